@@ -1,0 +1,158 @@
+"""Webhook events that Konnekta posts to the listener, and their parsing.
+
+An event is a JSON object ``{"type": ..., "timestamp": ..., "data": {...}}`` (the Standard Webhooks
+envelope). Known types decode into typed structs; an unknown type decodes into `UnknownEvent` so the
+listener can acknowledge and ignore it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import msgspec
+
+from .models import Availability, Call, User
+
+
+class CallRinging(msgspec.Struct, frozen=True, kw_only=True, tag="call.ringing", tag_field="type"):
+    timestamp: str
+    data: Call
+
+
+class CallAnswered(msgspec.Struct, frozen=True, kw_only=True, tag="call.answered", tag_field="type"):
+    timestamp: str
+    data: Call
+
+
+class CallEnded(msgspec.Struct, frozen=True, kw_only=True, tag="call.ended", tag_field="type"):
+    timestamp: str
+    data: Call
+
+
+class PresenceData(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    activity_id: str | None
+    availability: Availability
+
+
+class PresenceChanged(
+    msgspec.Struct, frozen=True, kw_only=True, tag="user.presence.changed", tag_field="type"
+):
+    timestamp: str
+    data: PresenceData
+
+
+class DiversionData(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    number: str | None
+
+
+class DiversionChanged(
+    msgspec.Struct, frozen=True, kw_only=True, tag="user.diversion.changed", tag_field="type"
+):
+    timestamp: str
+    data: DiversionData
+
+
+class CallerIdData(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    number: str | None
+
+
+class CallerIdChanged(
+    msgspec.Struct, frozen=True, kw_only=True, tag="user.caller_id.changed", tag_field="type"
+):
+    timestamp: str
+    data: CallerIdData
+
+
+class UserAdded(msgspec.Struct, frozen=True, kw_only=True, tag="user.added", tag_field="type"):
+    timestamp: str
+    data: User
+
+
+class UserChanged(msgspec.Struct, frozen=True, kw_only=True, tag="user.changed", tag_field="type"):
+    timestamp: str
+    data: User
+
+
+class UserRemovedData(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+
+
+class UserRemoved(msgspec.Struct, frozen=True, kw_only=True, tag="user.removed", tag_field="type"):
+    timestamp: str
+    data: UserRemovedData
+
+
+type KnownEvent = (
+    CallRinging
+    | CallAnswered
+    | CallEnded
+    | PresenceChanged
+    | DiversionChanged
+    | CallerIdChanged
+    | UserAdded
+    | UserChanged
+    | UserRemoved
+)
+
+CallEvent = CallRinging | CallAnswered | CallEnded
+
+KNOWN_TYPES: Final[frozenset[str]] = frozenset(
+    cls.__struct_config__.tag  # type: ignore[misc]
+    for cls in (
+        CallRinging,
+        CallAnswered,
+        CallEnded,
+        PresenceChanged,
+        DiversionChanged,
+        CallerIdChanged,
+        UserAdded,
+        UserChanged,
+        UserRemoved,
+    )
+)
+
+
+class UnknownEvent(msgspec.Struct, frozen=True, kw_only=True):
+    type: str
+
+
+class _Envelope(msgspec.Struct, frozen=True, kw_only=True):
+    type: str
+
+
+class EventError(ValueError):
+    """The body is not a valid event; the message says which field is wrong."""
+
+
+_known_decoder: Final = msgspec.json.Decoder(KnownEvent)
+_envelope_decoder: Final = msgspec.json.Decoder(_Envelope)
+
+
+def parse_event(body: bytes) -> KnownEvent | UnknownEvent:
+    """Decode and validate one webhook body. Raises `EventError` with a readable reason."""
+    try:
+        return _known_decoder.decode(body)
+    except msgspec.ValidationError as known_error:
+        try:
+            envelope = _envelope_decoder.decode(body)
+        except msgspec.DecodeError as error:
+            raise EventError(_reason(error)) from None
+        if envelope.type in KNOWN_TYPES:
+            raise EventError(_reason(known_error)) from None
+        return UnknownEvent(type=envelope.type)
+    except msgspec.DecodeError as error:
+        raise EventError(_reason(error)) from None
+
+
+def _reason(error: Exception) -> str:
+    return str(error).replace("`", "'")
+
+
+_encoder: Final = msgspec.json.Encoder()
+
+
+def encode_event(event: KnownEvent) -> bytes:
+    return _encoder.encode(event)

@@ -1,0 +1,157 @@
+"""Konnekta's resources as they travel over the wire (our model of the SMG API).
+
+These are the shapes the SMG API returns and accepts. They are decoded and validated with msgspec,
+so a payload with a missing field or a field of the wrong type is refused with a message naming it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import msgspec
+
+
+class LineType(StrEnum):
+    FIXED = "Fixed"
+    MOBILE = "Mobile"
+
+
+class LineRole(StrEnum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
+class CallingDevice(StrEnum):
+    """Where a call made on a user's behalf starts."""
+
+    LOCAL = "local"  # desk phone, then softphone, then web softphone; hands-free
+    MOBILE = "mobile"  # click-to-dial on the mobile phone
+    TEAMS = "teams"  # Microsoft Teams, when Konnekta is integrated with it
+
+
+class Availability(StrEnum):
+    AVAILABLE = "available"  # green
+    UNAVAILABLE = "unavailable"  # red
+
+
+class Right(StrEnum):
+    SET_CALLER_ID = "SetCallerId"
+
+
+class Direction(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class Alias(msgspec.Struct, frozen=True, kw_only=True):
+    number: str
+    short_number: bool = False
+
+
+class Line(msgspec.Struct, frozen=True, kw_only=True):
+    role: LineRole
+    type: LineType
+    number: str
+    aliases: tuple[Alias, ...] = ()
+
+
+class User(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    username: str
+    name: str
+    department: str = ""
+    email: str = ""
+    lines: tuple[Line, ...] = ()
+    devices: tuple[CallingDevice, ...] = ()
+    rights: tuple[Right, ...] = ()
+    wrap_up: bool = False
+
+
+class Activity(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    name: str
+
+
+class Presence(msgspec.Struct, frozen=True, kw_only=True):
+    activity_id: str | None
+    availability: Availability
+
+
+class PresenceUpdate(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    activity_id: str | None = None
+    availability: Availability | None = None
+
+
+class Diversion(msgspec.Struct, frozen=True, kw_only=True):
+    number: str | None
+
+
+class CallerIds(msgspec.Struct, frozen=True, kw_only=True):
+    current: str | None
+    valid: tuple[str, ...]
+
+
+class CallerIdUpdate(msgspec.Struct, frozen=True, kw_only=True):
+    number: str
+
+
+class MakeCall(msgspec.Struct, frozen=True, kw_only=True):
+    destination: str
+    device: CallingDevice
+
+
+class Transfer(msgspec.Struct, frozen=True, kw_only=True):
+    destination: str
+
+
+class CallState(StrEnum):
+    RINGING = "ringing"
+    ANSWERED = "answered"
+    ENDED = "ended"
+
+
+class Call(msgspec.Struct, frozen=True, kw_only=True):
+    """One user's leg of a call, as reported by the PBX."""
+
+    call_id: str
+    user_id: str
+    state: CallState
+    direction: Direction
+    caller: str
+    called: str
+    queue: str | None = None
+    callback: bool = False
+    device: CallingDevice | None = None
+    started_at: float  # Unix seconds
+    answered_at: float | None = None
+
+
+class CallCreated(msgspec.Struct, frozen=True, kw_only=True):
+    call_id: str
+
+
+class WebhookSubscriptionRequest(msgspec.Struct, frozen=True, kw_only=True):
+    url: str
+    secret: str  # "whsec_" + base64; Konnekta signs every event with it
+    ttl_seconds: int = 3600
+
+
+class WebhookSubscription(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    url: str
+    expires_at: float
+
+
+class ApiError(msgspec.Struct, frozen=True, kw_only=True):
+    code: str
+    message: str
+
+
+class UserStatus(msgspec.Struct, frozen=True, kw_only=True):
+    """One user's live settings, for loading the whole tenant in one request."""
+
+    user_id: str
+    activity_id: str | None
+    availability: Availability
+    diversion: str | None = None
+    caller_id: str | None = None

@@ -1,0 +1,82 @@
+"""Standard Webhooks signatures (webhook-id, webhook-timestamp, webhook-signature; HMAC-SHA256).
+
+The signed content is ``f"{id}.{timestamp}.{body}"``; the signature header holds one or more
+space-separated ``v1,<base64 digest>`` entries (several while a secret is being rotated).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from typing import Final
+
+SECRET_PREFIX: Final = "whsec_"
+TOLERANCE_SECONDS: Final = 5 * 60
+
+
+class SignatureError(ValueError):
+    """The request's signature headers are missing, malformed, stale or do not match."""
+
+
+def new_secret() -> str:
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def _key(secret: str) -> bytes:
+    if not secret.startswith(SECRET_PREFIX):
+        raise ValueError("a webhook secret starts with 'whsec_'")
+    return base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+
+
+def sign(secret: str, webhook_id: str, timestamp: int, body: bytes) -> str:
+    """The value of the webhook-signature header for this message."""
+    return "v1," + _digest(_key(secret), webhook_id, timestamp, body)
+
+
+def _digest(key: bytes, webhook_id: str, timestamp: int, body: bytes) -> str:
+    content = b"%s.%d.%s" % (webhook_id.encode(), timestamp, body)
+    return base64.b64encode(hmac.new(key, content, hashlib.sha256).digest()).decode()
+
+
+def headers(secret: str, webhook_id: str, timestamp: int, body: bytes) -> dict[str, str]:
+    return {
+        "webhook-id": webhook_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": sign(secret, webhook_id, timestamp, body),
+        "content-type": "application/json",
+    }
+
+
+class Verifier:
+    """Checks a message's headers against one secret; the key is decoded once."""
+
+    def __init__(self, secret: str, tolerance: int = TOLERANCE_SECONDS) -> None:
+        self._key = _key(secret)
+        self._tolerance = tolerance
+
+    def verify(
+        self,
+        webhook_id: str | None,
+        timestamp: str | None,
+        signature: str | None,
+        body: bytes,
+        now: float,
+    ) -> None:
+        if not webhook_id or not timestamp or not signature:
+            raise SignatureError("missing webhook-id, webhook-timestamp or webhook-signature")
+        try:
+            sent_at = int(timestamp)
+        except ValueError:
+            raise SignatureError("webhook-timestamp is not a whole number of seconds") from None
+        if abs(now - sent_at) > self._tolerance:
+            raise SignatureError(
+                f"webhook-timestamp is {int(now - sent_at)} s off (tolerance {self._tolerance} s)"
+            )
+        expected = _digest(self._key, webhook_id, sent_at, body)
+        for entry in signature.split():
+            version, _, value = entry.partition(",")
+            if version == "v1" and hmac.compare_digest(value, expected):
+                return
+        raise SignatureError("webhook-signature does not match")
