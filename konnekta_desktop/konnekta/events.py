@@ -14,18 +14,19 @@ import msgspec
 from .models import Availability, Call, User
 
 
-class CallRinging(msgspec.Struct, frozen=True, kw_only=True, tag="call.ringing", tag_field="type"):
-    timestamp: str
+class _Event(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
+    timestamp: str  # RFC 3339, when Konnekta saw it happen
+
+
+class CallRinging(_Event, frozen=True, tag="call.ringing"):
     data: Call
 
 
-class CallAnswered(msgspec.Struct, frozen=True, kw_only=True, tag="call.answered", tag_field="type"):
-    timestamp: str
+class CallAnswered(_Event, frozen=True, tag="call.answered"):
     data: Call
 
 
-class CallEnded(msgspec.Struct, frozen=True, kw_only=True, tag="call.ended", tag_field="type"):
-    timestamp: str
+class CallEnded(_Event, frozen=True, tag="call.ended"):
     data: Call
 
 
@@ -35,10 +36,7 @@ class PresenceData(msgspec.Struct, frozen=True, kw_only=True):
     availability: Availability
 
 
-class PresenceChanged(
-    msgspec.Struct, frozen=True, kw_only=True, tag="user.presence.changed", tag_field="type"
-):
-    timestamp: str
+class PresenceChanged(_Event, frozen=True, tag="user.presence.changed"):
     data: PresenceData
 
 
@@ -47,10 +45,7 @@ class DiversionData(msgspec.Struct, frozen=True, kw_only=True):
     number: str | None
 
 
-class DiversionChanged(
-    msgspec.Struct, frozen=True, kw_only=True, tag="user.diversion.changed", tag_field="type"
-):
-    timestamp: str
+class DiversionChanged(_Event, frozen=True, tag="user.diversion.changed"):
     data: DiversionData
 
 
@@ -59,20 +54,15 @@ class CallerIdData(msgspec.Struct, frozen=True, kw_only=True):
     number: str | None
 
 
-class CallerIdChanged(
-    msgspec.Struct, frozen=True, kw_only=True, tag="user.caller_id.changed", tag_field="type"
-):
-    timestamp: str
+class CallerIdChanged(_Event, frozen=True, tag="user.caller_id.changed"):
     data: CallerIdData
 
 
-class UserAdded(msgspec.Struct, frozen=True, kw_only=True, tag="user.added", tag_field="type"):
-    timestamp: str
+class UserAdded(_Event, frozen=True, tag="user.added"):
     data: User
 
 
-class UserChanged(msgspec.Struct, frozen=True, kw_only=True, tag="user.changed", tag_field="type"):
-    timestamp: str
+class UserChanged(_Event, frozen=True, tag="user.changed"):
     data: User
 
 
@@ -80,12 +70,11 @@ class UserRemovedData(msgspec.Struct, frozen=True, kw_only=True):
     user_id: str
 
 
-class UserRemoved(msgspec.Struct, frozen=True, kw_only=True, tag="user.removed", tag_field="type"):
-    timestamp: str
+class UserRemoved(_Event, frozen=True, tag="user.removed"):
     data: UserRemovedData
 
 
-type KnownEvent = (
+KnownEvent = (
     CallRinging
     | CallAnswered
     | CallEnded
@@ -127,7 +116,7 @@ class EventError(ValueError):
     """The body is not a valid event; the message says which field is wrong."""
 
 
-_known_decoder: Final = msgspec.json.Decoder(KnownEvent)
+_known_decoder: Final[msgspec.json.Decoder[KnownEvent]] = msgspec.json.Decoder(KnownEvent)
 _envelope_decoder: Final = msgspec.json.Decoder(_Envelope)
 
 

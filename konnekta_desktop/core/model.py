@@ -1,0 +1,230 @@
+"""The live model of the tenant: colleagues, lines, presence, forwarding and calls in progress.
+
+Built from the initial load and kept current from events in arrival order. Consumers subscribe and
+receive one `ModelChange` per `flush()`, so a burst of events costs each consumer one update. Ended
+calls leave the model (they are handed on in the change, for the store) so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..konnekta import events as ev
+from ..konnekta.models import (
+    Activity,
+    Availability,
+    Call,
+    CallState,
+    Presence,
+    User,
+    UserStatus,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Colleague:
+    """One Konnekta user as the switchboard sees them."""
+
+    user: User
+    activity_id: str | None = None
+    availability: Availability = Availability.AVAILABLE
+    diversion: str | None = None
+    caller_id: str | None = None
+    calls: dict[str, Call] = field(default_factory=dict)  # this user's legs, by call id
+
+    @property
+    def id(self) -> str:
+        return self.user.id
+
+    @property
+    def presence(self) -> Presence:
+        return Presence(activity_id=self.activity_id, availability=self.availability)
+
+
+@dataclass(slots=True)
+class ModelChange:
+    """What changed since the last flush. `reset` means: reload everything."""
+
+    reset: bool = False
+    changed: set[str] = field(default_factory=set)  # user ids whose row changed
+    added: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)
+    calls_changed: bool = False
+    ended_calls: list[Call] = field(default_factory=list)
+    presence_changed: set[str] = field(default_factory=set)  # user ids with a new activity
+    events: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.reset or self.changed or self.added or self.removed or self.calls_changed)
+
+
+Listener = Callable[[ModelChange], None]
+
+
+class LiveModel:
+    """Users, activities and calls in progress, with batched change notification."""
+
+    def __init__(self) -> None:
+        self._colleagues: dict[str, Colleague] = {}
+        self._order: list[str] = []  # stable row order for table models
+        self._row_of: dict[str, int] = {}
+        self.activities: dict[str, Activity] = {}
+        self._listeners: list[Listener] = []
+        self._pending = ModelChange()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __iter__(self) -> Iterator[Colleague]:
+        return (self._colleagues[user_id] for user_id in self._order)
+
+    def __contains__(self, user_id: object) -> bool:
+        return user_id in self._colleagues
+
+    def get(self, user_id: str) -> Colleague | None:
+        return self._colleagues.get(user_id)
+
+    def at(self, row: int) -> Colleague:
+        return self._colleagues[self._order[row]]
+
+    def row_of(self, user_id: str) -> int | None:
+        return self._row_of.get(user_id)
+
+    def by_username(self, username: str) -> Colleague | None:
+        wanted = username.casefold()
+        for colleague in self._colleagues.values():
+            if colleague.user.username.casefold() == wanted or colleague.id == username:
+                return colleague
+        return None
+
+    def active_calls(self) -> list[Call]:
+        return [call for c in self._colleagues.values() for call in c.calls.values()]
+
+    def activity_name(self, activity_id: str | None) -> str:
+        if activity_id is None:
+            return ""
+        activity = self.activities.get(activity_id)
+        return activity.name if activity else activity_id
+
+    # -- subscribing -----------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def flush(self) -> ModelChange | None:
+        """Deliver what changed since the last flush to every consumer, once."""
+        change, self._pending = self._pending, ModelChange()
+        if not change and not change.ended_calls:
+            return None
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:
+                log.exception("A model consumer failed on a change")
+        return change
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(
+        self,
+        users: Iterable[User],
+        statuses: Iterable[UserStatus],
+        activities: Iterable[Activity],
+        calls: Iterable[Call] = (),
+    ) -> None:
+        """Replace everything with a fresh load (start-up and reconnect)."""
+        self.activities = {a.id: a for a in activities}
+        self._colleagues = {u.id: Colleague(user=u) for u in users}
+        self._reindex()
+        for status in statuses:
+            colleague = self._colleagues.get(status.user_id)
+            if colleague is None:
+                continue
+            colleague.activity_id = status.activity_id
+            colleague.availability = status.availability
+            colleague.diversion = status.diversion
+            colleague.caller_id = status.caller_id
+        for call in calls:
+            owner = self._colleagues.get(call.user_id)
+            if owner is not None and call.state is not CallState.ENDED:
+                owner.calls[call.call_id] = call
+        self._pending = ModelChange(reset=True, calls_changed=True)
+
+    def _reindex(self) -> None:
+        self._order = sorted(self._colleagues, key=lambda uid: self._colleagues[uid].user.name)
+        self._row_of = {uid: row for row, uid in enumerate(self._order)}
+
+    # -- events ----------------------------------------------------------------------------
+
+    def apply_all(self, events: Sequence[ev.KnownEvent]) -> None:
+        for event in events:
+            self.apply(event)
+
+    def apply(self, event: ev.KnownEvent) -> None:
+        """Fold one event into the model; unknown users are logged and skipped."""
+        pending = self._pending
+        pending.events += 1
+        match event:
+            case ev.CallRinging(data=call) | ev.CallAnswered(data=call):
+                colleague = self._known(call.user_id, event)
+                if colleague is not None:
+                    colleague.calls[call.call_id] = call
+                    pending.changed.add(call.user_id)
+                    pending.calls_changed = True
+            case ev.CallEnded(data=call):
+                colleague = self._known(call.user_id, event)
+                if colleague is not None:
+                    colleague.calls.pop(call.call_id, None)
+                    pending.changed.add(call.user_id)
+                pending.calls_changed = True
+                pending.ended_calls.append(call)
+            case ev.PresenceChanged(data=data):
+                colleague = self._known(data.user_id, event)
+                if colleague is not None:
+                    colleague.activity_id = data.activity_id
+                    colleague.availability = data.availability
+                    pending.changed.add(data.user_id)
+                    pending.presence_changed.add(data.user_id)
+            case ev.DiversionChanged(data=data):
+                colleague = self._known(data.user_id, event)
+                if colleague is not None:
+                    colleague.diversion = data.number
+                    pending.changed.add(data.user_id)
+            case ev.CallerIdChanged(data=data):
+                colleague = self._known(data.user_id, event)
+                if colleague is not None:
+                    colleague.caller_id = data.number
+                    pending.changed.add(data.user_id)
+            case ev.UserAdded(data=user) | ev.UserChanged(data=user):
+                existing = self._colleagues.get(user.id)
+                if existing is None:
+                    self._colleagues[user.id] = Colleague(user=user)
+                    self._reindex()
+                    pending.added.add(user.id)
+                    pending.reset = True
+                else:
+                    renamed = existing.user.name != user.name
+                    existing.user = user
+                    if renamed:
+                        self._reindex()
+                        pending.reset = True
+                    pending.changed.add(user.id)
+            case ev.UserRemoved(data=data):
+                if self._colleagues.pop(data.user_id, None) is not None:
+                    self._reindex()
+                    pending.removed.add(data.user_id)
+                    pending.reset = True
+                    pending.calls_changed = True
+
+    def _known(self, user_id: str, event: ev.KnownEvent) -> Colleague | None:
+        colleague = self._colleagues.get(user_id)
+        if colleague is None:
+            log.info("Event %s for unknown user %s skipped", type(event).__name__, user_id)
+        return colleague

@@ -1,0 +1,156 @@
+"""The webhook listener: verifies, validates and hands on Konnekta's events, in arrival order.
+
+Every request is answered at once; bad input gets a 4xx and one log line, never a 5xx. Verified
+events go to `on_events` in batches, in the order they arrived.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from aiohttp import web
+
+from ..konnekta.events import EventError, KnownEvent, UnknownEvent, parse_event
+from ..konnekta.signing import TOLERANCE_SECONDS, SignatureError, Verifier
+from .replay import ReplayGuard
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES: Final = 1024 * 1024
+WEBHOOK_PATH: Final = "/webhook"
+
+EventSink = Callable[[Sequence[KnownEvent]], None]
+
+
+@dataclass
+class ListenerStats:
+    accepted: int = 0
+    refused: int = 0
+    ignored_unknown: int = 0
+    last_event_at: float | None = None
+    refused_by_status: dict[int, int] = field(default_factory=dict)
+
+
+class WebhookListener:
+    """An aiohttp application that turns signed webhook requests into events.
+
+    `on_events` is called on the loop that runs the listener, with one event per call; the thread
+    wrapper batches them across to the app's loop.
+    """
+
+    def __init__(
+        self,
+        on_event: Callable[[KnownEvent], None],
+        *,
+        secret: str | None = None,
+        clock: Callable[[], float] = time.time,
+        tolerance: int = TOLERANCE_SECONDS,
+    ) -> None:
+        self._on_event = on_event
+        self._clock = clock
+        self._tolerance = tolerance
+        self._verifiers: list[Verifier] = []
+        self._replays = ReplayGuard(window_seconds=2 * tolerance)
+        self._unknown_types_logged: set[str] = set()
+        self.stats = ListenerStats()
+        if secret is not None:
+            self.set_secret(secret)
+
+    def set_secret(self, secret: str) -> None:
+        """Use a new signing secret; the previous one stays valid for events already in flight."""
+        self._verifiers = [Verifier(secret, self._tolerance), *self._verifiers[:1]]
+
+    def application(self) -> web.Application:
+        app = web.Application(client_max_size=MAX_BODY_BYTES, handler_args={"max_field_size": 8190})
+        app.router.add_post(WEBHOOK_PATH, self._handle)
+        app.router.add_get("/health", self._health)
+        return app
+
+    async def _health(self, request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "accepted": self.stats.accepted})
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.content_type != "application/json":
+            return self._refuse(request, 415, f"content type {request.content_type!r} is not JSON")
+        length = request.content_length
+        if length is not None and length > MAX_BODY_BYTES:
+            return self._refuse(request, 413, f"body of {length} bytes is over 1 MiB")
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return self._refuse(request, 413, "body is over 1 MiB")
+        return self.receive(
+            request.headers.get("webhook-id"),
+            request.headers.get("webhook-timestamp"),
+            request.headers.get("webhook-signature"),
+            body,
+            peer=request.remote,
+        )
+
+    def receive(
+        self,
+        webhook_id: str | None,
+        timestamp: str | None,
+        signature: str | None,
+        body: bytes,
+        *,
+        peer: str | None = None,
+    ) -> web.Response:
+        """Check one message and hand its event on; the answer says what happened."""
+        now = self._clock()
+        if not self._verifiers:
+            return self._refuse_peer(peer, 401, "no webhook subscription is active yet")
+        try:
+            self._verify(webhook_id, timestamp, signature, body, now)
+        except SignatureError as error:
+            return self._refuse_peer(peer, 401, str(error))
+        assert webhook_id is not None  # verified above
+        try:
+            event = parse_event(body)
+        except EventError as error:
+            status = 400 if "malformed" in str(error) or "JSON" in str(error) else 422
+            return self._refuse_peer(peer, status, f"invalid event: {error}")
+        if not self._replays.first_time(webhook_id, now):
+            return self._refuse_peer(peer, 409, f"webhook-id {webhook_id!r} was already received")
+        self.stats.last_event_at = now
+        if isinstance(event, UnknownEvent):
+            self.stats.ignored_unknown += 1
+            if event.type not in self._unknown_types_logged:
+                self._unknown_types_logged.add(event.type)
+                log.info("Ignoring webhook events of unknown type %r", event.type)
+            return web.Response(status=202)
+        self.stats.accepted += 1
+        self._on_event(event)
+        return web.Response(status=204)
+
+    def _verify(
+        self,
+        webhook_id: str | None,
+        timestamp: str | None,
+        signature: str | None,
+        body: bytes,
+        now: float,
+    ) -> None:
+        error: SignatureError | None = None
+        for verifier in self._verifiers:
+            try:
+                verifier.verify(webhook_id, timestamp, signature, body, now)
+            except SignatureError as refused:
+                error = error or refused
+            else:
+                return
+        assert error is not None
+        raise error
+
+    def _refuse(self, request: web.Request, status: int, reason: str) -> web.Response:
+        return self._refuse_peer(request.remote, status, reason)
+
+    def _refuse_peer(self, peer: str | None, status: int, reason: str) -> web.Response:
+        self.stats.refused += 1
+        self.stats.refused_by_status[status] = self.stats.refused_by_status.get(status, 0) + 1
+        log.warning("Refused a webhook request from %s (%d): %s", peer or "?", status, reason)
+        return web.json_response({"error": reason}, status=status)

@@ -1,0 +1,120 @@
+"""Runs the webhook listener on its own thread and loop; events reach the app's loop in batches.
+
+Measured (docs/listener.md): on its own thread the listener keeps its full rate while the GUI's
+timer stays on time; on the qasync loop both suffer under load. Events cross threads through one
+deque and at most one wake-up per batch, so a burst costs the app's loop one callback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+
+from aiohttp import web
+
+from ..konnekta.events import KnownEvent
+from .server import WebhookListener
+
+log = logging.getLogger(__name__)
+
+
+class ListenerThread:
+    """Owns the listener's thread, loop and socket; `start()` returns once the port is bound."""
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        deliver: Callable[[Sequence[KnownEvent]], None],
+        target_loop: asyncio.AbstractEventLoop,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.listener = WebhookListener(self._push, clock=clock)
+        self.host = host
+        self.port = port
+        self._deliver = deliver
+        self._target_loop = target_loop
+        self._inbox: deque[KnownEvent] = deque()
+        self._wake_pending = False
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._stopped = threading.Event()
+
+    def start(self) -> None:
+        """Bind and serve; raises OSError (e.g. port in use) in the caller's thread."""
+        ready: list[BaseException | None] = []
+        started = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(ready, started), name="webhook-listener", daemon=True
+        )
+        self._thread.start()
+        started.wait()
+        if ready and ready[0] is not None:
+            self._thread.join()
+            raise ready[0]
+
+    def stop(self) -> None:
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None or not thread.is_alive():
+            return
+        asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+
+    def _run(self, ready: list[BaseException | None], started: threading.Event) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._serve())
+        except BaseException as error:  # handed to start(), which re-raises it
+            ready.append(error)
+            started.set()
+            loop.close()
+            return
+        ready.append(None)
+        started.set()
+        try:
+            loop.run_forever()
+        finally:
+            loop.close()
+            self._stopped.set()
+
+    async def _serve(self) -> None:
+        self._runner = web.AppRunner(
+            self.listener.application(), access_log=None, handle_signals=False
+        )
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port, reuse_address=False)
+        await site.start()
+        if self.port == 0:
+            server = site._server
+            assert isinstance(server, asyncio.Server)
+            self.port = server.sockets[0].getsockname()[1]
+        log.info("Webhook listener on http://%s:%d%s", self.host, self.port, "/webhook")
+
+    async def _shutdown(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def _push(self, event: KnownEvent) -> None:
+        """Called on the listener thread; wakes the app's loop once per batch."""
+        with self._lock:
+            self._inbox.append(event)
+            if self._wake_pending:
+                return
+            self._wake_pending = True
+        self._target_loop.call_soon_threadsafe(self._drain)
+
+    def _drain(self) -> None:
+        with self._lock:
+            batch = list(self._inbox)
+            self._inbox.clear()
+            self._wake_pending = False
+        if batch:
+            self._deliver(batch)
