@@ -1,17 +1,19 @@
 """The webhook listener: verifies, validates and hands on Konnekta's events, in arrival order.
 
 Every request is answered at once; bad input gets a 4xx and one log line, never a 5xx. Verified
-events go to `on_events` in batches, in the order they arrived.
+events go to `on_event` one at a time, in the order they arrived.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+import msgspec
 from aiohttp import web
 
 from ..konnekta.events import EventError, KnownEvent, UnknownEvent, parse_event
@@ -38,7 +40,7 @@ class ListenerStats:
 class WebhookListener:
     """An aiohttp application that turns signed webhook requests into events.
 
-    `on_events` is called on the loop that runs the listener, with one event per call; the thread
+    `on_event` is called on the loop that runs the listener, with one event per call; the thread
     wrapper batches them across to the app's loop.
     """
 
@@ -53,19 +55,29 @@ class WebhookListener:
         self._on_event = on_event
         self._clock = clock
         self._tolerance = tolerance
-        self._verifiers: list[Verifier] = []
+        # (fingerprint, verifier): the current secret first, then the previous one. Only a
+        # fingerprint is kept to recognise a repeated secret; the secret itself is not stored.
+        self._verifiers: list[tuple[bytes, Verifier]] = []
         self._replays = ReplayGuard(window_seconds=2 * tolerance)
         self._unknown_types_logged: set[str] = set()
         self.stats = ListenerStats()
         if secret is not None:
             self.set_secret(secret)
 
+    def __repr__(self) -> str:
+        return f"<WebhookListener secrets={len(self._verifiers)} accepted={self.stats.accepted}>"
+
     def set_secret(self, secret: str) -> None:
-        """Use a new signing secret; the previous one stays valid for events already in flight."""
-        self._verifiers = [Verifier(secret, self._tolerance), *self._verifiers[:1]]
+        """Use a new signing secret; the previous one stays valid, for events signed before the
+        subscription was renewed that are still on their way. Setting the current secret again
+        changes nothing. Thread-safe: the list is replaced, never changed in place."""
+        fingerprint = hashlib.sha256(secret.encode()).digest()
+        if self._verifiers and self._verifiers[0][0] == fingerprint:
+            return
+        self._verifiers = [(fingerprint, Verifier(secret, self._tolerance)), *self._verifiers[:1]]
 
     def application(self) -> web.Application:
-        app = web.Application(client_max_size=MAX_BODY_BYTES, handler_args={"max_field_size": 8190})
+        app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_post(WEBHOOK_PATH, self._handle)
         app.router.add_get("/health", self._health)
         return app
@@ -112,8 +124,9 @@ class WebhookListener:
         try:
             event = parse_event(body)
         except EventError as error:
-            status = 400 if "malformed" in str(error) or "JSON" in str(error) else 422
-            return self._refuse_peer(peer, status, f"invalid event: {error}")
+            if _is_json(body):
+                return self._refuse_peer(peer, 422, f"invalid event: {error}")
+            return self._refuse_peer(peer, 400, f"body is not JSON: {error}")
         if not self._replays.first_time(webhook_id, now):
             return self._refuse_peer(peer, 409, f"webhook-id {webhook_id!r} was already received")
         self.stats.last_event_at = now
@@ -136,7 +149,7 @@ class WebhookListener:
         now: float,
     ) -> None:
         error: SignatureError | None = None
-        for verifier in self._verifiers:
+        for _, verifier in self._verifiers:
             try:
                 verifier.verify(webhook_id, timestamp, signature, body, now)
             except SignatureError as refused:
@@ -154,3 +167,13 @@ class WebhookListener:
         self.stats.refused_by_status[status] = self.stats.refused_by_status.get(status, 0) + 1
         log.warning("Refused a webhook request from %s (%d): %s", peer or "?", status, reason)
         return web.json_response({"error": reason}, status=status)
+
+
+def _is_json(body: bytes) -> bool:
+    """Whether the body is well-formed JSON; only asked once an event was refused, to tell a
+    garbled body (400) from a well-formed one with wrong or missing fields (422)."""
+    try:
+        msgspec.json.decode(body)
+    except msgspec.DecodeError:
+        return False
+    return True

@@ -17,13 +17,20 @@ from collections.abc import Callable, Sequence
 from aiohttp import web
 
 from ..konnekta.events import KnownEvent
-from .server import WebhookListener
+from .server import WEBHOOK_PATH, WebhookListener
 
 log = logging.getLogger(__name__)
 
+# Long enough for a request in progress to be answered, short enough that quitting never hangs.
+SHUTDOWN_SECONDS = 2.0
+
 
 class ListenerThread:
-    """Owns the listener's thread, loop and socket; `start()` returns once the port is bound."""
+    """Owns the listener's thread, loop and socket; `start()` returns once the port is bound.
+
+    `deliver` is called on `target_loop` with the events that arrived since its last call, in
+    arrival order.
+    """
 
     def __init__(
         self,
@@ -36,71 +43,81 @@ class ListenerThread:
         self.listener = WebhookListener(self._push, clock=clock)
         self.host = host
         self.port = port
+        self.addresses: list[tuple[str, int]] = []
         self._deliver = deliver
         self._target_loop = target_loop
         self._inbox: deque[KnownEvent] = deque()
         self._wake_pending = False
+        self._target_gone_logged = False
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
-        self._stopped = threading.Event()
 
     def start(self) -> None:
         """Bind and serve; raises OSError (e.g. port in use) in the caller's thread."""
-        ready: list[BaseException | None] = []
+        if self._thread is not None and self._thread.is_alive():
+            raise RuntimeError("the webhook listener is already running")
+        outcome: list[BaseException | None] = []
         started = threading.Event()
         self._thread = threading.Thread(
-            target=self._run, args=(ready, started), name="webhook-listener", daemon=True
+            target=self._run, args=(outcome, started), name="webhook-listener", daemon=True
         )
         self._thread.start()
         started.wait()
-        if ready and ready[0] is not None:
+        if outcome[0] is not None:
             self._thread.join()
-            raise ready[0]
+            raise outcome[0]
 
     def stop(self) -> None:
+        """Close the socket and every connection, then end the thread. Safe to call twice."""
         loop, thread = self._loop, self._thread
         if loop is None or thread is None or not thread.is_alive():
             return
-        asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout=10)
+        asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(
+            timeout=SHUTDOWN_SECONDS + 5
+        )
         loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
+        thread.join(timeout=SHUTDOWN_SECONDS + 5)
+        log.info("Webhook listener on port %d stopped", self.port)
 
-    def _run(self, ready: list[BaseException | None], started: threading.Event) -> None:
+    def _run(self, outcome: list[BaseException | None], started: threading.Event) -> None:
         loop = asyncio.new_event_loop()
         self._loop = loop
         try:
             loop.run_until_complete(self._serve())
         except BaseException as error:  # handed to start(), which re-raises it
-            ready.append(error)
-            started.set()
+            loop.run_until_complete(self._shutdown())
             loop.close()
+            outcome.append(error)
+            started.set()
             return
-        ready.append(None)
+        outcome.append(None)
         started.set()
         try:
             loop.run_forever()
         finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
-            self._stopped.set()
 
     async def _serve(self) -> None:
         self._runner = web.AppRunner(
-            self.listener.application(), access_log=None, handle_signals=False
+            self.listener.application(),
+            access_log=None,
+            handle_signals=False,
+            shutdown_timeout=SHUTDOWN_SECONDS,
         )
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port, reuse_address=False)
         await site.start()
-        if self.port == 0:
-            server = site._server
-            assert isinstance(server, asyncio.Server)
-            self.port = server.sockets[0].getsockname()[1]
-        log.info("Webhook listener on http://%s:%d%s", self.host, self.port, "/webhook")
+        self.addresses = [(str(a[0]), int(a[1])) for a in self._runner.addresses]
+        self.port = self.addresses[0][1]
+        log.info("Webhook listener on http://%s:%d%s", self.host, self.port, WEBHOOK_PATH)
 
     async def _shutdown(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
 
     def _push(self, event: KnownEvent) -> None:
         """Called on the listener thread; wakes the app's loop once per batch."""
@@ -109,7 +126,16 @@ class ListenerThread:
             if self._wake_pending:
                 return
             self._wake_pending = True
-        self._target_loop.call_soon_threadsafe(self._drain)
+        try:
+            self._target_loop.call_soon_threadsafe(self._drain)
+        except RuntimeError:
+            # The app's loop is closed: the app is quitting and nobody is left to take events.
+            with self._lock:
+                self._inbox.clear()
+                self._wake_pending = False
+            if not self._target_gone_logged:
+                self._target_gone_logged = True
+                log.warning("Webhook events dropped: the app is shutting down")
 
     def _drain(self) -> None:
         with self._lock:

@@ -1,0 +1,76 @@
+"""The command line: the switchboard (default), --headless, --demo, a number to dial, and the simulator."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="konnekta-desktop",
+        description="Switchboard for the Dstny Konnekta cloud PBX. "
+        "Run 'konnekta-desktop simulator --help' for the built-in Konnekta simulator.",
+    )
+    parser.add_argument("--version", action="version", version=f"konnekta-desktop {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="run against the built-in Konnekta simulator"
+    )
+    parser.add_argument(
+        "--headless", action="store_true", help="run the connector without a window; log to stderr"
+    )
+    parser.add_argument(
+        "--config-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep every file of this run (settings, store, logs) in DIR",
+    )
+    parser.add_argument(
+        "--users", type=int, default=60, metavar="N", help="with --demo: users in the tenant"
+    )
+    parser.add_argument("--seed", type=int, default=7, metavar="S", help="with --demo: tenant seed")
+    parser.add_argument(
+        "--exit-when-connected",
+        action="store_true",
+        help="exit with status 0 once connected and loaded (a smoke test for installed builds)",
+    )
+    parser.add_argument(
+        "target",
+        nargs="?",
+        help="a number, or a tel: or callto: address, to dial from the running switchboard",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["simulator"]:
+        from .simulator.server import main as simulator_main
+
+        return simulator_main(args_list[1:])
+    args = build_parser().parse_args(args_list)
+    from .runtime import LaunchOptions
+
+    options = LaunchOptions(
+        demo=args.demo,
+        config_dir=args.config_dir,
+        users=args.users,
+        seed=args.seed,
+        exit_when_connected=args.exit_when_connected,
+        target=args.target,
+    )
+    if args.headless:
+        from .headless import run_headless
+
+        return run_headless(options)
+    from .app import run_gui
+
+    return run_gui(options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

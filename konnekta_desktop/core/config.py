@@ -1,0 +1,46 @@
+"""What the connector needs to know, independent of where the settings are kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..konnekta.models import CallingDevice
+
+
+class SyncDirection(StrEnum):
+    KONNEKTA_TO_LOCAL = "konnekta_to_local"
+    LOCAL_TO_KONNEKTA = "local_to_konnekta"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class ConnectorConfig:
+    issuer_uri: str
+    smg_address: str
+    client_id: str
+    client_secret: str
+    user: str
+    password: str
+    listener_host: str = "127.0.0.1"
+    listener_port: int = 8470
+    webhook_address: str = ""  # empty: derived from the listener's host and port
+    international_prefix: str = "00"
+    international_code: str = "45"
+    sync_on_startup: bool = True
+    sync_direction: SyncDirection = SyncDirection.KONNEKTA_TO_LOCAL
+    activity_mappings: dict[str, str] = field(default_factory=dict)
+    state_mappings: dict[str, str] = field(default_factory=dict)
+    operator_user: str = ""
+    wrap_up: bool = True
+    default_calling_device: CallingDevice = CallingDevice.LOCAL
+    health_interval: float = 15.0  # a dead connection is noticed within two of these
+    subscription_ttl: int = 3600
+
+    def __repr__(self) -> str:
+        return f"ConnectorConfig(issuer_uri={self.issuer_uri!r}, user={self.user!r}, ...)"
+
+    def webhook_url(self, bound_port: int) -> str:
+        if self.webhook_address:
+            return self.webhook_address
+        host = self.listener_host if self.listener_host not in ("0.0.0.0", "::") else "127.0.0.1"
+        return f"http://{host}:{bound_port}/webhook"

@@ -1,0 +1,271 @@
+"""The connector: logs in, loads the tenant, listens for events, keeps the connection alive.
+
+Start-up stages (each logged): login, activities (LogPresenceActivityIds), users and their state
+(LogMonitoredNumberList), listener, webhook subscription, state sync, then a health loop that
+renews the subscription and notices a dead connection within two health intervals. A lost
+connection is retried with backoff; on reconnect the tenant is reloaded and states are synchronised.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import httpx
+
+from ..konnekta import events as ev
+from ..konnekta.api import SmgClient
+from ..konnekta.auth import KonnektaAuth
+from ..konnekta.errors import ConfigurationError, KonnektaError
+from ..konnekta.http import make_http_client
+from ..konnekta.signing import new_secret
+from ..listener import ListenerThread
+from . import logtables
+from .clock import Clock, SystemClock
+from .config import ConnectorConfig
+from .model import LiveModel, ModelChange
+from .numbers import NumberPlan
+from .status import Connection, ConnectionStatus
+
+log = logging.getLogger(__name__)
+
+StatusListener = Callable[[ConnectionStatus], None]
+BatchHook = Callable[[Sequence[ev.KnownEvent]], None]
+
+_BACKOFF_MAX = 30.0
+
+
+class Connector:
+    """Owns the Konnekta session, the listener and the live model. Never imports Qt."""
+
+    def __init__(
+        self,
+        config: ConnectorConfig,
+        *,
+        clock: Clock | None = None,
+        http: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], Any] = asyncio.sleep,
+    ) -> None:
+        self.config = config
+        self.clock: Clock = clock or SystemClock()
+        self.plan = NumberPlan(config.international_prefix, config.international_code)
+        self.model = LiveModel()
+        self._http = http or make_http_client()
+        self._owns_http = http is None
+        self.auth = KonnektaAuth(
+            config.issuer_uri,
+            config.client_id,
+            config.client_secret,
+            config.user,
+            config.password,
+            http=self._http,
+            clock=self.clock.monotonic,
+        )
+        self.api = SmgClient(config.smg_address, self.auth, http=self._http)
+        self._sleep = sleep
+        self.listener: ListenerThread | None = None
+        self.subscription_id: str | None = None
+        self.status = ConnectionStatus(Connection.DISCONNECTED)
+        self._status_listeners: list[StatusListener] = []
+        self._batch_hooks: list[BatchHook] = []
+        self._connected_hooks: list[Callable[[bool], Any]] = []
+        self._supervisor: asyncio.Task[None] | None = None
+        self._connected = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.last_event_at: float | None = None
+
+    # -- observers ---------------------------------------------------------------------------
+
+    def on_status(self, listener: StatusListener) -> None:
+        self._status_listeners.append(listener)
+
+    def on_events(self, hook: BatchHook) -> None:
+        """Run `hook` for each batch of events after the model has them, before consumers hear."""
+        self._batch_hooks.append(hook)
+
+    def on_connected(self, hook: Callable[[bool], Any]) -> None:
+        """Run `hook(reconnect)` after each (re)connection; coroutines are awaited in order."""
+        self._connected_hooks.append(hook)
+
+    def _set_status(self, state: Connection, message: str = "", setting: str | None = None) -> None:
+        status = ConnectionStatus(state, message, setting)
+        if status == self.status:
+            return
+        self.status = status
+        log.info("Connection %s%s", state.value, f": {message}" if message else "")
+        for listener in list(self._status_listeners):
+            listener(status)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start the listener and keep connecting in the background until `close()`."""
+        loop = asyncio.get_running_loop()
+        self.listener = ListenerThread(
+            self.config.listener_host,
+            self.config.listener_port,
+            self._deliver,
+            loop,
+            clock=self.clock.now,
+        )
+        self.listener.start()
+        self._supervisor = loop.create_task(self._supervise(), name="konnekta-supervisor")
+
+    async def wait_connected(self) -> None:
+        await self._connected.wait()
+
+    async def close(self) -> None:
+        if self._supervisor is not None:
+            self._supervisor.cancel()
+            await asyncio.gather(self._supervisor, return_exceptions=True)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.subscription_id is not None:
+            try:
+                await asyncio.wait_for(self.api.unsubscribe(self.subscription_id), 3)
+                log.info("Webhook subscription removed")
+            except (KonnektaError, TimeoutError) as error:
+                log.warning("Could not remove the webhook subscription: %s", error)
+            self.subscription_id = None
+        if self.listener is not None:
+            await asyncio.to_thread(self.listener.stop)
+        await self.auth.close()
+        if self._owns_http:
+            await self._http.aclose()
+        self._set_status(Connection.DISCONNECTED)
+
+    def spawn(self, coro: Any, name: str) -> asyncio.Task[Any]:
+        """Run a background task that is kept alive and cancelled on close."""
+        task: asyncio.Task[Any] = asyncio.get_running_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("Background task %s failed", task.get_name(), exc_info=task.exception())
+
+    # -- connecting --------------------------------------------------------------------------
+
+    async def _supervise(self) -> None:
+        delay = 1.0
+        reconnect = False
+        while True:
+            self._set_status(Connection.RECONNECTING if reconnect else Connection.CONNECTING)
+            try:
+                await self._connect(reconnect)
+            except ConfigurationError as error:
+                self._set_status(Connection.DISCONNECTED, str(error), error.setting)
+            except KonnektaError as error:
+                self._set_status(Connection.RECONNECTING, str(error))
+            else:
+                delay = 1.0
+                self._connected.set()
+                self._set_status(Connection.CONNECTED)
+                await self._watch()
+                self._connected.clear()
+                self._set_status(Connection.RECONNECTING, "Lost the connection to Konnekta")
+            reconnect = True
+            await self._sleep(delay)
+            delay = min(delay * 2, _BACKOFF_MAX)
+
+    async def _connect(self, reconnect: bool) -> None:
+        log.info("Logging in to Konnekta at %s", self.config.issuer_uri)
+        await self.auth.access_token()
+        activities = await self.api.activities()
+        log.info("%s", logtables.presence_activity_ids(activities))
+        users = await self.api.users()
+        statuses = await self.api.statuses()
+        calls = await self.api.calls()
+        self.model.load(users, statuses, activities, calls)
+        log.info("%s", logtables.monitored_number_list(users))
+        await self._subscribe()
+        self.model.flush()
+        for hook in list(self._connected_hooks):
+            result = hook(reconnect)
+            if asyncio.iscoroutine(result):
+                await result
+
+    async def _subscribe(self) -> None:
+        assert self.listener is not None
+        secret = new_secret()
+        self.listener.listener.set_secret(secret)
+        url = self.config.webhook_url(self.listener.port)
+        if self.subscription_id is not None:
+            try:
+                await self.api.unsubscribe(self.subscription_id)
+            except KonnektaError:
+                log.info("The previous webhook subscription was already gone")
+        subscription = await self.api.subscribe(url, secret, self.config.subscription_ttl)
+        self.subscription_id = subscription.id
+        log.info("Subscribed to Konnekta's events at %s", url)
+
+    async def _watch(self) -> None:
+        """Renew the subscription each health interval; return when the connection is dead."""
+        misses = 0
+        while True:
+            await self._sleep(self.config.health_interval)
+            try:
+                assert self.subscription_id is not None
+                await self.api.renew(self.subscription_id, self.config.subscription_ttl)
+                misses = 0
+            except KonnektaError as error:
+                misses += 1
+                log.warning("Health check failed (%d): %s", misses, error)
+                if misses >= 2:
+                    return
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _deliver(self, batch: Sequence[ev.KnownEvent]) -> None:
+        """A batch from the listener thread, on the app's loop, in arrival order."""
+        self.last_event_at = self.clock.now()
+        self.model.apply_all(batch)
+        for hook in list(self._batch_hooks):
+            try:
+                hook(batch)
+            except Exception:
+                log.exception("Handling a batch of %d events failed", len(batch))
+        change = self.model.flush()
+        if change is not None:
+            self._log_change(change, batch)
+
+    def _log_change(self, change: ModelChange, batch: Sequence[ev.KnownEvent]) -> None:
+        if not log.isEnabledFor(logging.INFO) or len(batch) > 20:
+            return
+        for event in batch:
+            log.info("Event %s", describe(event, self.model))
+
+
+def describe(event: ev.KnownEvent, model: LiveModel) -> str:
+    """One readable line for the log (no secrets ever travel in events)."""
+
+    def name(user_id: str) -> str:
+        colleague = model.get(user_id)
+        return colleague.user.name if colleague else user_id
+
+    match event:
+        case ev.CallRinging(data=c) | ev.CallAnswered(data=c) | ev.CallEnded(data=c):
+            flags = " call-back" if c.callback else ""
+            queue = f" via {c.queue}" if c.queue else ""
+            device = f" on {c.device}" if c.device else ""
+            return (
+                f"{c.state.value} {c.direction.value}{flags} call {c.call_id} for {name(c.user_id)}:"
+                f" {c.caller} -> {c.called}{queue}{device}"
+            )
+        case ev.PresenceChanged(data=p):
+            activity = model.activity_name(p.activity_id)
+            return f"presence of {name(p.user_id)}: {activity} ({p.availability.value})"
+        case ev.DiversionChanged(data=d):
+            return f"forwarding of {name(d.user_id)}: {d.number or 'off'}"
+        case ev.CallerIdChanged(data=d):
+            return f"caller ID of {name(d.user_id)}: {d.number or 'default'}"
+        case ev.UserAdded(data=u) | ev.UserChanged(data=u):
+            return f"{event.__struct_config__.tag}: {u.name}"
+        case ev.UserRemoved(data=d):
+            return f"user removed: {d.user_id}"
+    return type(event).__name__

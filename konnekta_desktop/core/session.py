@@ -1,0 +1,121 @@
+"""A running switchboard session: the connector plus the services built on it.
+
+The composition roots (headless and the Qt app) build one `Session` and talk only to it. Wrap-up
+runs for the operator's own user while the app runs, when the wrap-up setting is on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..konnekta import events as ev
+from .clock import Clock, SystemClock
+from .commands import Commands
+from .config import ConnectorConfig
+from .connector import Connector
+from .model import Colleague, ModelChange
+from .states import PresenceService
+from .status import Connection, ConnectionStatus
+from .sync import SyncReport, synchronise
+from .wrapup import WrapUp
+from .wrapup_service import WrapUpService
+
+if TYPE_CHECKING:
+    from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Session:
+    """Everything the UI needs, built around one `Connector`."""
+
+    def __init__(
+        self,
+        config: ConnectorConfig,
+        store: Store,
+        *,
+        clock: Clock | None = None,
+        settings: Any = None,
+        paths: Any = None,
+        simulator: Any = None,
+    ) -> None:
+        self.clock: Clock = clock or SystemClock()
+        self.store = store
+        self.settings = settings
+        self.paths = paths
+        self.simulator = simulator
+        self.demo = simulator is not None
+        self.connector = Connector(config, clock=self.clock)
+        self.model = self.connector.model
+        self.plan = self.connector.plan
+        self.commands = Commands(self.connector.api, self.model, self.plan)
+        self.presence = PresenceService(
+            store,
+            self.model,
+            self.commands,
+            activity_mappings=dict(config.activity_mappings),
+            state_mappings=dict(config.state_mappings),
+            now=self.clock.now,
+        )
+        self.wrapup = WrapUpService(
+            WrapUp(self.clock), store, self.model, self.commands, self.connector.spawn
+        )
+        self.last_sync: SyncReport | None = None
+        self.connector.on_events(self._on_batch)
+        self.connector.on_connected(self._on_connected)
+        self.connector.on_status(self._on_status)
+        self.model.subscribe(self._on_change)
+
+    @property
+    def config(self) -> ConnectorConfig:
+        return self.connector.config
+
+    @property
+    def operator(self) -> Colleague | None:
+        wanted = self.config.operator_user
+        return self.model.by_username(wanted) if wanted else None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self.connector.start()
+
+    async def close(self) -> None:
+        await self.connector.close()
+        self.store.close()
+
+    # -- reactions ---------------------------------------------------------------------------
+
+    def _on_status(self, status: ConnectionStatus) -> None:
+        self.presence.connected = status.state is Connection.CONNECTED
+
+    async def _on_connected(self, reconnect: bool) -> None:
+        self.presence.rebuild_mapper()
+        operator = self.operator
+        if operator is None:
+            if self.config.operator_user:
+                log.warning(
+                    "Operator user %r is not in Konnekta's user list", self.config.operator_user
+                )
+        else:
+            log.info("Operator: %s (%s)", operator.user.name, operator.user.username)
+            self.wrapup.machine.set_enabled(operator.id, self.config.wrap_up)
+        self.presence.connected = True
+        if self.config.sync_on_startup:
+            self.last_sync = await synchronise(
+                self.config.sync_direction, self.presence, self.model
+            )
+        else:
+            self.presence.on_presence_events(c.id for c in self.model)
+
+    def _on_batch(self, batch: Sequence[ev.KnownEvent]) -> None:
+        presence_users = {e.data.user_id for e in batch if isinstance(e, ev.PresenceChanged)}
+        if presence_users:
+            self.presence.on_presence_events(presence_users)
+        self.wrapup.on_events(batch)
+
+    def _on_change(self, change: ModelChange) -> None:
+        for call in change.ended_calls:
+            self.store.add_call(call, ended_at=self.clock.now())

@@ -1,0 +1,256 @@
+"""Each colleague's local state, and presence mapped both ways between it and Konnekta.
+
+Konnekta -> local: an incoming activity becomes the template it is mapped to (activity mapping).
+Local -> Konnekta: a state set here becomes the mapped activity, with the availability of its
+state class (state mapping). A change made here is kept as pending in the store until Konnekta has
+it, so a change made while disconnected is not lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..konnekta.api import SmgClient
+from ..konnekta.errors import KonnektaError
+from ..konnekta.models import Availability, PresenceUpdate
+from .commands import CommandRefused, Commands
+from .model import Colleague, LiveModel
+from .presence import PresenceMapper, State, Template, Unmapped, availability_of
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ShownState:
+    """What the grid shows in the state column."""
+
+    label: str
+    available: bool
+    unmapped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LocalState:
+    user_id: str
+    state: str
+    since: float
+
+
+@dataclass(frozen=True, slots=True)
+class PendingChange:
+    id: int
+    user_id: str
+    state: str
+    made_at: float
+
+
+class StateStore(Protocol):
+    """The part of the store this service uses."""
+
+    def states(self) -> list[State]: ...
+    def templates(self) -> list[Template]: ...
+    def user_states(self) -> dict[str, LocalState]: ...
+    def set_user_state(self, user_id: str, state: str, since: float) -> None: ...
+    def add_pending_change(self, user_id: str, state: str, made_at: float) -> int: ...
+    def pending_changes(self) -> list[PendingChange]: ...
+    def mark_change_sent(self, change_id: int) -> None: ...
+
+
+StateListener = Callable[[set[str]], None]
+
+
+class PresenceService:
+    """Local states of every colleague, kept in step with Konnekta through the mapping tables."""
+
+    def __init__(
+        self,
+        store: StateStore,
+        model: LiveModel,
+        commands: Commands,
+        *,
+        activity_mappings: dict[str, str],
+        state_mappings: dict[str, str],
+        now: Callable[[], float],
+    ) -> None:
+        self._store = store
+        self._model = model
+        self._commands = commands
+        self._activity_mappings = activity_mappings
+        self._state_mappings = state_mappings
+        self._now = now
+        self._local: dict[str, LocalState] = store.user_states()
+        self._listeners: list[StateListener] = []
+        self.connected = False
+        self.rebuild_mapper()
+
+    # -- configuration -----------------------------------------------------------------------
+
+    def rebuild_mapper(self) -> None:
+        """Take new mappings, states, templates or activities into use."""
+        self._states = {s.name: s for s in self._store.states()}
+        self._templates = self._store.templates()
+        self.mapper = PresenceMapper(
+            activity_mappings=self._activity_mappings,
+            state_mappings=self._state_mappings,
+            states=list(self._states.values()),
+            templates=self._templates,
+            activities={a.id: a.name for a in self._model.activities.values()},
+        )
+
+    def set_mappings(
+        self, activity_mappings: dict[str, str], state_mappings: dict[str, str]
+    ) -> None:
+        self._activity_mappings = activity_mappings
+        self._state_mappings = state_mappings
+        self.rebuild_mapper()
+        self._notify({c.id for c in self._model})
+
+    def templates(self) -> list[Template]:
+        return list(self._templates)
+
+    def template(self, name: str) -> Template:
+        for template in self._templates:
+            if template.name == name:
+                return template
+        raise CommandRefused(f"There is no template called {name!r}; see Settings > States.")
+
+    def subscribe(self, listener: StateListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _notify(self, user_ids: set[str]) -> None:
+        if not user_ids:
+            return
+        for listener in list(self._listeners):
+            listener(user_ids)
+
+    @property
+    def api(self) -> SmgClient:
+        return self._commands.api
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def local_state(self, user_id: str) -> LocalState | None:
+        return self._local.get(user_id)
+
+    def shown_state(self, user_id: str) -> ShownState:
+        local = self._local.get(user_id)
+        if local is not None:
+            state = self._states.get(local.state)
+            if state is not None:
+                return ShownState(local.state, availability_of(state.state_class) is _AVAILABLE)
+            return ShownState(f"unmapped: {local.state}", available=False, unmapped=True)
+        colleague = self._model.get(user_id)
+        if colleague is None:
+            return ShownState("", available=False)
+        available = colleague.availability is _AVAILABLE
+        if colleague.activity_id is None:
+            return ShownState("Available" if available else "Unavailable", available)
+        mapped = self.mapper.template_for_activity(colleague.activity_id)
+        if isinstance(mapped, Unmapped):
+            return ShownState(mapped.label, available, unmapped=True)
+        return ShownState(mapped.state, available)
+
+    # -- Konnekta -> local -------------------------------------------------------------------
+
+    def on_presence_events(self, user_ids: Iterable[str]) -> None:
+        """Konnekta reported new activities: local states follow the activity mapping."""
+        changed = {uid for uid in user_ids if self._follow_konnekta(uid)}
+        self._notify(changed)
+
+    def _follow_konnekta(self, user_id: str) -> bool:
+        colleague = self._model.get(user_id)
+        if colleague is None or colleague.activity_id is None:
+            return False
+        local = self._local.get(user_id)
+        if local is not None:
+            state = self._states.get(local.state)
+            # Our own change coming back: keep the state the operator chose, which may be one of
+            # several that map to the same activity.
+            if state is not None and self.mapper.activity_for_state(state) == colleague.activity_id:
+                return True
+        mapped = self.mapper.template_for_activity(colleague.activity_id)
+        if isinstance(mapped, Unmapped):
+            if local is not None:
+                del self._local[user_id]
+            return True
+        self._remember(user_id, mapped.state)
+        return True
+
+    def _remember(self, user_id: str, state: str) -> None:
+        since = self._now()
+        self._local[user_id] = LocalState(user_id, state, since)
+        self._store.set_user_state(user_id, state, since)
+
+    def adopt_konnekta(self) -> int:
+        """Sync Konnekta -> local: every local state follows Konnekta; pending changes are dropped."""
+        for change in self._store.pending_changes():
+            log.info("Dropping an unsent state change of %s (Konnekta wins)", change.user_id)
+            self._store.mark_change_sent(change.id)
+        changed = {c.id for c in self._model if self._follow_konnekta(c.id)}
+        self._notify(changed)
+        return len(changed)
+
+    # -- local -> Konnekta -------------------------------------------------------------------
+
+    async def set_template(self, user_id: str, template_name: str) -> None:
+        """Put a colleague in a template's state (and its caller ID and forwarding, if any)."""
+        template = self.template(template_name)
+        colleague = self._commands.colleague(user_id)
+        state = self._states.get(template.state)
+        if state is None:
+            raise CommandRefused(
+                f"Template {template.name!r} uses state {template.state!r}, which does not exist."
+            )
+        self._remember(user_id, state.name)
+        change_id = self._store.add_pending_change(user_id, state.name, self._now())
+        self._notify({user_id})
+        if not self.connected:
+            log.info(
+                "Offline: %s's state %s is kept until reconnect", colleague.user.name, state.name
+            )
+            return
+        await self.send_state(colleague, state, change_id)
+        if template.caller_id:
+            await self._commands.set_caller_id(user_id, template.caller_id)
+        if template.forwarding:
+            await self._commands.set_forwarding(user_id, template.forwarding)
+
+    async def send_state(self, colleague: Colleague, state: State, change_id: int | None) -> None:
+        update = self.mapper.konnekta_for_state(state)
+        try:
+            await self.api.set_presence(
+                colleague.id, activity_id=update.activity_id, availability=update.availability
+            )
+        except KonnektaError as error:
+            raise CommandRefused(
+                f"Setting {colleague.user.name}'s state to {state.name} failed: {error}"
+            ) from None
+        if change_id is not None:
+            self._store.mark_change_sent(change_id)
+
+    def desired_update(self, user_id: str) -> PresenceUpdate | None:
+        """What Konnekta should show for the user's local state, or None when already so."""
+        local = self._local.get(user_id)
+        colleague = self._model.get(user_id)
+        if local is None or colleague is None:
+            return None
+        state = self._states.get(local.state)
+        if state is None:
+            return None
+        update = self.mapper.konnekta_for_state(state)
+        same_activity = update.activity_id is None or update.activity_id == colleague.activity_id
+        if same_activity and update.availability == colleague.availability:
+            return None
+        return update
+
+    def mark_all_sent(self, user_id: str) -> None:
+        for change in self._store.pending_changes():
+            if change.user_id == user_id:
+                self._store.mark_change_sent(change.id)
+
+
+_AVAILABLE = Availability.AVAILABLE

@@ -1,0 +1,638 @@
+"""The local store: one SQLite file with states, templates, users' states, changes not yet sent,
+appointments, call history and wrap-ups. Every change is one small transaction; it survives kill -9.
+
+Durability: WAL journal with ``synchronous=NORMAL``. A committed transaction is in the WAL file
+(in the operating system's cache) before `commit` returns, so a crash or kill of the app loses
+nothing; only a power cut or OS crash may lose the last few commits, and never corrupts the file.
+FULL would add an fsync to every change, and the store is called from the event loop that also
+runs the GUI: a state change must not freeze the window for a slow disk's fsync.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Final, Self
+
+from konnekta_desktop.konnekta.models import Call, CallingDevice, Direction
+
+from .appointments import ActiveAppointment, Appointment, PreviousState
+from .presence import DEFAULT_STATES, DEFAULT_TEMPLATES, State, StateClass, Template
+from .wrapup import WrapUpRecord, WrapUpSession
+
+__all__ = [
+    "DEFAULT_FILE_NAME",
+    "MIGRATIONS",
+    "CallRecord",
+    "PendingChange",
+    "Store",
+    "StoreError",
+    "UserState",
+]
+
+DEFAULT_FILE_NAME: Final = "konnekta-desktop.sqlite3"
+
+type Migration = tuple[str, ...]
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (
+    # 1: the first schema.
+    (
+        """CREATE TABLE states (
+            name TEXT PRIMARY KEY,
+            state_class TEXT NOT NULL,
+            position INTEGER NOT NULL)""",
+        """CREATE TABLE templates (
+            name TEXT PRIMARY KEY,
+            state TEXT NOT NULL REFERENCES states(name) ON UPDATE CASCADE ON DELETE RESTRICT,
+            duration_minutes INTEGER,
+            caller_id TEXT,
+            forwarding TEXT,
+            position INTEGER NOT NULL)""",
+        """CREATE TABLE user_states (
+            user_id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            since REAL NOT NULL)""",
+        """CREATE TABLE pending_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            changed_at REAL NOT NULL,
+            sent_at REAL)""",
+        """CREATE TABLE appointments (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            template TEXT NOT NULL,
+            starts_at REAL NOT NULL,
+            ends_at REAL NOT NULL,
+            CHECK (ends_at > starts_at))""",
+        """CREATE TABLE call_history (
+            call_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            caller TEXT NOT NULL,
+            called TEXT NOT NULL,
+            queue TEXT,
+            callback INTEGER NOT NULL,
+            device TEXT,
+            started REAL NOT NULL,
+            answered REAL,
+            ended REAL NOT NULL,
+            PRIMARY KEY (call_id, user_id))""",
+        """CREATE TABLE wrapups (
+            call_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            direction TEXT,
+            caller TEXT NOT NULL,
+            called TEXT,
+            queue TEXT,
+            started REAL NOT NULL,
+            ended REAL NOT NULL,
+            note TEXT,
+            code TEXT,
+            completed_at REAL,
+            PRIMARY KEY (call_id, user_id))""",
+    ),
+    # 2: remember which appointment is applied and what it replaced; index what is pruned by age.
+    (
+        """CREATE TABLE active_appointments (
+            user_id TEXT PRIMARY KEY,
+            appointment_id TEXT NOT NULL,
+            previous_state TEXT,
+            previous_caller_id TEXT,
+            previous_forwarding TEXT,
+            applied_at REAL NOT NULL)""",
+        "CREATE INDEX call_history_by_end ON call_history(ended)",
+        "CREATE INDEX pending_changes_unsent ON pending_changes(id) WHERE sent_at IS NULL",
+        "CREATE INDEX wrapups_by_completion ON wrapups(completed_at)",
+    ),
+)
+"""Schema changes in order; version N is the file after the first N. Append, never edit."""
+
+
+class StoreError(Exception):
+    """The store refused a change or cannot be used; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class UserState:
+    """A user's current local state and since when (Unix seconds)."""
+
+    user_id: str
+    state: str
+    since: float
+
+
+@dataclass(frozen=True, slots=True)
+class PendingChange:
+    """A local state change; `sent_at` stays None until Konnekta has accepted it."""
+
+    id: int
+    user_id: str
+    state: str
+    changed_at: float
+    sent_at: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecord:
+    """One user's leg of an ended call."""
+
+    call_id: str
+    user_id: str
+    direction: Direction
+    caller: str
+    called: str
+    queue: str | None
+    callback: bool
+    device: CallingDevice | None
+    started: float
+    answered: float | None
+    ended: float
+
+
+def _migrate(connection: sqlite3.Connection, target: int) -> int:
+    """Bring the file up to version `target`, one transaction per migration; returns the old one."""
+    found: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    if found > len(MIGRATIONS):
+        raise StoreError(
+            f"The data file has version {found}, newer than this app knows "
+            f"({len(MIGRATIONS)}): update konnekta-desktop, or start it with another data folder"
+        )
+    for version in range(found + 1, target + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version - 1]:
+                connection.execute(statement)
+            # user_version lives in the file header and is written in the same transaction.
+            connection.execute(f"PRAGMA user_version = {version:d}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return found
+
+
+class Store:
+    """The app's local data file. Synchronous: each call is one short transaction.
+
+    Opening creates the file (and its folder) when missing, applies pending migrations and, for a
+    new file, seeds the default states and templates. Use from one thread (the event loop's).
+    """
+
+    def __init__(self, path: Path | str, *, _upto: int | None = None) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        target = len(MIGRATIONS) if _upto is None else _upto
+        try:
+            self._db = sqlite3.connect(self.path, autocommit=True)
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot open the data file {self.path}: {error}") from error
+        try:
+            self._db.execute("PRAGMA busy_timeout = 2000")
+            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode != "wal":
+                raise StoreError(
+                    f"The data file {self.path} cannot use write-ahead logging (got {mode!r}): "
+                    "keep the data folder on a local disk"
+                )
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            found = _migrate(self._db, target)
+            if found == 0 and target >= 1:
+                self._seed()
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise StoreError(
+                f"The data file {self.path} is damaged or not a konnekta-desktop file ({error}): "
+                "quit the app, move the file away and start again to begin a new one"
+            ) from error
+        except BaseException:
+            self._db.close()
+            raise
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    @property
+    def schema_version(self) -> int:
+        version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock at the start, so a change never fails half-way on a lock.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _read[T](self, sql: str, parameters: Sequence[object], row: Callable[..., T]) -> list[T]:
+        return [row(*values) for values in self._db.execute(sql, parameters)]
+
+    def _seed(self) -> None:
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO states (name, state_class, position) VALUES (?, ?, ?)",
+                [(s.name, s.state_class.value, i) for i, s in enumerate(DEFAULT_STATES)],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO templates (name, state, duration_minutes, caller_id,"
+                " forwarding, position) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (t.name, t.state, t.duration_minutes, t.caller_id, t.forwarding, i)
+                    for i, t in enumerate(DEFAULT_TEMPLATES)
+                ],
+            )
+
+    # --- states ---------------------------------------------------------------------------------
+
+    def states(self) -> list[State]:
+        return self._read(
+            "SELECT name, state_class FROM states ORDER BY position, name",
+            (),
+            lambda name, state_class: State(name, StateClass(state_class)),
+        )
+
+    def save_state(self, state: State, *, renamed_from: str | None = None) -> None:
+        """Add or change a state; renaming carries templates and users' current states along."""
+        if not state.name.strip():
+            raise StoreError("A state needs a name")
+        old = renamed_from if renamed_from is not None else state.name
+        try:
+            with self._write() as db:
+                updated = db.execute(
+                    "UPDATE states SET name = ?, state_class = ? WHERE name = ?",
+                    (state.name, state.state_class.value, old),
+                ).rowcount
+                if not updated:
+                    db.execute(
+                        "INSERT INTO states (name, state_class, position)"
+                        " VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM states))",
+                        (state.name, state.state_class.value),
+                    )
+                elif old != state.name:
+                    db.execute(
+                        "UPDATE user_states SET state = ? WHERE state = ?", (state.name, old)
+                    )
+        except sqlite3.IntegrityError:
+            raise StoreError(
+                f"A state named {state.name!r} exists already: choose another name"
+            ) from None
+
+    def delete_state(self, name: str) -> None:
+        users = [
+            template.name for template in self.templates() if template.state == name
+        ]
+        if users:
+            raise StoreError(
+                f"State {name!r} is used by template(s) {', '.join(users)}: "
+                "change or delete them first"
+            )
+        with self._write() as db:
+            db.execute("DELETE FROM states WHERE name = ?", (name,))
+
+    # --- templates ------------------------------------------------------------------------------
+
+    def templates(self) -> list[Template]:
+        return self._read(
+            "SELECT name, state, duration_minutes, caller_id, forwarding FROM templates"
+            " ORDER BY position, name",
+            (),
+            Template,
+        )
+
+    def save_template(self, template: Template, *, renamed_from: str | None = None) -> None:
+        if not template.name.strip():
+            raise StoreError("A template needs a name")
+        old = renamed_from if renamed_from is not None else template.name
+        values = (
+            template.name,
+            template.state,
+            template.duration_minutes,
+            template.caller_id,
+            template.forwarding,
+        )
+        try:
+            with self._write() as db:
+                updated = db.execute(
+                    "UPDATE templates SET name = ?, state = ?, duration_minutes = ?,"
+                    " caller_id = ?, forwarding = ? WHERE name = ?",
+                    (*values, old),
+                ).rowcount
+                if not updated:
+                    db.execute(
+                        "INSERT INTO templates (name, state, duration_minutes, caller_id,"
+                        " forwarding, position) VALUES (?, ?, ?, ?, ?,"
+                        " (SELECT coalesce(max(position), -1) + 1 FROM templates))",
+                        values,
+                    )
+                elif old != template.name:
+                    db.execute(
+                        "UPDATE appointments SET template = ? WHERE template = ?",
+                        (template.name, old),
+                    )
+        except sqlite3.IntegrityError:
+            if template.state not in {state.name for state in self.states()}:
+                raise StoreError(
+                    f"Template {template.name!r} names state {template.state!r}, which does not "
+                    "exist: choose one of the states in Settings > States"
+                ) from None
+            raise StoreError(
+                f"A template named {template.name!r} exists already: choose another name"
+            ) from None
+
+    def delete_template(self, name: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM templates WHERE name = ?", (name,))
+
+    # --- users' states and changes not yet sent ------------------------------------------------
+
+    def user_states(self) -> dict[str, UserState]:
+        rows = self._read("SELECT user_id, state, since FROM user_states", (), UserState)
+        return {row.user_id: row for row in rows}
+
+    def user_state(self, user_id: str) -> UserState | None:
+        rows = self._read(
+            "SELECT user_id, state, since FROM user_states WHERE user_id = ?", (user_id,), UserState
+        )
+        return rows[0] if rows else None
+
+    def set_user_state(self, user_id: str, state: str, since: float) -> None:
+        """Record a state that came from Konnekta (nothing to send back)."""
+        with self._write() as db:
+            db.execute(_UPSERT_USER_STATE, (user_id, state, since))
+
+    def change_user_state(self, user_id: str, state: str, at: float) -> PendingChange:
+        """Record a local state change and queue it for Konnekta, in one transaction."""
+        with self._write() as db:
+            db.execute(_UPSERT_USER_STATE, (user_id, state, at))
+            cursor = db.execute(
+                "INSERT INTO pending_changes (user_id, state, changed_at) VALUES (?, ?, ?)",
+                (user_id, state, at),
+            )
+        assert cursor.lastrowid is not None
+        return PendingChange(cursor.lastrowid, user_id, state, at)
+
+    def pending_changes(self) -> list[PendingChange]:
+        """Changes not yet accepted by Konnekta, oldest first."""
+        return self._read(
+            "SELECT id, user_id, state, changed_at, sent_at FROM pending_changes"
+            " WHERE sent_at IS NULL ORDER BY id",
+            (),
+            PendingChange,
+        )
+
+    def mark_sent(self, change_ids: Iterable[int], sent_at: float) -> None:
+        with self._write() as db:
+            db.executemany(
+                "UPDATE pending_changes SET sent_at = ? WHERE id = ? AND sent_at IS NULL",
+                [(sent_at, change_id) for change_id in change_ids],
+            )
+
+    # --- appointments ---------------------------------------------------------------------------
+
+    def appointments(self, user_id: str | None = None) -> list[Appointment]:
+        sql = "SELECT id, user_id, template, starts_at, ends_at FROM appointments"
+        if user_id is None:
+            return self._read(sql + " ORDER BY starts_at, id", (), Appointment)
+        return self._read(sql + " WHERE user_id = ? ORDER BY starts_at, id", (user_id,), Appointment)
+
+    def save_appointment(self, appointment: Appointment) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO appointments (id, user_id, template, starts_at, ends_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,"
+                " template = excluded.template, starts_at = excluded.starts_at,"
+                " ends_at = excluded.ends_at",
+                (
+                    appointment.id,
+                    appointment.user_id,
+                    appointment.template_name,
+                    appointment.start,
+                    appointment.end,
+                ),
+            )
+
+    def delete_appointment(self, appointment_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM appointments WHERE id = ?", (appointment_id,))
+
+    def active_appointments(self) -> list[ActiveAppointment]:
+        return self._read(
+            "SELECT appointment_id, user_id, previous_state, previous_caller_id,"
+            " previous_forwarding, applied_at FROM active_appointments ORDER BY user_id",
+            (),
+            lambda appointment_id, user_id, state, caller_id, forwarding, applied_at: (
+                ActiveAppointment(
+                    appointment_id=appointment_id,
+                    user_id=user_id,
+                    previous=PreviousState(state, caller_id, forwarding),
+                    applied_at=applied_at,
+                )
+            ),
+        )
+
+    def save_active_appointment(self, active: ActiveAppointment) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO active_appointments (user_id, appointment_id,"
+                " previous_state, previous_caller_id, previous_forwarding, applied_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    active.user_id,
+                    active.appointment_id,
+                    active.previous.state,
+                    active.previous.caller_id,
+                    active.previous.forwarding,
+                    active.applied_at,
+                ),
+            )
+
+    def delete_active_appointment(self, user_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM active_appointments WHERE user_id = ?", (user_id,))
+
+    # --- call history ---------------------------------------------------------------------------
+
+    def add_call(self, call: Call, ended_at: float) -> None:
+        """Keep one user's leg of an ended call (a repeated end event overwrites, not duplicates)."""
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO call_history (call_id, user_id, direction, caller,"
+                " called, queue, callback, device, started, answered, ended)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    call.call_id,
+                    call.user_id,
+                    call.direction.value,
+                    call.caller,
+                    call.called,
+                    call.queue,
+                    int(call.callback),
+                    call.device.value if call.device is not None else None,
+                    call.started_at,
+                    call.answered_at,
+                    ended_at,
+                ),
+            )
+
+    def call_history(
+        self, user_id: str | None = None, *, since: float | None = None, limit: int = 500
+    ) -> list[CallRecord]:
+        """Ended calls, newest first."""
+        where, parameters = _filters(user_id=user_id, since=("ended", since))
+        return self._read(
+            "SELECT call_id, user_id, direction, caller, called, queue, callback, device,"
+            f" started, answered, ended FROM call_history{where}"
+            " ORDER BY ended DESC, call_id LIMIT ?",
+            [*parameters, limit],
+            lambda call_id, user, direction, caller, called, queue, callback, device, *times: (
+                CallRecord(
+                    call_id,
+                    user,
+                    Direction(direction),
+                    caller,
+                    called,
+                    queue,
+                    bool(callback),
+                    CallingDevice(device) if device is not None else None,
+                    *times,
+                )
+            ),
+        )
+
+    # --- wrap-ups -------------------------------------------------------------------------------
+
+    def save_pending_wrapup(self, session: WrapUpSession) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO wrapups (call_id, user_id, direction, caller, called,"
+                " queue, started, ended) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session.call_id,
+                    session.user_id,
+                    session.direction.value,
+                    session.caller,
+                    session.called,
+                    session.queue,
+                    session.started,
+                    session.ended,
+                ),
+            )
+
+    def pending_wrapups(self) -> list[WrapUpSession]:
+        """Wrap-ups not completed, oldest first (to `WrapUp.restore` at start-up)."""
+        return self._read(
+            "SELECT call_id, user_id, direction, caller, called, queue, started, ended"
+            " FROM wrapups WHERE completed_at IS NULL ORDER BY ended, call_id",
+            (),
+            lambda call_id, user_id, direction, caller, called, queue, started, ended: (
+                WrapUpSession(
+                    call_id=call_id,
+                    user_id=user_id,
+                    direction=Direction(direction or Direction.INBOUND),
+                    caller=caller,
+                    called=called or "",
+                    queue=queue,
+                    started=started,
+                    ended=ended,
+                )
+            ),
+        )
+
+    def complete_wrapup(self, record: WrapUpRecord) -> None:
+        """Keep a completed wrap-up (its pending session, if stored, becomes completed)."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO wrapups (call_id, user_id, caller, queue, started, ended, note,"
+                " code, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (call_id, user_id) DO UPDATE SET note = excluded.note,"
+                " code = excluded.code, completed_at = excluded.completed_at",
+                (
+                    record.call_id,
+                    record.user_id,
+                    record.caller,
+                    record.queue,
+                    record.started,
+                    record.ended,
+                    record.note,
+                    record.code,
+                    record.completed_at,
+                ),
+            )
+
+    def wrapup_records(
+        self, user_id: str | None = None, *, since: float | None = None
+    ) -> list[WrapUpRecord]:
+        """Completed wrap-ups, newest first."""
+        where, parameters = _filters(user_id=user_id, since=("completed_at", since))
+        where = (where + " AND" if where else " WHERE") + " completed_at IS NOT NULL"
+        return self._read(
+            "SELECT call_id, user_id, caller, queue, started, ended, note, code, completed_at"
+            f" FROM wrapups{where} ORDER BY completed_at DESC, call_id",
+            parameters,
+            lambda call_id, user_id, caller, queue, started, ended, note, code, completed_at: (
+                WrapUpRecord(
+                    call_id=call_id,
+                    user_id=user_id,
+                    caller=caller,
+                    queue=queue,
+                    started=started,
+                    ended=ended,
+                    note=note or "",
+                    code=code,
+                    completed_at=completed_at,
+                )
+            ),
+        )
+
+    # --- housekeeping ---------------------------------------------------------------------------
+
+    def prune(self, before: float) -> None:
+        """Forget sent changes, ended calls and completed wrap-ups older than `before`."""
+        with self._write() as db:
+            db.execute("DELETE FROM pending_changes WHERE sent_at < ?", (before,))
+            db.execute("DELETE FROM call_history WHERE ended < ?", (before,))
+            db.execute("DELETE FROM wrapups WHERE completed_at < ?", (before,))
+
+
+_UPSERT_USER_STATE: Final = (
+    "INSERT INTO user_states (user_id, state, since) VALUES (?, ?, ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, since = excluded.since"
+)
+
+
+def _filters(*, user_id: str | None, since: tuple[str, float | None]) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    parameters: list[object] = []
+    if user_id is not None:
+        clauses.append("user_id = ?")
+        parameters.append(user_id)
+    column, moment = since
+    if moment is not None:
+        clauses.append(f"{column} >= ?")
+        parameters.append(moment)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), parameters

@@ -1,0 +1,102 @@
+"""Synchronise states on start-up and reconnect, in the configured direction.
+
+Konnekta -> local: local states follow the mapped activities (unsent local changes are dropped).
+Local -> Konnekta: each colleague whose local state differs from Konnekta gets the mapped activity
+and availability, including changes made while disconnected. Requests run with bounded
+concurrency; a colleague that fails is retried, and still-failing ones are reported by name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from ..konnekta.errors import KonnektaError
+from .config import SyncDirection
+from .model import LiveModel
+from .states import PresenceService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class SyncReport:
+    direction: SyncDirection
+    changed: int = 0
+    unchanged: int = 0
+    failed: dict[str, str] = field(default_factory=dict)  # user name -> reason
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        text = (
+            f"State sync ({self.direction.value}): {self.changed} changed, "
+            f"{self.unchanged} already in step, {len(self.failed)} failed in {self.seconds:.2f} s"
+        )
+        if self.failed:
+            text += "; failed: " + ", ".join(f"{n} ({r})" for n, r in sorted(self.failed.items()))
+        return text
+
+
+async def synchronise(
+    direction: SyncDirection,
+    presence: PresenceService,
+    model: LiveModel,
+    *,
+    concurrency: int = 16,
+    attempts: int = 3,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> SyncReport:
+    started = time.perf_counter()
+    report = SyncReport(direction)
+    if direction is SyncDirection.KONNEKTA_TO_LOCAL:
+        report.changed = presence.adopt_konnekta()
+        report.unchanged = len(model) - report.changed
+    else:
+        await _push_local(presence, model, report, concurrency, attempts, sleep)
+    report.seconds = time.perf_counter() - started
+    (log.warning if report.failed else log.info)("%s", report.summary())
+    return report
+
+
+async def _push_local(
+    presence: PresenceService,
+    model: LiveModel,
+    report: SyncReport,
+    concurrency: int,
+    attempts: int,
+    sleep: Callable[[float], Awaitable[None]],
+) -> None:
+    gate = asyncio.Semaphore(concurrency)
+    api = presence.api
+
+    async def push(user_id: str) -> None:
+        update = presence.desired_update(user_id)
+        if update is None:
+            report.unchanged += 1
+            presence.mark_all_sent(user_id)
+            return
+        colleague = model.get(user_id)
+        name = colleague.user.name if colleague else user_id
+        for attempt in range(1, attempts + 1):
+            try:
+                async with gate:
+                    await api.set_presence(
+                        user_id, activity_id=update.activity_id, availability=update.availability
+                    )
+            except KonnektaError as error:
+                if attempt == attempts:
+                    report.failed[name] = str(error)
+                    return
+                log.info(
+                    "State sync for %s failed (attempt %d), retrying: %s", name, attempt, error
+                )
+                await sleep(0.2 * 2**attempt)
+            else:
+                report.changed += 1
+                presence.mark_all_sent(user_id)
+                return
+
+    await asyncio.gather(*(push(colleague.id) for colleague in model))

@@ -1,0 +1,108 @@
+"""Runs the wrap-up machine for the operator: performs its actions and keeps sessions in the store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, Protocol
+
+from ..konnekta import events as ev
+from ..konnekta.errors import KonnektaError
+from ..konnekta.models import Availability
+from .commands import CommandRefused, Commands
+from .model import LiveModel
+from .wrapup import (
+    SetAvailability,
+    ShowWrapUp,
+    WrapUp,
+    WrapUpAction,
+    WrapUpDone,
+    WrapUpRecord,
+    WrapUpSession,
+)
+
+log = logging.getLogger(__name__)
+
+Spawn = Callable[[Coroutine[Any, Any, Any], str], object]
+WrapUpListener = Callable[[WrapUpSession], None]
+
+
+class WrapUpStore(Protocol):
+    def save_pending_wrapup(self, session: WrapUpSession) -> None: ...
+    def pending_wrapups(self) -> list[WrapUpSession]: ...
+    def complete_wrapup(self, record: WrapUpRecord) -> None: ...
+
+
+class WrapUpService:
+    """Feeds call events to `WrapUp`, sets availability in Konnekta, and tells the UI."""
+
+    def __init__(
+        self,
+        machine: WrapUp,
+        store: WrapUpStore,
+        model: LiveModel,
+        commands: Commands,
+        spawn: Spawn,
+    ) -> None:
+        self.machine = machine
+        self._store = store
+        self._model = model
+        self._commands = commands
+        self._spawn = spawn
+        self._listeners: list[WrapUpListener] = []
+        machine.restore(store.pending_wrapups())
+
+    def subscribe(self, listener: WrapUpListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def pending(self) -> list[WrapUpSession]:
+        return self.machine.pending()
+
+    def on_events(self, batch: Sequence[ev.KnownEvent]) -> None:
+        for event in batch:
+            if isinstance(event, ev.CallRinging | ev.CallAnswered | ev.CallEnded):
+                call = event.data
+                colleague = self._model.get(call.user_id)
+                availability = colleague.availability if colleague else None
+                self._perform(self.machine.on_call(call, availability))
+
+    async def complete(self, session: WrapUpSession, note: str = "", code: str = "") -> None:
+        """The operator finished the wrap-up: record it, and make them Available."""
+        actions = self.machine.complete(session.user_id, session.call_id, note, code or None)
+        for action in actions:
+            if isinstance(action, SetAvailability):
+                await self._set_availability(action.user_id, action.availability)
+            else:
+                self._perform([action])
+
+    def _perform(self, actions: list[WrapUpAction]) -> None:
+        for action in actions:
+            match action:
+                case SetAvailability(user_id=user_id, availability=availability):
+                    self._spawn(
+                        self._set_availability_logged(user_id, availability), "wrap-up availability"
+                    )
+                case ShowWrapUp(session=session):
+                    self._store.save_pending_wrapup(session)
+                    log.info("Wrap-up pending for call %s of %s", session.call_id, session.user_id)
+                    for listener in list(self._listeners):
+                        listener(session)
+                case WrapUpDone(record=record):
+                    self._store.complete_wrapup(record)
+                    log.info("Wrap-up completed for call %s", record.call_id)
+
+    async def _set_availability(self, user_id: str, availability: Availability) -> None:
+        try:
+            await self._commands.api.set_presence(user_id, availability=availability)
+        except KonnektaError as error:
+            raise CommandRefused(
+                f"Setting availability to {availability.value} failed: {error}"
+            ) from None
+        log.info("Wrap-up: %s is now %s", user_id, availability.value)
+
+    async def _set_availability_logged(self, user_id: str, availability: Availability) -> None:
+        try:
+            await self._set_availability(user_id, availability)
+        except CommandRefused as error:
+            log.warning("%s", error)

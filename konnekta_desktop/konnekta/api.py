@@ -1,0 +1,446 @@
+"""Client for Konnekta's SMG REST API: every endpoint of docs/architecture.md, typed both ways.
+
+Retry policy: GET, PUT and DELETE are repeated (with exponential backoff) after a 5xx, a timeout or
+a broken connection, because sending them twice leaves the same result: PUT sets a value, DELETE
+removes a thing (a 404 on a repeated DELETE whose first attempt may have gone through counts as
+done). POST (dial, transfer, subscribe) is never repeated once it may have reached the server, so
+no command is carried out twice; it is repeated only when no connection could be opened at all.
+A 401 renews the access token and repeats the request once, whatever the method: Konnekta did not
+act on a request it did not authorise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from typing import Final, Protocol
+from urllib.parse import quote
+
+import httpx
+import msgspec
+
+from .errors import (
+    BadRequest,
+    Forbidden,
+    KonnektaError,
+    NotFound,
+    ProtocolError,
+    RequestRefused,
+    Unauthorized,
+    Unavailable,
+    Unprocessable,
+)
+from .http import make_http_client, require_secure_url, scrub, translate_transport_error
+from .models import (
+    Activity,
+    ApiError,
+    Availability,
+    Call,
+    CallCreated,
+    CallerIds,
+    CallerIdUpdate,
+    CallingDevice,
+    Diversion,
+    MakeCall,
+    Presence,
+    PresenceUpdate,
+    Transfer,
+    User,
+    UserStatus,
+    WebhookSubscription,
+    WebhookSubscriptionRequest,
+)
+
+log = logging.getLogger(__name__)
+
+SMG_ADDRESS: Final = "SMG Address"
+_SERVER: Final = "Konnekta"
+_REPEATABLE_METHODS: Final = frozenset({"GET", "PUT", "DELETE"})
+_LONGEST_RETRY_AFTER: Final = 10.0  # seconds; a longer wait is the connector's business
+
+
+class TokenSource(Protocol):
+    """What the client needs from the login (`auth.KonnektaAuth` is one)."""
+
+    async def access_token(self) -> str: ...
+
+    def invalidate(self, refused_token: str | None = None) -> None: ...
+
+
+type RequestHook = Callable[[str, str, int | None], None]
+"""Called after every HTTP attempt with method, path template and status (None: no answer)."""
+
+
+class _NumberBody(msgspec.Struct, frozen=True):
+    number: str
+
+
+class _RenewBody(msgspec.Struct, frozen=True):
+    ttl_seconds: int
+
+
+_USERS = msgspec.json.Decoder(list[User])
+_USER = msgspec.json.Decoder(User)
+_STATUSES = msgspec.json.Decoder(list[UserStatus])
+_ACTIVITIES = msgspec.json.Decoder(list[Activity])
+_PRESENCE = msgspec.json.Decoder(Presence)
+_DIVERSION = msgspec.json.Decoder(Diversion)
+_CALLER_IDS = msgspec.json.Decoder(CallerIds)
+_CALLS = msgspec.json.Decoder(list[Call])
+_CALL_CREATED = msgspec.json.Decoder(CallCreated)
+_SUBSCRIPTION = msgspec.json.Decoder(WebhookSubscription)
+_API_ERROR = msgspec.json.Decoder(ApiError)
+
+
+class SmgClient:
+    """Typed access to the SMG API at the SMG Address, authorised by `auth`.
+
+    Failures raise the types in `errors`. `request_counts` counts HTTP attempts per
+    "METHOD /path/{template}", and `on_request` (if given) hears about each one, so callers can
+    measure how chatty a feature is.
+    """
+
+    def __init__(
+        self,
+        smg_address: str,
+        auth: TokenSource,
+        *,
+        http: httpx.AsyncClient | None = None,
+        retries: int = 3,
+        backoff: float = 0.2,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        on_request: RequestHook | None = None,
+    ) -> None:
+        self._base = str(require_secure_url(smg_address, setting=SMG_ADDRESS)).rstrip("/")
+        self._auth = auth
+        self._owns_http = http is None
+        self._http = http if http is not None else make_http_client()
+        self._retries = retries
+        self._backoff = backoff
+        self._sleep = sleep
+        self._on_request = on_request
+        self.request_counts: Counter[str] = Counter()
+
+    def __repr__(self) -> str:
+        return f"SmgClient({self._base!r})"
+
+    async def close(self) -> None:
+        """Close the HTTP client if this object made it."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    # Users and their live settings
+
+    async def users(self) -> list[User]:
+        response = await self._request("GET", "/users", action="load the user list")
+        return self._decode(response, _USERS)
+
+    async def user(self, user_id: str) -> User:
+        response = await self._request(
+            "GET", "/users/{user_id}", user_id=user_id, action=f"load user {user_id}"
+        )
+        return self._decode(response, _USER)
+
+    async def statuses(self) -> list[UserStatus]:
+        response = await self._request("GET", "/users/status", action="load the users' status")
+        return self._decode(response, _STATUSES)
+
+    async def activities(self) -> list[Activity]:
+        response = await self._request(
+            "GET", "/presence/activities", action="load the presence activities"
+        )
+        return self._decode(response, _ACTIVITIES)
+
+    async def presence(self, user_id: str) -> Presence:
+        response = await self._request(
+            "GET",
+            "/users/{user_id}/presence",
+            user_id=user_id,
+            action=f"load the presence of user {user_id}",
+        )
+        return self._decode(response, _PRESENCE)
+
+    async def set_presence(
+        self,
+        user_id: str,
+        *,
+        activity_id: str | None = None,
+        availability: Availability | None = None,
+    ) -> Presence:
+        if activity_id is None and availability is None:
+            raise ValueError("set_presence needs an activity_id, an availability, or both")
+        body = PresenceUpdate(activity_id=activity_id, availability=availability)
+        response = await self._request(
+            "PUT",
+            "/users/{user_id}/presence",
+            user_id=user_id,
+            body=msgspec.json.encode(body),
+            action=f"set the presence of user {user_id}",
+        )
+        return self._decode(response, _PRESENCE)
+
+    async def diversion(self, user_id: str) -> Diversion:
+        response = await self._request(
+            "GET",
+            "/users/{user_id}/diversion",
+            user_id=user_id,
+            action=f"load the forwarding of user {user_id}",
+        )
+        return self._decode(response, _DIVERSION)
+
+    async def set_diversion(self, user_id: str, number: str) -> Diversion:
+        response = await self._request(
+            "PUT",
+            "/users/{user_id}/diversion",
+            user_id=user_id,
+            body=msgspec.json.encode(_NumberBody(number)),
+            action=f"forward user {user_id} to {number}",
+        )
+        return self._decode(response, _DIVERSION)
+
+    async def clear_diversion(self, user_id: str) -> None:
+        await self._request(
+            "DELETE",
+            "/users/{user_id}/diversion",
+            user_id=user_id,
+            action=f"clear the forwarding of user {user_id}",
+        )
+
+    async def caller_ids(self, user_id: str) -> CallerIds:
+        response = await self._request(
+            "GET",
+            "/users/{user_id}/caller-ids",
+            user_id=user_id,
+            action=f"load the caller IDs of user {user_id}",
+        )
+        return self._decode(response, _CALLER_IDS)
+
+    async def set_caller_id(self, user_id: str, number: str) -> CallerIds:
+        response = await self._request(
+            "PUT",
+            "/users/{user_id}/caller-id",
+            user_id=user_id,
+            body=msgspec.json.encode(CallerIdUpdate(number=number)),
+            action=f"set the caller ID of user {user_id} to {number}",
+            forbidden_hint="Check that the user has the Set Caller ID right in Konnekta",
+        )
+        return self._decode(response, _CALLER_IDS)
+
+    # Calls
+
+    async def calls(self) -> list[Call]:
+        response = await self._request("GET", "/calls", action="load the calls in progress")
+        return self._decode(response, _CALLS)
+
+    async def make_call(self, user_id: str, destination: str, device: CallingDevice) -> str:
+        """Start a call from `user_id`'s `device` to `destination`; returns the call id."""
+        response = await self._request(
+            "POST",
+            "/users/{user_id}/calls",
+            user_id=user_id,
+            body=msgspec.json.encode(MakeCall(destination=destination, device=device)),
+            action=f"dial {destination} for user {user_id} from the {device.value} device",
+        )
+        return self._decode(response, _CALL_CREATED).call_id
+
+    async def hang_up(self, call_id: str) -> None:
+        await self._request(
+            "DELETE", "/calls/{call_id}", call_id=call_id, action=f"hang up call {call_id}"
+        )
+
+    async def transfer(self, call_id: str, destination: str) -> None:
+        await self._request(
+            "POST",
+            "/calls/{call_id}/transfer",
+            call_id=call_id,
+            body=msgspec.json.encode(Transfer(destination=destination)),
+            action=f"transfer call {call_id} to {destination}",
+        )
+
+    # Webhook subscriptions
+
+    async def subscribe(
+        self, url: str, secret: str, ttl_seconds: int = 3600
+    ) -> WebhookSubscription:
+        """Ask Konnekta to post events to `url`, signed with `secret` ("whsec_" + base64)."""
+        body = WebhookSubscriptionRequest(url=url, secret=secret, ttl_seconds=ttl_seconds)
+        response = await self._request(
+            "POST",
+            "/webhooks",
+            body=msgspec.json.encode(body),
+            action=f"subscribe to events at the Webhook Address {url}",
+            secrets=(secret,),
+        )
+        return self._decode(response, _SUBSCRIPTION)
+
+    async def renew(self, subscription_id: str, ttl_seconds: int) -> WebhookSubscription:
+        response = await self._request(
+            "PUT",
+            "/webhooks/{subscription_id}",
+            subscription_id=subscription_id,
+            body=msgspec.json.encode(_RenewBody(ttl_seconds)),
+            action=f"renew webhook subscription {subscription_id}",
+        )
+        return self._decode(response, _SUBSCRIPTION)
+
+    async def unsubscribe(self, subscription_id: str) -> None:
+        await self._request(
+            "DELETE",
+            "/webhooks/{subscription_id}",
+            subscription_id=subscription_id,
+            action=f"end webhook subscription {subscription_id}",
+        )
+
+    # The one place requests are sent
+
+    async def _request(
+        self,
+        method: str,
+        template: str,
+        *,
+        action: str,
+        body: bytes | None = None,
+        forbidden_hint: str = "Ask the Konnekta administrator for the right",
+        secrets: tuple[str, ...] = (),
+        **path_params: str,
+    ) -> httpx.Response:
+        path = template.format(**{k: quote(v, safe="") for k, v in path_params.items()})
+        url = self._base + path
+        name = f"{method} {template}"
+        repeatable = method in _REPEATABLE_METHODS
+        headers = {"Accept": "application/json"}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        retries_left = self._retries
+        pauses = 0
+        renewed_token = False
+        may_have_applied = False  # an earlier attempt may have reached Konnekta
+        while True:
+            token = await self._auth.access_token()
+            headers["Authorization"] = f"Bearer {token}"
+            self.request_counts[name] += 1
+            try:
+                response = await self._http.request(method, url, content=body, headers=headers)
+            except httpx.TransportError as error:
+                log.debug("%s %s -> %s", method, path, type(error).__name__)
+                self._heard(method, template, None)
+                nothing_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout)
+                if retries_left > 0 and (repeatable or nothing_sent):
+                    may_have_applied = may_have_applied or not nothing_sent
+                    retries_left -= 1
+                    await self._pause(pauses, None)
+                    pauses += 1
+                    continue
+                raise translate_transport_error(
+                    error, url=httpx.URL(url), server=_SERVER, setting=SMG_ADDRESS
+                ) from None
+            status = response.status_code
+            log.debug("%s %s -> %d", method, path, status)
+            self._heard(method, template, status)
+            if status == 401 and not renewed_token:
+                self._auth.invalidate(token)
+                renewed_token = True
+                continue
+            if status >= 500 and repeatable and retries_left > 0:
+                may_have_applied = True
+                retries_left -= 1
+                await self._pause(pauses, response.headers.get("Retry-After"))
+                pauses += 1
+                continue
+            if status == 404 and method == "DELETE" and may_have_applied:
+                log.debug("%s %s: already gone after an unanswered attempt; done", method, path)
+                return response
+            if response.is_success:
+                return response
+            raise self._failure(
+                response,
+                action=action,
+                forbidden_hint=forbidden_hint,
+                secrets=(token, *secrets),
+            )
+
+    def _heard(self, method: str, template: str, status: int | None) -> None:
+        if self._on_request is not None:
+            self._on_request(method, template, status)
+
+    async def _pause(self, pauses_so_far: int, retry_after: str | None) -> None:
+        delay = self._backoff * 2**pauses_so_far
+        if retry_after is not None:
+            # An HTTP-date Retry-After is ignored; the backoff will do.
+            with contextlib.suppress(ValueError):
+                delay = max(delay, min(float(retry_after), _LONGEST_RETRY_AFTER))
+        await self._sleep(delay)
+
+    def _decode[T](self, response: httpx.Response, decoder: msgspec.json.Decoder[T]) -> T:
+        try:
+            return decoder.decode(response.content)
+        except msgspec.DecodeError as error:
+            request = response.request
+            raise ProtocolError(
+                f"Konnekta answered {request.method} {request.url.path} in an unexpected shape "
+                f"({error}). Our model of the Konnekta API may be out of date: please report it"
+            ) from None
+
+    def _failure(
+        self,
+        response: httpx.Response,
+        *,
+        action: str,
+        forbidden_hint: str,
+        secrets: tuple[str, ...],
+    ) -> KonnektaError:
+        status = response.status_code
+        api_error: ApiError | None
+        try:
+            api_error = _API_ERROR.decode(response.content)
+        except msgspec.DecodeError:
+            api_error = None
+        said = scrub(api_error.message, secrets)[:300] if api_error else None
+        code = api_error.code if api_error else None
+        because = f" ({said})" if said else ""
+        if status >= 500 or status == 429:
+            return Unavailable(
+                f"Konnekta is unavailable (HTTP {status}) and could not {action}{because}: "
+                "try again later",
+                status=status,
+            )
+        kind: type[RequestRefused] = RequestRefused
+        setting: str | None = None
+        if status == 400:
+            kind = BadRequest
+            message = (
+                f"Konnekta refused to {action}: the request was malformed{because}. This is a "
+                "fault in konnekta-desktop or a change in Konnekta's API: please report it"
+            )
+        elif status == 401:
+            kind, setting = Unauthorized, SMG_ADDRESS
+            message = (
+                f"Konnekta refused the access token when trying to {action}, even after logging "
+                f"in again{because}. Check that {SMG_ADDRESS} and Issuer URI name the same realm "
+                "in Settings > Connection"
+            )
+        elif status == 403:
+            kind = Forbidden
+            message = f"Konnekta does not allow to {action}{because}. {forbidden_hint}"
+        elif status == 404 and api_error is None:
+            # No ApiError body: the path itself is unknown, so the address is wrong.
+            kind, setting = NotFound, SMG_ADDRESS
+            message = (
+                f"Could not {action}: there is no Konnekta API at {self._base}. "
+                f"Check {SMG_ADDRESS} in Settings > Connection"
+            )
+        elif status == 404:
+            kind = NotFound
+            message = (
+                f"Could not {action}: Konnekta does not know it{because}. It may have been "
+                "removed or ended already"
+            )
+        elif status == 422:
+            kind = Unprocessable
+            message = f"Konnekta could not {action}{because}"
+        else:
+            message = f"Konnekta refused to {action} (HTTP {status}){because}"
+        return kind(message, status=status, code=code, server_message=said, setting=setting)

@@ -1,0 +1,349 @@
+"""Logging in to Konnekta's Keycloak with the tenant service account and keeping a token fresh.
+
+OIDC discovery finds the token endpoint; the OAuth 2.0 password grant logs in; the refresh grant
+keeps the access token fresh. Token requests are built with authlib's OAuth 2.0 pieces and sent on
+our own httpx client, so expiry follows our injected clock and refreshes are serialised here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+import httpx
+import msgspec
+from authlib.oauth2.auth import ClientAuth
+from authlib.oauth2.rfc6749.parameters import prepare_token_request
+
+from .errors import KonnektaError, LoginError, ProtocolError, Unavailable
+from .http import make_http_client, require_secure_url, scrub, translate_transport_error
+
+log = logging.getLogger(__name__)
+
+ISSUER_URI: Final = "Issuer URI"
+CLIENT_ID_AND_SECRET: Final = "Client ID and Client Secret"
+USER_AND_PASSWORD: Final = "User and Password"
+
+LOGIN_SERVER: Final = "Konnekta's login server"
+_FORM: Final = "application/x-www-form-urlencoded"
+
+
+class Secret:
+    """A string that never shows in repr, str, f-strings or logs; `reveal()` it only to send it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("a Secret is not to be pickled")
+
+
+class _OpenIdConfiguration(msgspec.Struct, frozen=True):
+    token_endpoint: str
+
+
+class _TokenAnswer(msgspec.Struct, frozen=True):
+    access_token: str
+    expires_in: float
+    token_type: str = "Bearer"
+    refresh_token: str | None = None
+    refresh_expires_in: float | None = None
+
+
+class _OAuthErrorAnswer(msgspec.Struct, frozen=True):
+    error: str
+    error_description: str | None = None
+
+
+@dataclass(slots=True)
+class _Tokens:
+    access: Secret
+    access_expires_at: float  # on the injected clock
+    refresh: Secret | None
+    refresh_expires_at: float  # math.inf when Keycloak sets no limit
+    margin: float
+
+
+class _RefreshRefused(Exception):
+    """Keycloak refused the refresh token (expired, revoked or rotated away)."""
+
+
+class KonnektaAuth:
+    """The service account's login to Keycloak, handing out a fresh access token on demand.
+
+    `access_token()` logs in on first use and refreshes when the token is within `refresh_margin`
+    seconds of expiry. Renewal happens under one lock: however many requests wait, one refresh is
+    sent and they all get its token. Keycloak rotates refresh tokens, so the newest is always kept;
+    when the refresh token is refused, a fresh password login follows.
+    """
+
+    def __init__(
+        self,
+        issuer_uri: str,
+        client_id: str,
+        client_secret: str | Secret,
+        username: str,
+        password: str | Secret,
+        *,
+        http: httpx.AsyncClient | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        refresh_margin: float = 30.0,
+    ) -> None:
+        self._issuer = str(require_secure_url(issuer_uri, setting=ISSUER_URI)).rstrip("/")
+        self._client_id = client_id
+        self._client_secret = (
+            client_secret if isinstance(client_secret, Secret) else Secret(client_secret)
+        )
+        self._username = username
+        self._password = password if isinstance(password, Secret) else Secret(password)
+        self._owns_http = http is None
+        self._http = http if http is not None else make_http_client()
+        self._clock = clock
+        self._refresh_margin = refresh_margin
+        self._token_endpoint: str | None = None
+        self._tokens: _Tokens | None = None
+        self._lock = asyncio.Lock()
+        self._renewals_finished = 0
+        self._last_failure: KonnektaError | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"KonnektaAuth(issuer_uri={self._issuer!r}, client_id={self._client_id!r}, "
+            f"username={self._username!r})"
+        )
+
+    @property
+    def issuer_uri(self) -> str:
+        return self._issuer
+
+    async def access_token(self) -> str:
+        """A valid access token, logging in or refreshing first when needed."""
+        if (token := self._fresh_token()) is not None:
+            return token
+        renewals_before = self._renewals_finished
+        async with self._lock:
+            if (token := self._fresh_token()) is not None:
+                return token
+            # A renewal failed while we waited for the lock: share its failure rather than send
+            # one more doomed request per waiting caller.
+            if self._renewals_finished != renewals_before and self._last_failure is not None:
+                raise self._last_failure
+            try:
+                tokens = await self._renew()
+            except KonnektaError as error:
+                self._last_failure = error
+                raise
+            except BaseException:
+                self._last_failure = None  # cancelled or a bug: nothing for waiters to share
+                raise
+            else:
+                self._last_failure = None
+            finally:
+                self._renewals_finished += 1
+            self._tokens = tokens
+            return tokens.access.reveal()
+
+    def invalidate(self, refused_token: str | None = None) -> None:
+        """Forget the access token after the API refused it (401); the next call renews it.
+
+        With `refused_token`, only that token is forgotten: a late 401 for an old token must not
+        throw away the one a concurrent request has just obtained.
+        """
+        tokens = self._tokens
+        if tokens is None:
+            return
+        if refused_token is None or refused_token == tokens.access.reveal():
+            tokens.access_expires_at = -math.inf
+
+    async def close(self) -> None:
+        """Forget the tokens, and close the HTTP client if this object made it."""
+        self._tokens = None
+        self._token_endpoint = None
+        if self._owns_http:
+            await self._http.aclose()
+
+    def _fresh_token(self) -> str | None:
+        tokens = self._tokens
+        if tokens is not None and self._clock() < tokens.access_expires_at - tokens.margin:
+            return tokens.access.reveal()
+        return None
+
+    async def _renew(self) -> _Tokens:
+        tokens = self._tokens
+        if (
+            tokens is not None
+            and tokens.refresh is not None
+            and self._clock() < tokens.refresh_expires_at - tokens.margin
+        ):
+            try:
+                renewed = await self._request_tokens(
+                    "refresh_token", refresh_token=tokens.refresh.reveal()
+                )
+            except _RefreshRefused:
+                log.info("Konnekta refused the refresh token; logging in again")
+            else:
+                if renewed.refresh is None:
+                    renewed.refresh = tokens.refresh
+                    renewed.refresh_expires_at = tokens.refresh_expires_at
+                log.debug("Refreshed the Konnekta access token")
+                return renewed
+        renewed = await self._request_tokens(
+            "password", username=self._username, password=self._password.reveal()
+        )
+        log.info("Logged in to %s at %s as %s", LOGIN_SERVER, self._issuer, self._username)
+        return renewed
+
+    async def _discover_token_endpoint(self) -> str:
+        if self._token_endpoint is not None:
+            return self._token_endpoint
+        url = f"{self._issuer}/.well-known/openid-configuration"
+        check = f"check {ISSUER_URI} in Settings > Connection"
+        shape = "it looks like https://{server}/auth/realms/{realm}"
+        try:
+            response = await self._http.get(url, headers={"Accept": "application/json"})
+        except httpx.TransportError as error:
+            raise translate_transport_error(
+                error, url=httpx.URL(url), server=LOGIN_SERVER, setting=ISSUER_URI
+            ) from None
+        log.debug("GET %s -> %d", url, response.status_code)
+        if response.status_code >= 500:
+            raise Unavailable(
+                f"{LOGIN_SERVER} is unavailable (HTTP {response.status_code}): try again later; "
+                f"if it persists, {check}",
+                status=response.status_code,
+                setting=ISSUER_URI,
+            )
+        if response.status_code != 200:
+            raise LoginError(
+                f"{LOGIN_SERVER} has no OpenID configuration at {url} "
+                f"(HTTP {response.status_code}): {check} ({shape})",
+                setting=ISSUER_URI,
+            )
+        try:
+            configuration = msgspec.json.decode(response.content, type=_OpenIdConfiguration)
+        except msgspec.DecodeError:
+            raise LoginError(
+                f"The answer from {url} is not an OpenID configuration: {check} ({shape})",
+                setting=ISSUER_URI,
+            ) from None
+        require_secure_url(configuration.token_endpoint, setting=ISSUER_URI)
+        self._token_endpoint = configuration.token_endpoint
+        return configuration.token_endpoint
+
+    async def _request_tokens(self, grant_type: str, **fields: str) -> _Tokens:
+        endpoint = await self._discover_token_endpoint()
+        body = prepare_token_request(grant_type, **fields)
+        # Keycloak takes the client credentials in the form body (client_secret_post).
+        client_auth = ClientAuth(
+            self._client_id, self._client_secret.reveal(), auth_method="client_secret_post"
+        )
+        _, headers, body = client_auth.prepare(
+            "POST", endpoint, {"Content-Type": _FORM, "Accept": "application/json"}, body
+        )
+        sent_at = self._clock()
+        try:
+            response = await self._http.post(endpoint, content=body.encode(), headers=headers)
+        except httpx.TransportError as error:
+            raise translate_transport_error(
+                error, url=httpx.URL(endpoint), server=LOGIN_SERVER, setting=ISSUER_URI
+            ) from None
+        log.debug("POST %s (grant %s) -> %d", endpoint, grant_type, response.status_code)
+        if response.status_code != 200:
+            raise self._refusal(response, grant_type)
+        try:
+            answer = msgspec.json.decode(response.content, type=_TokenAnswer)
+        except msgspec.DecodeError as error:
+            raise ProtocolError(
+                f"{LOGIN_SERVER} answered the login in an unexpected shape ({error}): "
+                f"check {ISSUER_URI} in Settings > Connection",
+                setting=ISSUER_URI,
+            ) from None
+        if answer.token_type.lower() != "bearer":
+            raise ProtocolError(
+                f"{LOGIN_SERVER} issued a token of type {answer.token_type!r}, not Bearer",
+                setting=ISSUER_URI,
+            )
+        lifetime = max(answer.expires_in, 0.0)
+        refresh_lifetime = answer.refresh_expires_in
+        return _Tokens(
+            access=Secret(answer.access_token),
+            access_expires_at=sent_at + lifetime,
+            refresh=Secret(answer.refresh_token) if answer.refresh_token else None,
+            # Keycloak reports 0 for refresh tokens that do not expire (offline tokens).
+            refresh_expires_at=(sent_at + refresh_lifetime if refresh_lifetime else math.inf),
+            # A token that lives shorter than the margin would otherwise be renewed on every call.
+            margin=min(self._refresh_margin, lifetime / 2),
+        )
+
+    def _refusal(self, response: httpx.Response, grant_type: str) -> Exception:
+        status = response.status_code
+        secrets = [self._client_secret.reveal(), self._password.reveal()]
+        if self._tokens is not None:
+            secrets.append(self._tokens.access.reveal())
+            if self._tokens.refresh is not None:
+                secrets.append(self._tokens.refresh.reveal())
+        if status >= 500:
+            return Unavailable(
+                f"{LOGIN_SERVER} is unavailable (HTTP {status}): try again later",
+                status=status,
+                setting=ISSUER_URI,
+            )
+        try:
+            refusal = msgspec.json.decode(response.content, type=_OAuthErrorAnswer)
+        except msgspec.DecodeError:
+            if status == 404:
+                return LoginError(
+                    f"{LOGIN_SERVER} has no token endpoint at {response.request.url} (HTTP 404): "
+                    f"check {ISSUER_URI} in Settings > Connection",
+                    setting=ISSUER_URI,
+                )
+            return ProtocolError(
+                f"{LOGIN_SERVER} refused the login with HTTP {status} and an unexpected answer: "
+                f"check {ISSUER_URI} in Settings > Connection",
+                setting=ISSUER_URI,
+            )
+        said = scrub(refusal.error_description or refusal.error, secrets)[:200]
+        if refusal.error == "invalid_client":
+            return LoginError(
+                f"Konnekta refused the login ({said}): check {CLIENT_ID_AND_SECRET} "
+                "in Settings > Connection",
+                setting=CLIENT_ID_AND_SECRET,
+            )
+        if refusal.error == "invalid_grant":
+            if grant_type == "refresh_token":
+                return _RefreshRefused()
+            return LoginError(
+                f"Konnekta refused the login for user {self._username} ({said}): "
+                f"check {USER_AND_PASSWORD} in Settings > Connection",
+                setting=USER_AND_PASSWORD,
+            )
+        if refusal.error == "unauthorized_client":
+            return LoginError(
+                f"Konnekta does not let client {self._client_id} log in with a user and password "
+                f"({said}): check {CLIENT_ID_AND_SECRET} in Settings > Connection, or ask the "
+                "Konnekta administrator to allow direct access grants for that client",
+                setting=CLIENT_ID_AND_SECRET,
+            )
+        return LoginError(
+            f"Konnekta refused the login ({refusal.error}: {said}): check {CLIENT_ID_AND_SECRET} "
+            f"and {USER_AND_PASSWORD} in Settings > Connection",
+            setting=CLIENT_ID_AND_SECRET,
+        )

@@ -1,0 +1,151 @@
+"""The HTTP edge shared by login and the SMG API: the TLS-verifying client, address checks, and
+the translation of transport failures into `errors` an operator can act on.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import ssl
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import httpx
+import truststore
+
+from .errors import ConfigurationError, ConnectionFailed, KonnektaError, Timeout
+
+DEFAULT_TIMEOUT = 10.0
+
+type EventHook = Callable[..., Any]
+
+
+def make_http_client(
+    timeout: float = DEFAULT_TIMEOUT,
+    *,
+    event_hooks: Mapping[str, Sequence[EventHook]] | None = None,
+) -> httpx.AsyncClient:
+    """An `httpx.AsyncClient` that verifies TLS against the operating system's trust store.
+
+    The OS store is what the operator's IT department manages (company proxies and root CAs), so
+    verification always works there and is never switched off. Redirects are not followed: an API
+    that redirects is misconfigured, and following could carry the bearer token elsewhere.
+    `event_hooks` pass through to httpx (for example to count requests).
+    """
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return httpx.AsyncClient(
+        verify=context,
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=False,
+        event_hooks={name: list(hooks) for name, hooks in (event_hooks or {}).items()},
+    )
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in {"localhost", "localhost."}:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def require_secure_url(url: str, *, setting: str) -> httpx.URL:
+    """Parse `url` and refuse anything but https, except plain http to this computer.
+
+    Plain http is allowed on loopback only, where the simulator runs; anywhere else it would send
+    the password and tokens in clear text.
+    """
+    try:
+        parsed = httpx.URL(url.strip())
+    except httpx.InvalidURL as error:
+        raise ConfigurationError(
+            f"{setting} is not a valid address ({error}): check {setting} in Settings > Connection",
+            setting=setting,
+        ) from None
+    if parsed.scheme not in {"http", "https"} or not parsed.host:
+        raise ConfigurationError(
+            f"{setting} must be an https:// address: check {setting} in Settings > Connection",
+            setting=setting,
+        )
+    if parsed.scheme == "http" and not is_loopback(parsed.host):
+        raise ConfigurationError(
+            f"{setting} uses plain http to {parsed.host}, which would send the password and tokens "
+            f"unencrypted: use an https:// address in Settings > Connection",
+            setting=setting,
+        )
+    return parsed
+
+
+def address_of(url: httpx.URL) -> str:
+    """`host:port` of a URL, as shown to the operator."""
+    port = url.port or (443 if url.scheme == "https" else 80)
+    return f"{url.host}:{port}"
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def translate_transport_error(
+    error: httpx.TransportError, *, url: httpx.URL, server: str, setting: str
+) -> KonnektaError:
+    """Turn an httpx transport failure into `ConnectionFailed` / `Timeout` naming the address.
+
+    `server` is what the operator calls the far end ("Konnekta's login server", "Konnekta").
+    """
+    address = address_of(url)
+    where = f"Check {setting} in Settings > Connection and the network connection"
+    if isinstance(error, httpx.TimeoutException):
+        return Timeout(
+            f"{server} at {address} did not answer in time. {where}",
+            address=address,
+            setting=setting,
+        )
+    if isinstance(error, httpx.UnsupportedProtocol):
+        return ConfigurationError(
+            f"{setting} is not an http(s) address: check {setting} in Settings > Connection",
+            setting=setting,
+        )
+    causes = _causes(error)
+    tls_error = next((e for e in causes if isinstance(e, ssl.SSLError)), None)
+    if tls_error is not None:
+        if isinstance(tls_error, ssl.SSLCertVerificationError):
+            reason = tls_error.verify_message or "certificate verification failed"
+            detail = f"its TLS certificate is not trusted ({reason})"
+        else:
+            detail = f"the TLS handshake failed ({tls_error.reason or type(tls_error).__name__})"
+        return ConnectionFailed(
+            f"Could not reach {server} at {address} securely: {detail}. Check {setting} in "
+            "Settings > Connection; a company proxy's root certificate must be installed in the "
+            "operating system's certificate store",
+            address=address,
+            tls=True,
+            setting=setting,
+        )
+    if any(isinstance(e, socket.gaierror) for e in causes):
+        detail = f"the host name {url.host} is unknown"
+    elif any(isinstance(e, ConnectionRefusedError) for e in causes):
+        detail = "the connection was refused"
+    elif isinstance(error, httpx.ConnectError):
+        detail = "no connection could be made"
+    else:
+        detail = "the connection broke off"
+    return ConnectionFailed(
+        f"Could not reach {server} at {address}: {detail}. {where}",
+        address=address,
+        setting=setting,
+    )
+
+
+def scrub(text: str, secrets: Sequence[str]) -> str:
+    """Remove any secret that a server may have echoed back before showing its text to anyone."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text

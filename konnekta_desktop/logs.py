@@ -1,0 +1,75 @@
+"""Logging for every mode: stderr and a rotating file, with secrets masked on the way out.
+
+Secrets should never reach a log call in the first place; the redacting filter is the second line
+of defence, so a mistake elsewhere still cannot write a password into a file.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from typing import Final
+
+LOG_FILE: Final = "konnekta-desktop.log"
+_FORMAT: Final = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+class SecretRedactor(logging.Filter):
+    """Replaces any registered secret value in a record's final message with '***'."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: set[str] = set()
+
+    def add(self, *values: str | None) -> None:
+        self._secrets.update(v for v in values if v and len(v) >= 4)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self._secrets:
+            return True
+        message = record.getMessage()
+        masked = message
+        for secret in self._secrets:
+            if secret in masked:
+                masked = masked.replace(secret, "***")
+        if masked is not message and masked != message:
+            record.msg, record.args = masked, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            for secret in self._secrets:
+                text = text.replace(secret, "***")
+            record.exc_text, record.exc_info = text, None
+        return True
+
+
+redactor = SecretRedactor()
+
+
+def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = True) -> Path | None:
+    """Configure the root logger once; returns the log file's path when there is one."""
+    root = logging.getLogger()
+    root.setLevel(level)
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    formatter = logging.Formatter(_FORMAT)
+    path: Path | None = None
+    handlers: list[logging.Handler] = []
+    if stderr:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    if log_dir is not None:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / LOG_FILE
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
+            )
+        )
+    for handler in handlers:
+        handler.setFormatter(formatter)
+        handler.addFilter(redactor)
+        root.addHandler(handler)
+    for noisy in ("httpx", "httpcore", "aiohttp.access", "asyncio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return path

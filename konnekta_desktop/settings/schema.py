@@ -1,0 +1,452 @@
+"""Every option of konnekta-desktop, declared once: type, default, label, section, description.
+
+`Settings` is the typed, immutable set of values; `OPTIONS` describes each field of it for the
+settings window, the settings file and validation.
+"""
+
+# `_option` returns a dataclasses.field: calling it is how each option is declared.
+# ruff: noqa: RUF009
+
+from __future__ import annotations
+
+import dataclasses
+import hmac
+import ipaddress
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any, Final, NoReturn, final, get_type_hints
+
+from ..konnekta.models import CallingDevice
+from . import checks
+
+__all__ = [
+    "OPTIONS",
+    "CallingDevice",
+    "Language",
+    "Option",
+    "Secret",
+    "Section",
+    "Settings",
+    "SyncDirection",
+    "changed_options",
+    "effective_webhook_address",
+    "get_option",
+    "needs_reconnect",
+]
+
+
+class Section(StrEnum):
+    """A page of the settings window, and a table in settings.toml."""
+
+    CONNECTION = "connection"
+    NUMBERS = "numbers"
+    STATES = "states"
+    OPERATOR = "operator"
+    UI = "ui"
+
+    @property
+    def heading(self) -> str:
+        return _SECTION_TITLES[self]
+
+
+_SECTION_TITLES: Final = {
+    Section.CONNECTION: "Connection",
+    Section.NUMBERS: "Numbers",
+    Section.STATES: "States",
+    Section.OPERATOR: "Operator",
+    Section.UI: "Appearance",
+}
+
+
+class SyncDirection(StrEnum):
+    """Which side wins when states are reconciled after start-up or a reconnect."""
+
+    KONNEKTA_TO_LOCAL = "konnekta_to_local"
+    LOCAL_TO_KONNEKTA = "local_to_konnekta"
+
+
+class Language(StrEnum):
+    SYSTEM = ""  # follow the operating system's language
+    ENGLISH = "en"
+    DANISH = "da"
+
+
+@final
+class Secret:
+    """A secret string (client secret, password) that never shows itself in repr, str or logs.
+
+    Call `reveal()` at the one place the value is really needed (the login request).
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str = "") -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Secret):
+            return NotImplemented
+        return hmac.compare_digest(self._value.encode(), other._value.encode())
+
+    def __hash__(self) -> int:
+        return hash((Secret, self._value))
+
+    def __repr__(self) -> str:
+        return "Secret('********')" if self._value else "Secret('')"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError("A Secret is never pickled, so that it cannot end up in a file")
+
+
+type Check = Callable[[Any], str | None]
+
+_META: Final = "konnekta_option"
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class _OptionInfo:
+    label: str
+    section: Section
+    description: str
+    check: Check | None
+    required: bool
+    needs_reconnect: bool
+    ask_for: str
+
+
+def _option(
+    default: Any,
+    *,
+    label: str,
+    section: Section,
+    description: str,
+    check: Check | None = None,
+    required: bool = False,
+    reconnect: bool = False,
+    ask_for: str = "",
+) -> Any:
+    """Declare one field of `Settings` together with everything else known about it."""
+    info = _OptionInfo(
+        label=label,
+        section=section,
+        description=description,
+        check=check,
+        required=required,
+        needs_reconnect=reconnect,
+        ask_for=ask_for or "ask your telephony provider for it",
+    )
+    metadata = {_META: info}
+    if isinstance(default, dict):
+        frozen_default = dict(default)
+        return dataclasses.field(default_factory=lambda: dict(frozen_default), metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+_CONN = Section.CONNECTION
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """All settings, with their defaults. Immutable: derive changed copies with `replace`."""
+
+    # Connection
+    tenant_domain: str = _option(
+        "",
+        label="Tenant Domain",
+        section=_CONN,
+        description="The domain registered for your organisation in Konnekta: the part after "
+        "'@' in the usernames people log in with.",
+        check=checks.tenant_domain,
+        required=True,
+        reconnect=True,
+        ask_for="it is the part after '@' in your Konnekta username",
+    )
+    listener_port: int = _option(
+        8470,
+        label="Listener Port",
+        section=_CONN,
+        description="The TCP port on this computer where Konnekta's events are received. "
+        "It is used only locally, so no firewall opening is needed.",
+        check=checks.listener_port,
+        reconnect=True,
+    )
+    listener_host: str = _option(
+        "127.0.0.1",
+        label="Listener Host",
+        section=_CONN,
+        description="The address the event listener binds to. Keep 127.0.0.1 so that only "
+        "this computer can reach it.",
+        check=checks.listener_host,
+        required=True,
+        reconnect=True,
+        ask_for="use 127.0.0.1",
+    )
+    smg_address: str = _option(
+        "",
+        label="SMG Address",
+        section=_CONN,
+        description=f"Konnekta's SMG API, shaped like {checks.SMG_SHAPE}. Your telephony "
+        "provider gives you the server and realm.",
+        check=checks.smg_address,
+        required=True,
+        reconnect=True,
+    )
+    issuer_uri: str = _option(
+        "",
+        label="Issuer URI",
+        section=_CONN,
+        description=f"The Keycloak login server, shaped like {checks.ISSUER_SHAPE} (note: "
+        "'realms', plural). Your telephony provider gives you the server and realm.",
+        check=checks.issuer_uri,
+        required=True,
+        reconnect=True,
+    )
+    client_id: str = _option(
+        "",
+        label="Client ID",
+        section=_CONN,
+        description="The OAuth 2.0 client used for logging in, from your telephony provider.",
+        check=checks.no_spaces,
+        required=True,
+        reconnect=True,
+    )
+    client_secret: Secret = _option(
+        Secret(),
+        label="Client Secret",
+        section=_CONN,
+        description="The OAuth 2.0 client's secret, from your telephony provider. It is kept "
+        "in the system keyring, never in the settings file.",
+        required=True,
+        reconnect=True,
+    )
+    user: str = _option(
+        "",
+        label="User",
+        section=_CONN,
+        description="The user name of the Konnekta tenant service account.",
+        required=True,
+        reconnect=True,
+    )
+    password: Secret = _option(
+        Secret(),
+        label="Password",
+        section=_CONN,
+        description="The service account's password. It is kept in the system keyring, never "
+        "in the settings file.",
+        required=True,
+        reconnect=True,
+    )
+    webhook_address: str = _option(
+        "",
+        label="Webhook Address",
+        section=_CONN,
+        description="Where Konnekta sends telephony and user events. Leave it empty to use "
+        "the Listener Port on this computer.",
+        check=checks.webhook_address,
+        reconnect=True,
+    )
+    tls_verify: bool = _option(
+        True,
+        label="Verify TLS Certificates",
+        section=_CONN,
+        description="Check Konnekta's certificates. Turn off only to test against a server "
+        "with a self-signed certificate.",
+        reconnect=True,
+    )
+
+    # Numbers
+    international_prefix: str = _option(
+        "00",
+        label="International Prefix",
+        section=Section.NUMBERS,
+        description="What you dial before a country code, usually 00 (0045... for Denmark).",
+        check=checks.international_prefix,
+        required=True,
+        ask_for="it is usually 00",
+    )
+    international_code: str = _option(
+        "45",
+        label="International Code",
+        section=Section.NUMBERS,
+        description="Your own country calling code, e.g. 45 for Denmark or 298 for the "
+        "Faroe Islands. Numbers without one are taken to be in this country.",
+        check=checks.international_code,
+        required=True,
+        ask_for="e.g. 45 for Denmark",
+    )
+
+    # States
+    sync_on_startup: bool = _option(
+        True,
+        label="Synchronise on Startup/Reconnect",
+        section=Section.STATES,
+        description="After start-up or a lost connection, bring states on both sides back in "
+        "step, so that changes made meanwhile are not lost.",
+        reconnect=True,
+    )
+    sync_direction: SyncDirection = _option(
+        SyncDirection.KONNEKTA_TO_LOCAL,
+        label="Synchronisation Direction",
+        section=Section.STATES,
+        description="Which side wins when states are brought back in step.",
+        reconnect=True,
+    )
+    activity_mappings: dict[str, str] = _option(
+        {},
+        label="Activity Mappings",
+        section=Section.STATES,
+        description="Which local template a Konnekta activity (by id) switches on.",
+        check=checks.mapping("Konnekta activity id", "template name"),
+    )
+    state_mappings: dict[str, str] = _option(
+        {},
+        label="State Mappings",
+        section=Section.STATES,
+        description="Which Konnekta activity (by id) a local state sets. Availability follows "
+        "the state's class: Free is available, every other class unavailable.",
+        check=checks.mapping("state name", "Konnekta activity id"),
+    )
+
+    # Operator
+    operator_user: str = _option(
+        "",
+        label="Your Konnekta User",
+        section=Section.OPERATOR,
+        description="Your own Konnekta username or user id: calls you make start from your "
+        "devices.",
+    )
+    wrap_up: bool = _option(
+        True,
+        label="Wrap-up",
+        section=Section.OPERATOR,
+        description="Run the wrap-up dialog after calls for users who have wrap-up enabled.",
+    )
+    default_calling_device: CallingDevice = _option(
+        CallingDevice.LOCAL,
+        label="Default Calling Device",
+        section=Section.OPERATOR,
+        description="Where your calls start: your local phone (desk phone, then softphone), "
+        "your mobile (click-to-dial) or Teams.",
+    )
+
+    # Appearance
+    language: Language = _option(
+        Language.SYSTEM,
+        label="Language",
+        section=Section.UI,
+        description="The language of the app; empty follows the operating system.",
+    )
+    start_at_login: bool = _option(
+        False,
+        label="Start at Login",
+        section=Section.UI,
+        description="Start konnekta-desktop when you log in to this computer.",
+    )
+    mute_notifications: bool = _option(
+        False,
+        label="Mute Notifications",
+        section=Section.UI,
+        description="Do not show desktop notifications for incoming calls.",
+    )
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with the named options changed (no validation: call `validate` for that)."""
+        return dataclasses.replace(self, **changes)
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
+    """Everything known about one option, for the settings window, file and validation."""
+
+    name: str
+    label: str
+    section: Section
+    type: Any
+    default: Any
+    description: str
+    check: Check | None
+    required: bool
+    needs_reconnect: bool
+    ask_for: str  # what to do when a required option is empty
+
+    @property
+    def secret(self) -> bool:
+        return self.type is Secret
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The allowed values of an option with a fixed set of them, else ()."""
+        if isinstance(self.type, type) and issubclass(self.type, StrEnum):
+            return tuple(member.value for member in self.type)
+        return ()
+
+
+def _build_options() -> tuple[Option, ...]:
+    hints = get_type_hints(Settings)
+    defaults = Settings()
+    options = []
+    for field in dataclasses.fields(Settings):
+        info: _OptionInfo = field.metadata[_META]
+        options.append(
+            Option(
+                name=field.name,
+                label=info.label,
+                section=info.section,
+                type=hints[field.name],
+                default=getattr(defaults, field.name),
+                description=info.description,
+                check=info.check,
+                required=info.required,
+                needs_reconnect=info.needs_reconnect,
+                ask_for=info.ask_for,
+            )
+        )
+    return tuple(options)
+
+
+OPTIONS: Final[tuple[Option, ...]] = _build_options()
+_BY_NAME: Final[Mapping[str, Option]] = MappingProxyType({o.name: o for o in OPTIONS})
+
+
+def get_option(name: str) -> Option:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"There is no setting named {name!r}") from None
+
+
+def changed_options(old: Settings, new: Settings) -> tuple[str, ...]:
+    """Names of the options whose values differ, in declaration order."""
+    return tuple(o.name for o in OPTIONS if getattr(old, o.name) != getattr(new, o.name))
+
+
+def needs_reconnect(old: Settings, new: Settings) -> bool:
+    """Whether applying `new` over `old` takes a new login and webhook subscription."""
+    return any(get_option(name).needs_reconnect for name in changed_options(old, new))
+
+
+def effective_webhook_address(settings: Settings) -> str:
+    """The Webhook Address as set, or the one derived from the listener when it is empty."""
+    if settings.webhook_address.strip():
+        return settings.webhook_address.strip()
+    host = settings.listener_host.strip().strip("[]")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        if address.is_unspecified:
+            # Listening on every interface includes loopback, the one address that surely works.
+            host = "127.0.0.1"
+        elif address.version == 6:
+            host = f"[{host}]"
+    return f"http://{host or '127.0.0.1'}:{settings.listener_port}/webhook"

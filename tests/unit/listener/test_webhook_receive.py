@@ -1,0 +1,96 @@
+"""WebhookListener.receive without HTTP: the status for each kind of message, and no crash on any."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from konnekta_desktop.konnekta import signing
+from konnekta_desktop.konnekta.events import KnownEvent, UserRemoved, UserRemovedData, encode_event
+from konnekta_desktop.listener import WebhookListener
+
+SECRET = signing.SECRET_PREFIX + base64.b64encode(bytes(range(32))).decode()
+NOW = 1_750_000_000
+
+
+def _listener(received: list[KnownEvent]) -> WebhookListener:
+    return WebhookListener(received.append, secret=SECRET, clock=lambda: float(NOW))
+
+
+def _signed(body: bytes, webhook_id: str = "msg_1") -> tuple[str, str, str]:
+    headers = signing.headers(SECRET, webhook_id, NOW, body)
+    return headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"]
+
+
+def test_a_signed_event_is_handed_on_with_204() -> None:
+    received: list[KnownEvent] = []
+    event = UserRemoved(timestamp="2025-06-15T12:00:00Z", data=UserRemovedData(user_id="u1"))
+    body = encode_event(event)
+    assert _listener(received).receive(*_signed(body), body).status == 204
+    assert received == [event]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"type": "user.removed", "timestamp": "x", "data": {', b"", b"not json", b"\xff\xfe"],
+    ids=["truncated", "empty", "garbage", "not-utf8"],
+)
+def test_a_body_that_is_not_json_is_400_even_when_truncated(body: bytes) -> None:
+    assert _listener([]).receive(*_signed(body), body).status == 400
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[1, 2]",
+        b'{"type": 7}',
+        b'{"timestamp": "x", "data": {}}',
+        b'{"type": "user.removed", "timestamp": "x", "data": {}}',
+        b'{"type": "user.removed", "timestamp": "x", "data": {"user_id": 5}}',
+    ],
+    ids=["array", "type-not-text", "no-type", "missing-field", "wrong-field-type"],
+)
+def test_well_formed_json_that_is_not_a_valid_event_is_422(body: bytes) -> None:
+    assert _listener([]).receive(*_signed(body), body).status == 422
+
+
+def test_setting_the_same_secret_twice_keeps_the_previous_one_valid() -> None:
+    old = SECRET
+    new = signing.SECRET_PREFIX + base64.b64encode(bytes(32)).decode()
+    listener = WebhookListener(lambda _: None, secret=old, clock=lambda: float(NOW))
+    listener.set_secret(new)
+    listener.set_secret(new)  # a renewal that re-sends the same secret
+    body = encode_event(
+        UserRemoved(timestamp="2025-06-15T12:00:00Z", data=UserRemovedData(user_id="u1"))
+    )
+    assert listener.receive(*_signed(body), body).status == 204
+
+
+def test_the_listener_repr_shows_no_secret() -> None:
+    listener = _listener([])
+    assert SECRET not in repr(listener)
+    assert SECRET.removeprefix(signing.SECRET_PREFIX) not in repr(listener)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    webhook_id=st.one_of(st.none(), st.text(max_size=20)),
+    timestamp=st.one_of(st.none(), st.text(max_size=12), st.integers().map(str)),
+    signature=st.one_of(st.none(), st.text(max_size=60)),
+    body=st.binary(max_size=200),
+)
+def test_no_message_makes_the_listener_fail_or_answer_5xx(
+    webhook_id: str | None, timestamp: str | None, signature: str | None, body: bytes
+) -> None:
+    status = _listener([]).receive(webhook_id, timestamp, signature, body).status
+    assert 200 <= status < 500
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.binary(max_size=300))
+def test_signed_arbitrary_bodies_never_answer_5xx(body: bytes) -> None:
+    status = _listener([]).receive(*_signed(body), body).status
+    assert status in {202, 204, 400, 422}
