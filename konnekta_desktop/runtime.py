@@ -18,7 +18,14 @@ from .core.session import Session
 from .core.store import Store
 from .core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from .konnekta.models import Activity, CallingDevice
-from .settings import AppPaths, Secret, SecretStore, Settings, load_settings, validate
+from .settings import (
+    AppPaths,
+    Secret,
+    SecretStore,
+    Settings,
+    load_settings,
+    validate,
+)
 
 if TYPE_CHECKING:
     from .simulator.server import Simulator
@@ -121,7 +128,8 @@ async def start_demo_simulator(
 
     simulator = Simulator(users=users, seed=seed, auto_traffic=True)
     await simulator.start()
-    operator = next((u for u in simulator.tenant.users if u.wrap_up), simulator.tenant.users[0])
+    users = list(simulator.tenant.users.values())
+    operator = next((u for u in users if u.wrap_up), users[0])
     log.info("Demo: Konnekta simulator at %s; you are %s", simulator.base_url, operator.name)
     demo_settings = dataclasses.replace(
         settings,
@@ -136,7 +144,7 @@ async def start_demo_simulator(
         listener_port=0,
         webhook_address="",
         operator_user=settings.operator_user
-        if any(u.username == settings.operator_user for u in simulator.tenant.users)
+        if any(u.username == settings.operator_user for u in users)
         else operator.username,
     )
     if not settings.activity_mappings and not settings.state_mappings:

@@ -210,7 +210,7 @@ def _grouped_national(plan: NumberPlan, parsed: PhoneNumber) -> str:
     # that fits its length so it still reads as the country's numbers do.
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(plan.region)
     for number_format in metadata.number_format if metadata is not None else ():
-        if re.fullmatch(number_format.pattern, national):
+        if number_format.pattern and re.fullmatch(number_format.pattern, national):
             loose = NumberFormat(
                 pattern=number_format.pattern,
                 format=number_format.format,

@@ -21,6 +21,7 @@ from typing import Final, Self
 from konnekta_desktop.konnekta.models import Call, CallingDevice, Direction
 
 from .appointments import ActiveAppointment, Appointment, PreviousState
+from .clock import Clock, SystemClock
 from .presence import DEFAULT_STATES, DEFAULT_TEMPLATES, State, StateClass, Template
 from .wrapup import WrapUpRecord, WrapUpSession
 
@@ -28,10 +29,11 @@ __all__ = [
     "DEFAULT_FILE_NAME",
     "MIGRATIONS",
     "CallRecord",
+    "LocalState",
     "PendingChange",
     "Store",
     "StoreError",
-    "UserState",
+    "migrate",
 ]
 
 DEFAULT_FILE_NAME: Final = "konnekta-desktop.sqlite3"
@@ -60,7 +62,7 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             user_id TEXT NOT NULL,
             state TEXT NOT NULL,
-            changed_at REAL NOT NULL,
+            made_at REAL NOT NULL,
             sent_at REAL)""",
         """CREATE TABLE appointments (
             id TEXT PRIMARY KEY,
@@ -118,7 +120,7 @@ class StoreError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class UserState:
+class LocalState:
     """A user's current local state and since when (Unix seconds)."""
 
     user_id: str
@@ -133,7 +135,7 @@ class PendingChange:
     id: int
     user_id: str
     state: str
-    changed_at: float
+    made_at: float
     sent_at: float | None = None
 
 
@@ -154,26 +156,50 @@ class CallRecord:
     ended: float
 
 
-def _migrate(connection: sqlite3.Connection, target: int) -> int:
-    """Bring the file up to version `target`, one transaction per migration; returns the old one."""
+def migrate(connection: sqlite3.Connection, target: int = len(MIGRATIONS)) -> int:
+    """Bring the file up to version `target` and return the version it had.
+
+    All pending migrations run in one transaction: a file is at one version or the next, never in
+    between. A new file (version 0) brought to the latest version gets the default states and
+    templates in that same transaction.
+    """
     found: int = connection.execute("PRAGMA user_version").fetchone()[0]
     if found > len(MIGRATIONS):
         raise StoreError(
             f"The data file has version {found}, newer than this app knows "
             f"({len(MIGRATIONS)}): update konnekta-desktop, or start it with another data folder"
         )
-    for version in range(found + 1, target + 1):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+    if found >= target:
+        return found
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(found + 1, target + 1):
             for statement in MIGRATIONS[version - 1]:
                 connection.execute(statement)
-            # user_version lives in the file header and is written in the same transaction.
-            connection.execute(f"PRAGMA user_version = {version:d}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
+        if found == 0 and target == len(MIGRATIONS):
+            _seed(connection)
+        # user_version lives in the file header and is written in the same transaction.
+        connection.execute(f"PRAGMA user_version = {target:d}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
     return found
+
+
+def _seed(connection: sqlite3.Connection) -> None:
+    connection.executemany(
+        "INSERT INTO states (name, state_class, position) VALUES (?, ?, ?)",
+        [(s.name, s.state_class.value, i) for i, s in enumerate(DEFAULT_STATES)],
+    )
+    connection.executemany(
+        "INSERT INTO templates (name, state, duration_minutes, caller_id, forwarding, position)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (t.name, t.state, t.duration_minutes, t.caller_id, t.forwarding, i)
+            for i, t in enumerate(DEFAULT_TEMPLATES)
+        ],
+    )
 
 
 class Store:
@@ -183,10 +209,10 @@ class Store:
     new file, seeds the default states and templates. Use from one thread (the event loop's).
     """
 
-    def __init__(self, path: Path | str, *, _upto: int | None = None) -> None:
+    def __init__(self, path: Path | str, *, clock: Clock | None = None) -> None:
         self.path = Path(path)
+        self._clock: Clock = clock or SystemClock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        target = len(MIGRATIONS) if _upto is None else _upto
         try:
             self._db = sqlite3.connect(self.path, autocommit=True)
         except sqlite3.Error as error:
@@ -201,9 +227,7 @@ class Store:
                 )
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
-            found = _migrate(self._db, target)
-            if found == 0 and target >= 1:
-                self._seed()
+            migrate(self._db)
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise StoreError(
@@ -252,21 +276,6 @@ class Store:
     def _read[T](self, sql: str, parameters: Sequence[object], row: Callable[..., T]) -> list[T]:
         return [row(*values) for values in self._db.execute(sql, parameters)]
 
-    def _seed(self) -> None:
-        with self._write() as db:
-            db.executemany(
-                "INSERT OR IGNORE INTO states (name, state_class, position) VALUES (?, ?, ?)",
-                [(s.name, s.state_class.value, i) for i, s in enumerate(DEFAULT_STATES)],
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO templates (name, state, duration_minutes, caller_id,"
-                " forwarding, position) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (t.name, t.state, t.duration_minutes, t.caller_id, t.forwarding, i)
-                    for i, t in enumerate(DEFAULT_TEMPLATES)
-                ],
-            )
-
     # --- states ---------------------------------------------------------------------------------
 
     def states(self) -> list[State]:
@@ -303,9 +312,7 @@ class Store:
             ) from None
 
     def delete_state(self, name: str) -> None:
-        users = [
-            template.name for template in self.templates() if template.state == name
-        ]
+        users = [template.name for template in self.templates() if template.state == name]
         if users:
             raise StoreError(
                 f"State {name!r} is used by template(s) {', '.join(users)}: "
@@ -370,13 +377,15 @@ class Store:
 
     # --- users' states and changes not yet sent ------------------------------------------------
 
-    def user_states(self) -> dict[str, UserState]:
-        rows = self._read("SELECT user_id, state, since FROM user_states", (), UserState)
+    def user_states(self) -> dict[str, LocalState]:
+        rows = self._read("SELECT user_id, state, since FROM user_states", (), LocalState)
         return {row.user_id: row for row in rows}
 
-    def user_state(self, user_id: str) -> UserState | None:
+    def user_state(self, user_id: str) -> LocalState | None:
         rows = self._read(
-            "SELECT user_id, state, since FROM user_states WHERE user_id = ?", (user_id,), UserState
+            "SELECT user_id, state, since FROM user_states WHERE user_id = ?",
+            (user_id,),
+            LocalState,
         )
         return rows[0] if rows else None
 
@@ -390,7 +399,7 @@ class Store:
         with self._write() as db:
             db.execute(_UPSERT_USER_STATE, (user_id, state, at))
             cursor = db.execute(
-                "INSERT INTO pending_changes (user_id, state, changed_at) VALUES (?, ?, ?)",
+                "INSERT INTO pending_changes (user_id, state, made_at) VALUES (?, ?, ?)",
                 (user_id, state, at),
             )
         assert cursor.lastrowid is not None
@@ -399,17 +408,33 @@ class Store:
     def pending_changes(self) -> list[PendingChange]:
         """Changes not yet accepted by Konnekta, oldest first."""
         return self._read(
-            "SELECT id, user_id, state, changed_at, sent_at FROM pending_changes"
+            "SELECT id, user_id, state, made_at, sent_at FROM pending_changes"
             " WHERE sent_at IS NULL ORDER BY id",
             (),
             PendingChange,
         )
 
-    def mark_sent(self, change_ids: Iterable[int], sent_at: float) -> None:
+    def add_pending_change(self, user_id: str, state: str, made_at: float) -> int:
+        """Queue a local state change for Konnekta; returns its id for `mark_change_sent`."""
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO pending_changes (user_id, state, made_at) VALUES (?, ?, ?)",
+                (user_id, state, made_at),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def mark_change_sent(self, change_id: int) -> None:
+        """Konnekta has the change (or it was superseded): it is no longer pending."""
+        self.mark_sent([change_id])
+
+    def mark_sent(self, change_ids: Iterable[int], sent_at: float | None = None) -> None:
+        """Mark several changes sent in one transaction (`sent_at` defaults to the clock's now)."""
+        moment = self._clock.now() if sent_at is None else sent_at
         with self._write() as db:
             db.executemany(
                 "UPDATE pending_changes SET sent_at = ? WHERE id = ? AND sent_at IS NULL",
-                [(sent_at, change_id) for change_id in change_ids],
+                [(moment, change_id) for change_id in change_ids],
             )
 
     # --- appointments ---------------------------------------------------------------------------
@@ -418,7 +443,9 @@ class Store:
         sql = "SELECT id, user_id, template, starts_at, ends_at FROM appointments"
         if user_id is None:
             return self._read(sql + " ORDER BY starts_at, id", (), Appointment)
-        return self._read(sql + " WHERE user_id = ? ORDER BY starts_at, id", (user_id,), Appointment)
+        return self._read(
+            sql + " WHERE user_id = ? ORDER BY starts_at, id", (user_id,), Appointment
+        )
 
     def save_appointment(self, appointment: Appointment) -> None:
         with self._write() as db:
@@ -509,19 +536,7 @@ class Store:
             f" started, answered, ended FROM call_history{where}"
             " ORDER BY ended DESC, call_id LIMIT ?",
             [*parameters, limit],
-            lambda call_id, user, direction, caller, called, queue, callback, device, *times: (
-                CallRecord(
-                    call_id,
-                    user,
-                    Direction(direction),
-                    caller,
-                    called,
-                    queue,
-                    bool(callback),
-                    CallingDevice(device) if device is not None else None,
-                    *times,
-                )
-            ),
+            _call_record,
         )
 
     # --- wrap-ups -------------------------------------------------------------------------------
@@ -617,6 +632,34 @@ class Store:
             db.execute("DELETE FROM pending_changes WHERE sent_at < ?", (before,))
             db.execute("DELETE FROM call_history WHERE ended < ?", (before,))
             db.execute("DELETE FROM wrapups WHERE completed_at < ?", (before,))
+
+
+def _call_record(
+    call_id: str,
+    user_id: str,
+    direction: str,
+    caller: str,
+    called: str,
+    queue: str | None,
+    callback: int,
+    device: str | None,
+    started: float,
+    answered: float | None,
+    ended: float,
+) -> CallRecord:
+    return CallRecord(
+        call_id=call_id,
+        user_id=user_id,
+        direction=Direction(direction),
+        caller=caller,
+        called=called,
+        queue=queue,
+        callback=bool(callback),
+        device=CallingDevice(device) if device is not None else None,
+        started=started,
+        answered=answered,
+        ended=ended,
+    )
 
 
 _UPSERT_USER_STATE: Final = (

@@ -145,9 +145,7 @@ class WrapUp:
     def enabled(self, user_id: str) -> bool:
         return user_id in self._enabled
 
-    def on_call(
-        self, call: Call, availability: Availability | None = None
-    ) -> list[WrapUpAction]:
+    def on_call(self, call: Call, availability: Availability | None = None) -> list[WrapUpAction]:
         """Feed one call event (a user's leg); `availability` is the user's current one, if known."""
         if call.state is CallState.ENDED:
             return self._ended(call)

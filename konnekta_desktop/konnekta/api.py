@@ -424,7 +424,7 @@ class SmgClient:
             )
         elif status == 403:
             kind = Forbidden
-            message = f"Konnekta does not allow to {action}{because}. {forbidden_hint}"
+            message = f"Konnekta refused to {action}: not allowed{because}. {forbidden_hint}"
         elif status == 404 and api_error is None:
             # No ApiError body: the path itself is unknown, so the address is wrong.
             kind, setting = NotFound, SMG_ADDRESS

@@ -156,8 +156,11 @@ def test_mobile_line_is_busy_when_one_of_several_answered_calls_is_on_the_mobile
             None,
             PhoneStatus.BUSY,
         ),
-        ([call(CallState.RINGING, None, "c1"), call(CallState.ANSWERED, None, "c2")], None,
-         PhoneStatus.BUSY),
+        (
+            [call(CallState.RINGING, None, "c1"), call(CallState.ANSWERED, None, "c2")],
+            None,
+            PhoneStatus.BUSY,
+        ),
         ([call(CallState.ENDED)], None, PhoneStatus.IDLE),
     ],
 )

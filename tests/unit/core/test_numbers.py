@@ -136,9 +136,15 @@ def test_same_compares_numbers_written_differently() -> None:
 
 @pytest.mark.parametrize(
     ("prefix", "code", "says"),
-    [("00", "999", "not a country code"), ("00", "DK", "not a country code"), ("+", "45", "digits")],
+    [
+        ("00", "999", "not a country code"),
+        ("00", "DK", "not a country code"),
+        ("+", "45", "digits"),
+    ],
 )
-def test_a_wrong_number_plan_is_refused_naming_the_setting(prefix: str, code: str, says: str) -> None:
+def test_a_wrong_number_plan_is_refused_naming_the_setting(
+    prefix: str, code: str, says: str
+) -> None:
     with pytest.raises(NumberError, match=says) as raised:
         NumberPlan(international_prefix=prefix, international_code=code)
     assert "Settings > Numbers" in str(raised.value)

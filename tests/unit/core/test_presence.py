@@ -19,7 +19,12 @@ from konnekta_desktop.core.presence import (
 )
 from konnekta_desktop.konnekta.models import Availability, PresenceUpdate
 
-ACTIVITIES = {"a-avail": "Available", "a-lunch": "Lunch", "a-meet": "In a meeting", "a-away": "Away"}
+ACTIVITIES = {
+    "a-avail": "Available",
+    "a-lunch": "Lunch",
+    "a-meet": "In a meeting",
+    "a-away": "Away",
+}
 
 
 def mapper(**overrides: object) -> PresenceMapper:
@@ -100,9 +105,9 @@ def test_a_mapped_state_sends_its_activity_and_the_availability_of_its_class() -
     assert presence.konnekta_for_state(State("Available", StateClass.FREE)) == PresenceUpdate(
         activity_id="a-avail", availability=Availability.AVAILABLE
     )
-    assert presence.konnekta_for_state(
-        State("Lunch", StateClass.OUT_OF_OFFICE)
-    ) == PresenceUpdate(activity_id="a-lunch", availability=Availability.UNAVAILABLE)
+    assert presence.konnekta_for_state(State("Lunch", StateClass.OUT_OF_OFFICE)) == PresenceUpdate(
+        activity_id="a-lunch", availability=Availability.UNAVAILABLE
+    )
 
 
 def test_an_unmapped_state_still_sends_its_availability_and_is_listed_once(
