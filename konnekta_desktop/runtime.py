@@ -128,8 +128,8 @@ async def start_demo_simulator(
 
     simulator = Simulator(users=users, seed=seed, auto_traffic=True)
     await simulator.start()
-    users = list(simulator.tenant.users.values())
-    operator = next((u for u in users if u.wrap_up), users[0])
+    tenant_users = list(simulator.tenant.users.values())
+    operator = next((u for u in tenant_users if u.wrap_up), tenant_users[0])
     log.info("Demo: Konnekta simulator at %s; you are %s", simulator.base_url, operator.name)
     demo_settings = dataclasses.replace(
         settings,
@@ -144,7 +144,7 @@ async def start_demo_simulator(
         listener_port=0,
         webhook_address="",
         operator_user=settings.operator_user
-        if any(u.username == settings.operator_user for u in users)
+        if any(u.username == settings.operator_user for u in tenant_users)
         else operator.username,
     )
     if not settings.activity_mappings and not settings.state_mappings:

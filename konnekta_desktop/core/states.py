@@ -19,6 +19,7 @@ from ..konnekta.models import Availability, PresenceUpdate
 from .commands import CommandRefused, Commands
 from .model import Colleague, LiveModel
 from .presence import PresenceMapper, State, Template, Unmapped, availability_of
+from .store import LocalState, PendingChange
 
 log = logging.getLogger(__name__)
 
@@ -30,21 +31,6 @@ class ShownState:
     label: str
     available: bool
     unmapped: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class LocalState:
-    user_id: str
-    state: str
-    since: float
-
-
-@dataclass(frozen=True, slots=True)
-class PendingChange:
-    id: int
-    user_id: str
-    state: str
-    made_at: float
 
 
 class StateStore(Protocol):

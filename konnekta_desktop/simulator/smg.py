@@ -131,7 +131,9 @@ class SmgApi:
         except SimulatorError as error:
             response = _problem(error.status, error.code, str(error))
         except web.HTTPMethodNotAllowed as error:
-            response = _problem(405, "bad_request", f"{request.method} is not allowed on {request.path}")
+            response = _problem(
+                405, "bad_request", f"{request.method} is not allowed on {request.path}"
+            )
             response.headers["Allow"] = ",".join(sorted(error.allowed_methods))
         except web.HTTPNotFound:
             response = _problem(404, "not_found", f"no such resource: {request.path}")

@@ -45,7 +45,7 @@ class TaskRunner:
     ) -> asyncio.Task[Any]:
         if key is not None and (previous := self._keyed.get(key)) is not None:
             previous.cancel()
-        task: asyncio.Task[Any] = asyncio.get_event_loop().create_task(coro)
+        task: asyncio.Task[Any] = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         if key is not None:
             self._keyed[key] = task
