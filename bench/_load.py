@@ -2,7 +2,7 @@
 
 Run as its own process (so that it does not share a core's interpreter with the server under test):
 ``python bench/_load.py --port PORT --events N``, with the signing secret in $KONNEKTA_BENCH_SECRET.
-It prints one JSON line: counts, statuses, the measured window (time.monotonic, the same clock in
+It prints one JSON line (after `WARM`, with --handshake): counts, statuses, the measured window (time.monotonic, the same clock in
 every process on the machine) and HTTP latency percentiles. The loop is bounded in count and time
 and only ever talks to a loopback address.
 """
@@ -83,7 +83,14 @@ class Phase:
 
 
 async def drive(
-    host: str, port: int, secret: str, events: int, warmup: int, connections: int, limit: float
+    host: str,
+    port: int,
+    secret: str,
+    events: int,
+    warmup: int,
+    connections: int,
+    limit: float,
+    handshake: bool = False,
 ) -> dict[str, object]:
     if not ipaddress.ip_address(host).is_loopback:
         raise SystemExit(f"refusing to send load to {host}: loopback addresses only")
@@ -94,6 +101,10 @@ async def drive(
     connector = aiohttp.TCPConnector(limit=connections, force_close=False)
     async with aiohttp.ClientSession(connector=connector) as session:
         await warm.run(session, url, connections)
+        if handshake:
+            # Lets the orchestrator note the server's CPU time right before the measured phase.
+            print("WARM", flush=True)
+            sys.stdin.readline()
         started = time.monotonic()
         await measured.run(session, url, connections)
         finished = time.monotonic()
@@ -118,6 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=2_000)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--time-limit", type=float, default=30.0, help="seconds, warm-up included")
+    parser.add_argument(
+        "--handshake", action="store_true", help="print WARM and wait for a line on stdin"
+    )
     options = parser.parse_args(argv)
     secret = os.environ.get(SECRET_VARIABLE)
     if not secret:
@@ -132,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options.warmup,
             options.connections,
             options.time_limit,
+            options.handshake,
         )
     )
     print(json.dumps(result), flush=True)

@@ -66,13 +66,18 @@ class TickRecorder:
 
 
 def _await_stop(loop: asyncio.AbstractEventLoop, stop: asyncio.Future[tuple[float, float]]) -> None:
-    """Reads `stop T0 T1` (the measured window) from stdin on a helper thread."""
+    """Serves the orchestrator's commands on stdin from a helper thread: `mark` notes the process's
+    CPU time (all threads) before the measured phase, `stop T0 T1` ends the run with that window."""
 
     def read() -> None:
         window = (0.0, 0.0)
         for line in sys.stdin:
             words = line.split()
-            if words and words[0] == "stop":
+            if words and words[0] == "mark":
+                _CPU_SECONDS[:] = [_cpu_seconds()]
+                print("MARKED", flush=True)
+            elif words and words[0] == "stop":
+                _CPU_SECONDS.append(_cpu_seconds())
                 window = (float(words[1]), float(words[2]))
                 break
 
@@ -85,6 +90,14 @@ def _await_stop(loop: asyncio.AbstractEventLoop, stop: asyncio.Future[tuple[floa
     threading.Thread(target=read, name="bench-control", daemon=True).start()
 
 
+_CPU_SECONDS: list[float] = []
+
+
+def _cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
 def _report(
     recorder: TickRecorder, window: tuple[float, float], delivered: int, calls: int
 ) -> None:
@@ -95,6 +108,7 @@ def _report(
         "ticks": len(lateness) + 1 if lateness else 0,
         "delivered": delivered,
         "deliver_calls": calls,
+        "cpu_s": _CPU_SECONDS[-1] - _CPU_SECONDS[0] if len(_CPU_SECONDS) == 2 else 0.0,
     }
     print(json.dumps(result), flush=True)
 
@@ -135,8 +149,12 @@ async def serve_baseline() -> None:
     _report(recorder, window, parsed, parsed)
 
 
-def serve_on_qt(variant: str, secret: str) -> None:
-    """(b) and (c): a QApplication (offscreen) on a qasync loop, with a 16 ms precise QTimer."""
+def serve_on_qt(variant: str, secret: str, gui_work_ms: float, gui_stall_ms: float) -> None:
+    """(b) and (c): a QApplication (offscreen) on a qasync loop, with a 16 ms precise QTimer.
+
+    With `gui_work_ms`, every tick also keeps the main thread busy in Python for that long, as
+    updating the switchboard's models would. With `gui_stall_ms`, once a second (every 60th tick)
+    the main thread blocks that long with the GIL released, as a keyring or disk call would."""
     import qasync
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -146,7 +164,19 @@ def serve_on_qt(variant: str, secret: str) -> None:
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(TIMER_MS)
-    timer.timeout.connect(recorder.tick)
+
+    ticks = itertools.count(1)
+
+    def tick() -> None:
+        recorder.tick()
+        if gui_stall_ms and next(ticks) % 60 == 0:
+            time.sleep(gui_stall_ms / 1000)
+        if gui_work_ms:
+            busy_until = time.perf_counter() + gui_work_ms / 1000
+            while time.perf_counter() < busy_until:
+                pass
+
+    timer.timeout.connect(tick)
     delivered = 0
     calls = 0
 
@@ -192,7 +222,14 @@ def serve_on_qt(variant: str, secret: str) -> None:
 def run_variant(variant: str, options: argparse.Namespace, secret: str) -> dict[str, Any]:
     env = {**os.environ, SECRET_VARIABLE: secret, "QT_QPA_PLATFORM": "offscreen"}
     server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", variant],
+        [
+            sys.executable,
+            __file__,
+            "--serve",
+            variant,
+            f"--gui-work-ms={options.gui_work_ms}",
+            f"--gui-stall-ms={options.gui_stall_ms}",
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -206,7 +243,7 @@ def run_variant(variant: str, options: argparse.Namespace, secret: str) -> dict[
         ready = server.stdout.readline().split()
         if len(ready) != 2 or ready[0] != "READY":
             raise RuntimeError(f"server {variant} did not start (exit code {server.poll()})")
-        load = subprocess.run(
+        load = subprocess.Popen(
             [
                 sys.executable,
                 str(LOAD_SCRIPT),
@@ -215,14 +252,30 @@ def run_variant(variant: str, options: argparse.Namespace, secret: str) -> dict[
                 f"--warmup={options.warmup}",
                 f"--connections={options.connections}",
                 f"--time-limit={options.time_limit}",
+                "--handshake",
             ],
-            capture_output=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             text=True,
             env=env,
-            timeout=options.time_limit + 30,
-            check=True,
         )
-        client: dict[str, Any] = json.loads(load.stdout.splitlines()[-1])
+        assert load.stdin is not None
+        assert load.stdout is not None
+        load_watchdog = threading.Timer(options.time_limit + 30, load.kill)
+        load_watchdog.start()
+        try:
+            if load.stdout.readline().strip() == "WARM":
+                server.stdin.write("mark\n")
+                server.stdin.flush()
+                server.stdout.readline()  # MARKED
+                load.stdin.write("go\n")
+                load.stdin.flush()
+            output, _ = load.communicate()
+        finally:
+            load_watchdog.cancel()
+        if load.returncode != 0:
+            raise RuntimeError(f"the load generator failed (exit code {load.returncode})")
+        client: dict[str, Any] = json.loads(output.splitlines()[-1])
         start, end = client["window"]
         server.stdin.write(f"stop {start} {end}\n")
         server.stdin.flush()
@@ -251,23 +304,29 @@ def print_table(results: dict[str, list[dict[str, Any]]], out: Callable[[str], N
     def median(variant: str, key: str) -> float:
         return statistics.median(float(run[key]) for run in results[variant])
 
-    baseline = median("a", "rate")
+    def cpu_per_event(variant: str) -> float:
+        return statistics.median(
+            float(run["cpu_s"]) * 1e6 / max(1, int(run["sent"])) for run in results[variant]
+        )
+
+    rate_a, cpu_a = median("a", "rate"), cpu_per_event("a")
     out(
-        f"| {'variant':<40} | {'req/s':>7} | {'vs (a)':>6} | {'p50 ms':>6} | {'p99 ms':>6} "
-        f"| {'timer lag p99 ms':>16} | {'lag max ms':>10} | errors |"
+        "| variant | req/s | req/s vs (a) | HTTP p50 ms | HTTP p99 ms | timer lag p99 ms "
+        "| timer lag max ms | server CPU µs/event | CPU vs (a) | events per deliver | errors |"
     )
-    out(
-        f"|{'-' * 42}|{'-' * 9}:|{'-' * 8}:|{'-' * 8}:|{'-' * 8}:|{'-' * 18}:|{'-' * 12}:|-------:|"
-    )
+    out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for variant, label in VARIANTS.items():
         runs = results[variant]
         errors = sum(run["sent"] - run["ok"] for run in runs)
         lag_max = max(float(run["lag_max_ms"]) for run in runs)
-        rate = median(variant, "rate")
+        rate, cpu = median(variant, "rate"), cpu_per_event(variant)
+        per_call = sum(run["delivered"] for run in runs) / max(
+            1, sum(run["deliver_calls"] for run in runs)
+        )
         out(
-            f"| {label:<40} | {rate:>7.0f} | {rate / baseline:>6.2f} | {median(variant, 'p50_ms'):>6.1f} "
-            f"| {median(variant, 'p99_ms'):>6.1f} | {median(variant, 'lag_p99_ms'):>16.1f} "
-            f"| {lag_max:>10.1f} | {errors:>6} |"
+            f"| {label} | {rate:.0f} | {rate / rate_a:.2f} | {median(variant, 'p50_ms'):.1f} "
+            f"| {median(variant, 'p99_ms'):.1f} | {median(variant, 'lag_p99_ms'):.1f} "
+            f"| {lag_max:.1f} | {cpu:.0f} | {cpu / cpu_a:.2f} | {per_call:.2f} | {errors} |"
         )
 
 
@@ -285,6 +344,7 @@ def orchestrate(options: argparse.Namespace) -> int:
                 f"round {round_number} {variant}: {run['rate']:.0f} req/s, "
                 f"p50 {run['p50_ms']:.1f} ms, p99 {run['p99_ms']:.1f} ms, "
                 f"timer lag p99 {run['lag_p99_ms']:.1f} ms (max {run['lag_max_ms']:.1f}), "
+                f"server CPU {run['cpu_s'] * 1e6 / max(1, run['sent']):.0f} µs/event, "
                 f"delivered {run['delivered']} in {run['deliver_calls']} calls, "
                 f"statuses {run['statuses']}, load average before {run['load']:.2f}",
                 file=sys.stderr,
@@ -297,7 +357,9 @@ def orchestrate(options: argparse.Namespace) -> int:
     print(
         f"{options.rounds} interleaved rounds, median shown; {options.events} measured events "
         f"after {options.warmup} warm-up, {options.connections} keep-alive connections; "
-        f"timer {TIMER_MS} ms; whole run {time.monotonic() - began:.0f} s"
+        f"timer {TIMER_MS} ms; in (b) and (c) GUI work per tick {options.gui_work_ms:g} ms, "
+        f"GUI stall once a second {options.gui_stall_ms:g} ms; "
+        f"whole run {time.monotonic() - began:.0f} s"
     )
     print()
     print_table(results, print)
@@ -319,11 +381,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--events", type=int, default=20_000)
-    parser.add_argument("--warmup", type=int, default=2_000)
+    parser.add_argument("--events", type=int, default=8_000)
+    parser.add_argument("--warmup", type=int, default=1_000)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument(
         "--time-limit", type=float, default=30.0, help="seconds per load run, at most"
+    )
+    parser.add_argument(
+        "--gui-work-ms",
+        type=float,
+        default=0.0,
+        help="keep the GUI thread of (b) and (c) busy this long on every timer tick",
+    )
+    parser.add_argument(
+        "--gui-stall-ms",
+        type=float,
+        default=0.0,
+        help="once a second, block the GUI thread of (b) and (c) this long (GIL released)",
     )
     parser.add_argument("--serve", choices=sorted(VARIANTS), help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -333,7 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.serve == "a":
         asyncio.run(serve_baseline())
     else:
-        serve_on_qt(options.serve, secret)
+        serve_on_qt(options.serve, secret, options.gui_work_ms, options.gui_stall_ms)
     return 0
 
 

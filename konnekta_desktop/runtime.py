@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from . import logs
 from .core.config import ConnectorConfig, SyncDirection
+from .core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from .core.session import Session
 from .core.store import Store
-from .core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from .konnekta.models import Activity, CallingDevice
 from .settings import (
     AppPaths,

@@ -33,8 +33,11 @@ class ConnectorConfig:
     operator_user: str = ""
     wrap_up: bool = True
     default_calling_device: CallingDevice = CallingDevice.LOCAL
-    health_interval: float = 15.0  # a dead connection is noticed within two of these
+    health_interval: float = 10.0  # a dead connection is noticed within two of these
     subscription_ttl: int = 3600
+    reconnect_delay: float = 1.0  # first retry after a lost connection; doubles each time
+    reconnect_delay_max: float = 30.0
+    retry_backoff: float = 0.2  # first pause before a safe request is retried
 
     def __repr__(self) -> str:
         return f"ConnectorConfig(issuer_uri={self.issuer_uri!r}, user={self.user!r}, ...)"

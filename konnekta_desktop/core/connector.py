@@ -34,8 +34,6 @@ log = logging.getLogger(__name__)
 StatusListener = Callable[[ConnectionStatus], None]
 BatchHook = Callable[[Sequence[ev.KnownEvent]], None]
 
-_BACKOFF_MAX = 30.0
-
 
 class Connector:
     """Owns the Konnekta session, the listener and the live model. Never imports Qt."""
@@ -63,7 +61,9 @@ class Connector:
             http=self._http,
             clock=self.clock.monotonic,
         )
-        self.api = SmgClient(config.smg_address, self.auth, http=self._http)
+        self.api = SmgClient(
+            config.smg_address, self.auth, http=self._http, backoff=config.retry_backoff
+        )
         self._sleep = sleep
         self.listener: ListenerThread | None = None
         self.subscription_id: str | None = None
@@ -152,7 +152,7 @@ class Connector:
     # -- connecting --------------------------------------------------------------------------
 
     async def _supervise(self) -> None:
-        delay = 1.0
+        delay = self.config.reconnect_delay
         reconnect = False
         while True:
             self._set_status(Connection.RECONNECTING if reconnect else Connection.CONNECTING)
@@ -163,7 +163,7 @@ class Connector:
             except KonnektaError as error:
                 self._set_status(Connection.RECONNECTING, str(error))
             else:
-                delay = 1.0
+                delay = self.config.reconnect_delay
                 self._connected.set()
                 self._set_status(Connection.CONNECTED)
                 await self._watch()
@@ -171,7 +171,7 @@ class Connector:
                 self._set_status(Connection.RECONNECTING, "Lost the connection to Konnekta")
             reconnect = True
             await self._sleep(delay)
-            delay = min(delay * 2, _BACKOFF_MAX)
+            delay = min(delay * 2, self.config.reconnect_delay_max)
 
     async def _connect(self, reconnect: bool) -> None:
         log.info("Logging in to Konnekta at %s", self.config.issuer_uri)

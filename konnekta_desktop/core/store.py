@@ -156,15 +156,17 @@ class CallRecord:
     ended: float
 
 
-def migrate(connection: sqlite3.Connection, target: int = len(MIGRATIONS)) -> int:
-    """Bring the file up to version `target` and return the version it had.
+def migrate(connection: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the file up to version `target` (default: the latest) and return the version it had.
 
     All pending migrations run in one transaction: a file is at one version or the next, never in
     between. A new file (version 0) brought to the latest version gets the default states and
     templates in that same transaction.
     """
+    latest = len(MIGRATIONS)
+    target = latest if target is None else target
     found: int = connection.execute("PRAGMA user_version").fetchone()[0]
-    if found > len(MIGRATIONS):
+    if found > latest:
         raise StoreError(
             f"The data file has version {found}, newer than this app knows "
             f"({len(MIGRATIONS)}): update konnekta-desktop, or start it with another data folder"
@@ -176,7 +178,7 @@ def migrate(connection: sqlite3.Connection, target: int = len(MIGRATIONS)) -> in
         for version in range(found + 1, target + 1):
             for statement in MIGRATIONS[version - 1]:
                 connection.execute(statement)
-        if found == 0 and target == len(MIGRATIONS):
+        if found == 0 and target == latest:
             _seed(connection)
         # user_version lives in the file header and is written in the same transaction.
         connection.execute(f"PRAGMA user_version = {target:d}")
@@ -212,11 +214,15 @@ class Store:
     def __init__(self, path: Path | str, *, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self._clock: Clock = clock or SystemClock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        cannot_open = (
+            f"Cannot open the data file {self.path}: check that its folder exists, that you may "
+            "write there, and that no other program holds the file"
+        )
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, autocommit=True)
-        except sqlite3.Error as error:
-            raise StoreError(f"Cannot open the data file {self.path}: {error}") from error
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"{cannot_open} ({error})") from error
         try:
             self._db.execute("PRAGMA busy_timeout = 2000")
             mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -228,6 +234,10 @@ class Store:
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             migrate(self._db)
+        except sqlite3.OperationalError as error:
+            # Locked, read-only or not a file: the file may be fine, the access is not.
+            self._db.close()
+            raise StoreError(f"{cannot_open} ({error})") from error
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise StoreError(

@@ -7,7 +7,7 @@ break things on purpose and look at what the app sent. docs/simulator.md describ
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -45,7 +45,7 @@ class Faults:
                 setattr(self, f.name, f.default)
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        return {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
 
     def update(self, changes: dict[str, Any]) -> None:
         known = {f.name: f.default for f in fields(self) if not f.name.startswith("_")}

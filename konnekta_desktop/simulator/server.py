@@ -303,7 +303,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _serve(sim: Simulator, host: str, port: int) -> None:
-    await sim.start(host, port)
+    try:
+        await sim.start(host, port)
+    except OSError:
+        await sim.close()
+        raise
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C raises KeyboardInterrupt

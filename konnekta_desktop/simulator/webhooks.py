@@ -70,6 +70,7 @@ class WebhookSender:
         self._wake = asyncio.Event()
         self.delivered_count = 0
         self.failed_attempts = 0
+        self._failure_waiters: list[asyncio.Future[None]] = []
 
     # -- subscriptions ----------------------------------------------------------------------
 
@@ -142,6 +143,12 @@ class WebhookSender:
         """Resolves once every queued event has been delivered (or its subscription is gone)."""
         await self._idle.wait()
 
+    async def next_failure(self) -> None:
+        """Resolves at the next failed delivery attempt (lets tests see an outage bite)."""
+        waiter = asyncio.get_running_loop().create_future()
+        self._failure_waiters.append(waiter)
+        await waiter
+
     def wake(self) -> None:
         """Retry now instead of after the backoff (e.g. the outage has been cleared)."""
         self._wake.set()
@@ -159,7 +166,7 @@ class WebhookSender:
                 webhook_id, body = sub.pending[0]
                 delay = self._first_retry_delay
                 while not await self._post(sub, webhook_id, body):
-                    self.failed_attempts += 1
+                    self._note_failure()
                     await self._backoff(delay)
                     delay = min(delay * 2, self._max_retry_delay)
                     if self._clock() >= sub.expires_at:
@@ -191,6 +198,13 @@ class WebhookSender:
         except (aiohttp.ClientError, TimeoutError) as error:
             log.warning("webhook %s to %s failed (%s); retrying", webhook_id, sub.url, error)
         return False
+
+    def _note_failure(self) -> None:
+        self.failed_attempts += 1
+        waiters, self._failure_waiters = self._failure_waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
     async def _backoff(self, delay: float) -> None:
         self._wake.clear()

@@ -43,7 +43,9 @@ async def test_connects_loads_the_tenant_and_subscribes(
     assert len(subscribed) == 1
 
 
-async def test_start_up_logs_both_tables(simulator: Simulator, caplog: pytest.LogCaptureFixture) -> None:
+async def test_start_up_logs_both_tables(
+    simulator: Simulator, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO)
     connector = Connector(config_for(simulator))
     await connector.start()
@@ -76,7 +78,10 @@ async def test_call_events_reach_the_model_in_order(
 
 
 async def test_commands_go_out_to_konnekta(simulator: Simulator, connector: Connector) -> None:
-    caller, callee = list(simulator.tenant.users.values())[0], list(simulator.tenant.users.values())[1]
+    caller, callee = (
+        list(simulator.tenant.users.values())[0],
+        list(simulator.tenant.users.values())[1],
+    )
     await connector.api.set_diversion(caller.id, "+4587654321")
     await until(connector.model, lambda: connector.model.get(caller.id).diversion == "+4587654321")  # type: ignore[union-attr]
     call_id = await connector.api.make_call(caller.id, callee.lines[0].number, CallingDevice.LOCAL)

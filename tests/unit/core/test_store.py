@@ -6,14 +6,21 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
 
 from konnekta_desktop.core.appointments import ActiveAppointment, Appointment, PreviousState
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES, State, StateClass
-from konnekta_desktop.core.presence import Template
+from konnekta_desktop.core.presence import (
+    DEFAULT_STATES,
+    DEFAULT_TEMPLATES,
+    State,
+    StateClass,
+    Template,
+)
 from konnekta_desktop.core.store import (
     MIGRATIONS,
     CallRecord,
@@ -40,14 +47,16 @@ def path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(path: Path, clock: ManualClock) -> Store:
-    opened = Store(path, clock=clock)
-    yield opened  # type: ignore[misc]
-    opened.close()
+def store(path: Path, clock: ManualClock) -> Iterator[Store]:
+    with Store(path, clock=clock) as opened:
+        yield opened
 
 
-def raw(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path, autocommit=True)
+@contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection to the file, closed afterwards (sqlite3's own `with` does not close)."""
+    with closing(sqlite3.connect(path, autocommit=True)) as db:
+        yield db
 
 
 # --- the file -------------------------------------------------------------------------------------
@@ -89,6 +98,12 @@ def test_a_damaged_file_is_refused_with_advice(path: Path) -> None:
     path.write_bytes(b"this is not a database at all" * 200)
     with pytest.raises(StoreError, match="move the file away"):
         Store(path)
+
+
+def test_a_data_file_that_cannot_be_opened_is_refused_with_advice(tmp_path: Path) -> None:
+    (tmp_path / "folder.sqlite3").mkdir()
+    with pytest.raises(StoreError, match="that you may write there"):
+        Store(tmp_path / "folder.sqlite3")
 
 
 @pytest.mark.parametrize("old_version", range(1, len(MIGRATIONS)))
@@ -361,8 +376,6 @@ WRITER = textwrap.dedent(
     n = 0
     while True:
         change = store.change_user_state(f"user{n % 7}", f"State {n}", float(n))
-        if n % 5 == 0:
-            store.add_call_marker = None  # keep the loop honest: plain attribute, no I/O
         print(change.id, flush=True)
         n += 1
     """

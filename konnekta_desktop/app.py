@@ -1,0 +1,273 @@
+"""The Qt composition root: QApplication, the qasync loop, and the switchboard's staged start and stop.
+
+Start-up stages, each logged, in order: session (settings, store, connector; the simulator in
+--demo), bridge, window, tray and notifications, single-instance server, pending wrap-ups, connect.
+`close()` undoes them in reverse. The app runs until `quit_requested` (one future) resolves: from
+Quit, from closing the window when there is no tray, or from Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from .ui.bridge import Bridge, UiSession
+from .ui.icons import app_icon
+from .ui.main_window import APP_NAME, MainWindow
+from .ui.single_instance import SingleInstance, instance_key
+from .ui.tray import Notifier, Tray
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SessionFactory", "SwitchboardApp", "run_gui"]
+
+SessionFactory = Callable[[], Awaitable[UiSession]]
+
+
+class SwitchboardApp:
+    """Builds the switchboard around one session and takes it down again, stage by stage."""
+
+    def __init__(
+        self,
+        session_factory: SessionFactory,
+        *,
+        instance: SingleInstance | None = None,
+        use_tray: bool | None = None,
+        arguments: Sequence[str] = (),
+    ) -> None:
+        self._session_factory = session_factory
+        self.instance = instance
+        self._use_tray = use_tray
+        self._arguments = list(arguments)
+        self.session: UiSession | None = None
+        self.bridge: Bridge | None = None
+        self.window: MainWindow | None = None
+        self.notifier: Notifier | None = None
+        self.tray: Tray | None = None
+        self.quit_requested: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._closers: list[tuple[str, Callable[[], Any]]] = []
+        self.keep_alive: list[object] = []  # Qt objects that must live as long as the app
+
+    def request_quit(self, code: int = 0) -> None:
+        if not self.quit_requested.done():
+            log.info("Quit requested")
+            self.quit_requested.set_result(code)
+
+    async def boot(self) -> None:
+        session = await self._stage("session", self._session_factory())
+        self.session = session
+        self._closers.append(("session", session.close))
+        simulator = getattr(session, "simulator", None)
+        if simulator is not None:
+            self._closers.append(("simulator", simulator.close))
+        self._install_language(session)
+
+        self._log_stage("bridge")
+        bridge = self.bridge = Bridge(session)
+        bridge.attach()
+        self._closers.append(("bridge", bridge.detach))
+
+        self._log_stage("window")
+        window = self.window = MainWindow(session, bridge)
+        window.quit_requested.connect(self.request_quit)
+        self._closers.append(("window", self._close_window))
+
+        self._log_stage("tray and notifications")
+        self.notifier = Notifier(session, bridge, window)
+        use_tray = (
+            QSystemTrayIcon.isSystemTrayAvailable() if self._use_tray is None else self._use_tray
+        )
+        if use_tray:
+            self.tray = Tray(session, bridge, window, self.notifier)
+            self.tray.show()
+            window.hide_to_tray = True
+            self._closers.append(("tray", self.tray.hide))
+        else:
+            log.info("No system tray: the window is the app, and closing it quits")
+        window.show()
+
+        if self.instance is not None:
+            self._log_stage("single-instance server")
+            self.instance.arguments_received.connect(window.dial_targets)
+            if not self.instance.listening:
+                self.instance.listen()
+            self._closers.append(("single-instance server", self.instance.close))
+
+        self._log_stage("pending wrap-ups")
+        for wrapup_session in session.wrapup.pending():
+            window.open_wrapup(wrapup_session)
+
+        await self._stage("connect", session.start())
+        if any(not argument.startswith("-") for argument in self._arguments):
+            # A number given at launch is dialled once connected (the operator's phone is known then).
+            self._dial_when_connected(self._arguments)
+
+    def _dial_when_connected(self, arguments: list[str]) -> None:
+        assert self.window is not None
+        window = self.window
+
+        async def dial() -> None:
+            assert self.session is not None
+            await self.session.connector.wait_connected()
+            window.dial_targets(arguments)
+
+        window.tasks.run(dial(), key="launch-dial")
+
+    async def close(self) -> None:
+        """Undo the stages in reverse; one failing stage does not keep the others open."""
+        if self.window is not None:
+            await self.window.tasks.cancel_all()
+        while self._closers:
+            name, closer = self._closers.pop()
+            log.info("Closing: %s", name)
+            try:
+                result = closer()
+                if asyncio.iscoroutine(result):
+                    await result
+            except Exception:
+                log.exception("Closing %s failed", name)
+        log.info("Closed")
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            self.window.hide_to_tray = False
+            for dialog in self.window.open_wrapups.values():
+                dialog.close()
+            self.window.hide()
+            self.window.deleteLater()
+
+    async def _stage(self, name: str, awaitable: Awaitable[Any]) -> Any:
+        self._log_stage(name)
+        return await awaitable
+
+    @staticmethod
+    def _log_stage(name: str) -> None:
+        log.info("Starting: %s", name)
+
+    @staticmethod
+    def _install_language(session: UiSession) -> None:
+        settings = getattr(session, "settings", None)
+        language = getattr(settings, "language", "") if settings is not None else ""
+        try:
+            from .ui.i18n import install_translators
+        except ImportError:
+            return
+        installed = install_translators(str(getattr(language, "value", language) or ""))
+        log.info("Language: %s", installed)
+
+
+async def _run(app: SwitchboardApp, exit_when_connected: bool) -> int:
+    try:
+        await app.boot()
+        if exit_when_connected and app.session is not None:
+            connected = asyncio.ensure_future(app.session.connector.wait_connected())
+            waiting: set[asyncio.Future[Any]] = {connected, app.quit_requested}
+            await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+            if connected.done():
+                app.request_quit(0)
+            connected.cancel()
+        return await app.quit_requested
+    finally:
+        await app.close()
+
+
+def _qt_application(argv: Sequence[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qapp = QApplication([sys.argv[0] if sys.argv else "konnekta-desktop", *argv])
+    qapp.setApplicationName("konnekta-desktop")
+    qapp.setApplicationDisplayName(APP_NAME)
+    qapp.setOrganizationName("konnekta-desktop")
+    qapp.setWindowIcon(app_icon())
+    # The tray or the window decides when to quit (see SwitchboardApp), not the last window.
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp
+
+
+def run_gui(
+    session_factory: SessionFactory | Any,
+    argv: Sequence[str] = (),
+    *,
+    config_dir: Path | None = None,
+    demo: bool = False,
+    exit_when_connected: bool = False,
+) -> int:
+    """Run the switchboard until the operator quits; returns the exit status.
+
+    `session_factory` builds the session (no network yet); `argv` are the launch arguments (a
+    number, tel: or callto: link to dial). A `runtime.LaunchOptions` is also accepted in place of
+    the factory, as the command line passes one.
+    """
+    from .runtime import LaunchOptions, SettingsProblem, app_paths, open_session
+
+    if isinstance(session_factory, LaunchOptions):
+        options = session_factory
+        argv = [options.target] if options.target else list(argv)
+        config_dir = app_paths(options).config_dir
+        demo = options.demo
+        exit_when_connected = options.exit_when_connected
+
+        async def factory() -> UiSession:
+            return await open_session(options)
+
+        session_factory = factory
+
+    qapp = _qt_application([])
+    folder = config_dir or _default_config_dir()
+    instance = SingleInstance(instance_key(folder, demo=demo))
+    if instance.hand_off(list(argv)):
+        log.info("Another switchboard is running; handed it %s", list(argv) or "nothing")
+        return 0
+    instance.listen()
+
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            app = runner.run(_make_app(session_factory, instance, argv))
+            _quit_on_signals(app)
+            return runner.run(_run(app, exit_when_connected))
+    except SettingsProblem as problem:
+        log.error("%s", problem)
+        QMessageBox.critical(None, APP_NAME, str(problem))
+        return 2
+    finally:
+        instance.close()
+        qapp.processEvents()
+
+
+async def _make_app(
+    factory: SessionFactory, instance: SingleInstance, argv: Sequence[str]
+) -> SwitchboardApp:
+    return SwitchboardApp(factory, instance=instance, arguments=argv)
+
+
+def _quit_on_signals(app: SwitchboardApp) -> None:
+    """Ctrl+C and SIGTERM quit cleanly; Qt's loop gives Python a moment to see signals."""
+
+    def handler(_signum: int, _frame: object) -> None:
+        app.quit_requested.get_loop().call_soon_threadsafe(app.request_quit, 0)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signum, handler)
+    timer = QTimer()
+    timer.setInterval(300)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+    app.keep_alive.append(timer)
+
+
+def _default_config_dir() -> Path:
+    from .settings import AppPaths
+
+    return AppPaths.default().config_dir

@@ -1,0 +1,257 @@
+"""The call panel's item model: my calls and every queue call, one row per call, durations ticking.
+
+A queue call offered to several agents is one call with one leg per agent; it is shown once, by the
+leg that matters most (mine, else the answered one, else the first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont
+
+from ..core.model import LiveModel
+from ..core.numbers import NumberPlan
+from ..konnekta.models import Call, CallState, Direction
+from .icons import callback_icon, direction_icon
+
+__all__ = [
+    "CALLBACK_TOOLTIP",
+    "CALL_ID_ROLE",
+    "CallColumn",
+    "CallTableModel",
+    "PanelCall",
+    "format_duration",
+]
+
+CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 11
+IS_CALLBACK_ROLE = Qt.ItemDataRole.UserRole + 12
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+CALLBACK_TOOLTIP = (
+    "Call-back: the caller asked the queue to call back; the caller column shows the external "
+    "number, the called column the queue."
+)
+
+
+class CallColumn(IntEnum):
+    DIRECTION = 0
+    CALLER = 1
+    CALLED = 2
+    QUEUE = 3
+    WHO = 4
+    DURATION = 5
+
+
+_HEADERS = {
+    CallColumn.DIRECTION: "Direction",
+    CallColumn.CALLER: "Caller",
+    CallColumn.CALLED: "Called",
+    CallColumn.QUEUE: "Queue",
+    CallColumn.WHO: "Status",
+    CallColumn.DURATION: "Duration",
+}
+
+
+def format_duration(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+@dataclass(slots=True)
+class PanelCall:
+    """One call as the panel shows it: its main leg, and every leg of it that we know."""
+
+    call: Call
+    legs: tuple[Call, ...]
+    mine: bool
+
+    @property
+    def call_id(self) -> str:
+        return self.call.call_id
+
+
+def panel_calls(calls: Iterable[Call], operator_id: str | None) -> list[PanelCall]:
+    """Group legs by call; keep calls that are mine or a queue's."""
+    by_call: dict[str, list[Call]] = {}
+    for leg in calls:
+        if leg.state is CallState.ENDED:
+            continue
+        by_call.setdefault(leg.call_id, []).append(leg)
+    result: list[PanelCall] = []
+    for legs in by_call.values():
+        mine = [leg for leg in legs if leg.user_id == operator_id]
+        if not mine and not any(leg.queue for leg in legs):
+            continue
+        answered = [leg for leg in legs if leg.state is CallState.ANSWERED]
+        main = (mine or answered or legs)[0]
+        result.append(PanelCall(main, tuple(legs), bool(mine)))
+    result.sort(key=lambda panel: (panel.call.started_at, panel.call_id))
+    return result
+
+
+class CallTableModel(QAbstractTableModel):
+    """My calls and the queue calls; rows are inserted and removed (not reset), so a selected
+    call stays selected while others come and go."""
+
+    def __init__(
+        self,
+        model: LiveModel,
+        plan: NumberPlan,
+        operator_id: Callable[[], str | None],
+        now: Callable[[], float],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._plan = plan
+        self._operator_id = operator_id
+        self._now = now
+        self._rows: list[PanelCall] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+
+    # -- following the core --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        fresh = panel_calls(self._model.active_calls(), self._operator_id())
+        wanted = {panel.call_id: panel for panel in fresh}
+        for row in reversed(range(len(self._rows))):
+            if self._rows[row].call_id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        known = {panel.call_id for panel in self._rows}
+        for row, panel in enumerate(self._rows):
+            self._rows[row] = wanted[panel.call_id]
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(CallColumn) - 1)
+            )
+        new = [panel for panel in fresh if panel.call_id not in known]
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
+
+    def tick(self) -> None:
+        """Durations move on once a second."""
+        if self._rows:
+            column = CallColumn.DURATION
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self._rows) - 1, column),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def call_at(self, row: int) -> PanelCall:
+        return self._rows[row]
+
+    def calls(self) -> list[PanelCall]:
+        return list(self._rows)
+
+    def row_of(self, call_id: str) -> int | None:
+        for row, panel in enumerate(self._rows):
+            if panel.call_id == call_id:
+                return row
+        return None
+
+    def _who(self, panel: PanelCall) -> str:
+        tr = QCoreApplication.translate
+        answered = [leg for leg in panel.legs if leg.state is CallState.ANSWERED]
+        if answered:
+            colleague = self._model.get(answered[0].user_id)
+            name = colleague.user.name if colleague else answered[0].user_id
+            if answered[0].user_id == self._operator_id():
+                return tr("CallTableModel", "Talking (me)")
+            return tr("CallTableModel", "Talking: {name}").format(name=name)
+        if len(panel.legs) > 1:
+            return tr("CallTableModel", "Ringing at {count} agents").format(count=len(panel.legs))
+        if panel.mine:
+            return tr("CallTableModel", "Ringing (me)")
+        colleague = self._model.get(panel.call.user_id)
+        name = colleague.user.name if colleague else panel.call.user_id
+        return tr("CallTableModel", "Ringing: {name}").format(name=name)
+
+    def _direction(self, call: Call) -> str:
+        tr = QCoreApplication.translate
+        if call.callback:
+            return tr("CallTableModel", "Call-back")
+        if call.direction is Direction.INBOUND:
+            return tr("CallTableModel", "Incoming")
+        return tr("CallTableModel", "Outgoing")
+
+    def _text(self, panel: PanelCall, column: int) -> str:
+        call = panel.call
+        match column:
+            case CallColumn.DIRECTION:
+                return self._direction(call)
+            case CallColumn.CALLER:
+                return self._plan.display(call.caller)
+            case CallColumn.CALLED:
+                return self._plan.display(call.called)
+            case CallColumn.QUEUE:
+                return call.queue or ""
+            case CallColumn.WHO:
+                return self._who(panel)
+            case CallColumn.DURATION:
+                return format_duration(self._now() - call.started_at)
+        return ""
+
+    # -- Qt model API --------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(CallColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("CallTableModel", _HEADERS[CallColumn(section)])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        panel = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(panel, column)
+        if role == CALL_ID_ROLE:
+            return panel.call_id
+        if role == IS_CALLBACK_ROLE:
+            return panel.call.callback
+        if role == Qt.ItemDataRole.DecorationRole and column == CallColumn.DIRECTION:
+            if panel.call.callback:
+                return callback_icon()
+            return direction_icon(panel.call.direction is Direction.INBOUND)
+        if role == Qt.ItemDataRole.ToolTipRole and panel.call.callback:
+            return QCoreApplication.translate("CallTableModel", CALLBACK_TOOLTIP)
+        if role == Qt.ItemDataRole.FontRole and panel.mine:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

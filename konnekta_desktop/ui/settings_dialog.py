@@ -1,0 +1,297 @@
+"""The settings window: one tab per area, OK / Apply / Cancel, validation before anything is saved.
+
+Apply checks every option first and refuses a wrong value with a message naming the field. The
+settings file gets every option except the secrets, which go to the keyring (or, without one and
+with the operator's consent, are kept for this session only). A change that needs a new login asks
+the session to reconnect.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..settings import (
+    AppPaths,
+    SecretStore,
+    Settings,
+    SettingsSaveError,
+    changed_options,
+    get_option,
+    load_settings,
+    needs_reconnect,
+    save_settings,
+    validate,
+)
+from .settings_common import BackgroundTasks
+from .settings_labels import option_label
+from .settings_pages import (
+    AppointmentsPage,
+    CallingPage,
+    ConnectionPage,
+    MappingsPage,
+    NumbersPage,
+    SettingsPage,
+    StatesPage,
+)
+
+__all__ = ["SettingsDialog"]
+
+log = logging.getLogger(__name__)
+
+
+class SettingsDialog(QDialog):
+    """The settings of `session`, edited and applied.
+
+    Uses of `session`: `settings`, `paths`, `store`, `model`, `plan`, `connector.api`, and when
+    present `secrets` (SecretStore), `clock`, `presence.set_mappings`/`rebuild_mapper`, and the
+    coroutine `reconnect(settings)`. `settings_applied` carries the new `Settings` after each
+    successful Apply, for the parts of the app that follow settings (language, start at login).
+    """
+
+    settings_applied = Signal(object)
+
+    def __init__(
+        self,
+        session: Any,
+        parent: QWidget | None = None,
+        *,
+        secrets: SecretStore | None = None,
+        paths: AppPaths | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.secrets: SecretStore = secrets or getattr(session, "secrets", None) or SecretStore()
+        self.paths: AppPaths = paths or getattr(session, "paths", None) or AppPaths.default()
+        settings = getattr(session, "settings", None)
+        if not isinstance(settings, Settings):
+            settings, _ = load_settings(self.paths, self.secrets)
+        self.settings: Settings = settings
+        self._tasks = BackgroundTasks(self._apply_failed)
+        self._close_after_apply = False
+
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        store = session.store
+        plan = session.plan
+        clock = getattr(session, "clock", None)
+        now: Callable[[], float] = getattr(clock, "now", time.time)
+
+        self.connection = ConnectionPage(settings, self.secrets, self.current_settings)
+        self.numbers = NumbersPage(settings)
+        self.states = StatesPage(settings, store, plan)
+        self.mappings = MappingsPage(settings, session, store)
+        self.calling = CallingPage(settings, session)
+        self.appointments = AppointmentsPage(session, store, now)
+        self.states.templates_changed.connect(self._templates_changed)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.connection, self.tr("&Connection"))
+        self.tabs.addTab(self.numbers, self.tr("&Numbers"))
+        self.tabs.addTab(self.states, self.tr("&States and sync"))
+        self.tabs.addTab(self.mappings, self.tr("&Mappings"))
+        self.tabs.addTab(self.calling, self.tr("Calling and &wrap-up"))
+        self.tabs.addTab(self.appointments, self.tr("&Appointments"))
+
+        self.status = QLabel()
+        self.status.setObjectName("settingsStatus")
+        self.status.setWordWrap(True)
+        self.status.setHidden(True)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Apply
+            | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        self.apply_button.clicked.connect(self._apply_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(760, 620)
+
+    # -- pieces ------------------------------------------------------------------------------
+
+    @property
+    def pages(self) -> tuple[SettingsPage, ...]:
+        return (
+            self.connection,
+            self.numbers,
+            self.states,
+            self.mappings,
+            self.calling,
+            self.appointments,
+        )
+
+    @property
+    def apply_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        assert button is not None
+        return button
+
+    @property
+    def ok_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        return button
+
+    def current_settings(self) -> Settings:
+        """The settings as the window shows them now (not yet validated or saved)."""
+        values: dict[str, Any] = {}
+        for page in self.pages:
+            values.update(page.values())
+        return self.settings.replace(**values)
+
+    def _page_of(self, name: str) -> SettingsPage | None:
+        for page in self.pages:
+            if name in page.fields or name in page.values():
+                return page
+        return None
+
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        self.status.setStyleSheet("color: #c62828;" if problem else "")
+        self.status.setText(text)
+        self.status.setHidden(not text)
+
+    def _templates_changed(self) -> None:
+        self.mappings.reload()
+        self.appointments.reload_templates()
+        presence = getattr(self._session, "presence", None)
+        rebuild = getattr(presence, "rebuild_mapper", None)
+        if callable(rebuild):
+            rebuild()
+
+    # -- applying ----------------------------------------------------------------------------
+
+    def _apply_clicked(self) -> None:
+        self._start_apply(close=False)
+
+    def _ok(self) -> None:
+        self._start_apply(close=True)
+
+    def _start_apply(self, *, close: bool) -> None:
+        if self._tasks.busy:
+            return
+        self._close_after_apply = close
+        self.buttons.setEnabled(False)
+        self._tasks.start(self._apply_and_finish(), "apply settings")
+
+    async def _apply_and_finish(self) -> None:
+        try:
+            applied = await self.apply()
+        finally:
+            self.buttons.setEnabled(True)
+        if applied and self._close_after_apply:
+            self.accept()
+
+    def _apply_failed(self, error: BaseException) -> None:
+        log.error("Applying the settings failed", exc_info=error)
+        self._say(
+            self.tr("The settings could not be applied: {reason}").format(
+                reason=str(error) or type(error).__name__
+            ),
+            problem=True,
+        )
+
+    def refused(self) -> list[str]:
+        """Validate every option as the window shows it; mark the fields; return the messages."""
+        new = self.current_settings()
+        errors = [error for error in validate(new) if error.field is not None]
+        messages = {error.field: error.message for error in errors}
+        fields = {name: field for page in self.pages for name, field in page.fields.items()}
+        for name, field in fields.items():
+            field.show_problem(messages.get(name))
+        if errors:
+            assert errors[0].field is not None
+            first_page = self._page_of(errors[0].field)
+            if first_page is not None:
+                self.tabs.setCurrentWidget(first_page)
+        return [error.message for error in errors]
+
+    async def apply(self) -> bool:
+        """Validate, save and take the settings into use; False (with a message) when refused."""
+        problems = self.refused()
+        if problems:
+            more = len(problems) - 1
+            text = self.tr("Not saved: {problem}").format(problem=problems[0])
+            if more:
+                text += " " + self.tr("({count} more fields need correcting.)").format(count=more)
+            self._say(text, problem=True)
+            return False
+        new = self.current_settings()
+        old = self.settings
+        secrets_changed = new.client_secret != old.client_secret or new.password != old.password
+        if (
+            secrets_changed
+            and not self.secrets.available
+            and not self.connection.session_only.isChecked()
+        ):
+            self.tabs.setCurrentWidget(self.connection)
+            self._say(
+                self.tr(
+                    "Not saved: there is no system keyring to keep the Client Secret and Password "
+                    "in. Tick 'Keep the Client Secret and Password for this session only' on the "
+                    "Connection tab, or install or unlock a keyring."
+                ),
+                problem=True,
+            )
+            return False
+        try:
+            save_settings(self.paths, new, self.secrets, previous=old)
+        except SettingsSaveError as error:
+            self._say(str(error), problem=True)
+            return False
+        self.connection.refresh_keyring_notice()
+        self.settings = new
+        notes = [self.tr("Settings saved.")]
+        if secrets_changed and self.secrets.problem:
+            # The keyring may also fail during this save: the store then keeps them in memory.
+            notes.append(self.secrets.problem)
+        if hasattr(self._session, "settings"):
+            self._session.settings = new
+        self._take_mappings(old, new)
+        if new.language != old.language:
+            notes.append(self.tr("The new language shows after restarting the app."))
+        log.info(
+            "Settings applied: %s",
+            ", ".join(option_label(get_option(n)) for n in changed_options(old, new)) or "none",
+        )
+        reconnect_with = getattr(self._session, "reconnect", None)
+        if needs_reconnect(old, new):
+            if callable(reconnect_with):
+                notes.append(self.tr("Reconnecting to Konnekta with the new connection settings."))
+            else:
+                notes.append(
+                    self.tr("Restart the app to connect with the new connection settings.")
+                )
+        self._say(" ".join(notes), problem=bool(secrets_changed and self.secrets.problem))
+        self.settings_applied.emit(new)
+        if needs_reconnect(old, new) and callable(reconnect_with):
+            await reconnect_with(new)
+        return True
+
+    def _take_mappings(self, old: Settings, new: Settings) -> None:
+        if (
+            new.activity_mappings == old.activity_mappings
+            and new.state_mappings == old.state_mappings
+        ):
+            return
+        set_mappings = getattr(getattr(self._session, "presence", None), "set_mappings", None)
+        if callable(set_mappings):
+            set_mappings(dict(new.activity_mappings), dict(new.state_mappings))

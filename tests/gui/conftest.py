@@ -1,0 +1,125 @@
+"""GUI test set-up: a qasync loop driven by pytest-qt, and the real simulator and session over loopback.
+
+Tests are plain (synchronous) pytest-qt tests. The qasync loop is created "already running", so
+asyncio tasks (the simulator's server, the connector, commands) make progress whenever Qt processes
+events, which `qtbot.waitUntil` does while it polls. `run()` waits for one coroutine that way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.core.status import Connection
+from konnekta_desktop.core.store import Store
+from konnekta_desktop.runtime import suggested_mappings
+from konnekta_desktop.simulator.server import Simulator
+from konnekta_desktop.ui.bridge import Bridge
+from konnekta_desktop.ui.main_window import MainWindow
+from tests.helpers.konnekta import config_for
+
+T = TypeVar("T")
+
+SEED = 5
+USERS = 40
+OPERATOR_ID = "user-00013"  # Camilla Jeppesen: local, mobile and Teams devices; may set caller ID
+NO_CALLER_ID_RIGHT = "user-00004"  # Emil Kristiansen lacks the Set Caller ID right
+
+
+class Runner:
+    """Runs coroutines on the qasync loop while pytest-qt spins Qt's event loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> None:
+        self.loop = loop
+        self.qtbot = qtbot
+
+    def __call__(self, coro: Coroutine[Any, Any, T], timeout: int = 15_000) -> T:
+        task = self.loop.create_task(coro)
+        self.qtbot.waitUntil(task.done, timeout=timeout)
+        return task.result()
+
+
+@pytest.fixture
+def qasync_loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        qapp.aboutToQuit.disconnect(loop._after_run_forever)
+        loop._after_run_forever()
+        loop.stop()
+        asyncio.events._set_running_loop(None)
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+@pytest.fixture
+def run(qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Runner:
+    return Runner(qasync_loop, qtbot)
+
+
+@pytest.fixture
+def simulator(run: Runner) -> Iterator[Simulator]:
+    sim = Simulator(users=USERS, seed=SEED)
+    run(sim.start())
+    try:
+        yield sim
+    finally:
+        run(sim.close())
+
+
+def make_session(
+    simulator: Simulator, store_path: Path, operator_id: str, **overrides: Any
+) -> Session:
+    activities, states = suggested_mappings(simulator.tenant.activities)
+    values: dict[str, Any] = {
+        "activity_mappings": activities,
+        "state_mappings": states,
+        "operator_user": simulator.tenant.users[operator_id].username,
+        "wrap_up": False,
+    }
+    values.update(overrides)
+    return Session(config_for(simulator, **values), Store(store_path), simulator=simulator)
+
+
+@pytest.fixture
+def operator_id() -> str:
+    return OPERATOR_ID
+
+
+@pytest.fixture
+def session(
+    simulator: Simulator, tmp_path: Path, operator_id: str, run: Runner
+) -> Iterator[Session]:
+    session = make_session(simulator, tmp_path / "store.sqlite3", operator_id)
+    try:
+        yield session
+    finally:
+        run(session.close())
+
+
+@pytest.fixture
+def window(session: Session, qtbot: QtBot, run: Runner) -> Iterator[MainWindow]:
+    """The switchboard window on a started, connected session."""
+    bridge = Bridge(session)
+    bridge.attach()
+    window = MainWindow(session, bridge)
+    qtbot.addWidget(window)
+    window.show()
+    run(session.start())
+    qtbot.waitUntil(lambda: session.connector.status.state is Connection.CONNECTED, timeout=15_000)
+    qtbot.waitUntil(lambda: window.colleague_model.rowCount() == USERS)
+    try:
+        yield window
+    finally:
+        run(window.tasks.cancel_all())
+        bridge.detach()
