@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..konnekta import events as ev
+from .appointment_service import AppointmentService
 from .clock import Clock, SystemClock
 from .commands import Commands
 from .config import ConnectorConfig
@@ -18,12 +19,10 @@ from .connector import Connector
 from .model import Colleague, ModelChange
 from .states import PresenceService
 from .status import Connection, ConnectionStatus
+from .store import Store
 from .sync import SyncReport, synchronise
 from .wrapup import WrapUp
 from .wrapup_service import WrapUpService
-
-if TYPE_CHECKING:
-    from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +61,8 @@ class Session:
         self.wrapup = WrapUpService(
             WrapUp(self.clock), store, self.model, self.commands, self.connector.spawn
         )
+        self.appointments = AppointmentService(store, self.presence, self.commands, self.clock)
+        self._appointments_task: object | None = None
         self.last_sync: SyncReport | None = None
         self.connector.on_events(self._on_batch)
         self.connector.on_connected(self._on_connected)
@@ -109,6 +110,8 @@ class Session:
             )
         else:
             self.presence.on_presence_events(c.id for c in self.model)
+        if self._appointments_task is None:
+            self._appointments_task = self.connector.spawn(self.appointments.run(), "appointments")
 
     def _on_batch(self, batch: Sequence[ev.KnownEvent]) -> None:
         presence_users = {e.data.user_id for e in batch if isinstance(e, ev.PresenceChanged)}

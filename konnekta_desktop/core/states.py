@@ -40,7 +40,7 @@ class StateStore(Protocol):
     def templates(self) -> list[Template]: ...
     def user_states(self) -> dict[str, LocalState]: ...
     def set_user_state(self, user_id: str, state: str, since: float) -> None: ...
-    def add_pending_change(self, user_id: str, state: str, made_at: float) -> int: ...
+    def change_user_state(self, user_id: str, state: str, at: float) -> PendingChange: ...
     def pending_changes(self) -> list[PendingChange]: ...
     def mark_change_sent(self, change_id: int) -> None: ...
 
@@ -185,25 +185,31 @@ class PresenceService:
     async def set_template(self, user_id: str, template_name: str) -> None:
         """Put a colleague in a template's state (and its caller ID and forwarding, if any)."""
         template = self.template(template_name)
+        sent = await self.set_state(user_id, template.state)
+        if not sent:
+            return
+        if template.caller_id:
+            await self._commands.set_caller_id(user_id, template.caller_id)
+        if template.forwarding:
+            await self._commands.set_forwarding(user_id, template.forwarding)
+
+    async def set_state(self, user_id: str, state_name: str) -> bool:
+        """Set a colleague's local state and send it to Konnekta; False when kept for reconnect."""
         colleague = self._commands.colleague(user_id)
-        state = self._states.get(template.state)
+        state = self._states.get(state_name)
         if state is None:
-            raise CommandRefused(
-                f"Template {template.name!r} uses state {template.state!r}, which does not exist."
-            )
-        self._remember(user_id, state.name)
-        change_id = self._store.add_pending_change(user_id, state.name, self._now())
+            raise CommandRefused(f"There is no state called {state_name!r}; see Settings > States.")
+        since = self._now()
+        self._local[user_id] = LocalState(user_id, state.name, since)
+        change = self._store.change_user_state(user_id, state.name, since)
         self._notify({user_id})
         if not self.connected:
             log.info(
                 "Offline: %s's state %s is kept until reconnect", colleague.user.name, state.name
             )
-            return
-        await self.send_state(colleague, state, change_id)
-        if template.caller_id:
-            await self._commands.set_caller_id(user_id, template.caller_id)
-        if template.forwarding:
-            await self._commands.set_forwarding(user_id, template.forwarding)
+            return False
+        await self.send_state(colleague, state, change.id)
+        return True
 
     async def send_state(self, colleague: Colleague, state: State, change_id: int | None) -> None:
         update = self.mapper.konnekta_for_state(state)

@@ -1,8 +1,9 @@
 """Runs the webhook listener on its own thread and loop; events reach the app's loop in batches.
 
-Measured (docs/listener.md): on its own thread the listener keeps its full rate while the GUI's
-timer stays on time; on the qasync loop both suffer under load. Events cross threads through one
-deque and at most one wake-up per batch, so a burst costs the app's loop one callback.
+Measured (docs/listener.md): under plain load the own thread and the qasync loop cost about the
+same, but while the GUI thread is blocked (a disk or keyring call) only the own thread keeps
+answering Konnekta on time. Events cross threads through one deque and at most one wake-up per
+batch, so a burst that arrives while the app's loop is busy costs it one callback.
 """
 
 from __future__ import annotations

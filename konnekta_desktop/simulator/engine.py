@@ -179,6 +179,8 @@ class CallEngine:
         )
         if target is not None:
             self.ring(target.id, own_number, called=destination, call_id=call_id)
+        else:
+            self._ring_queue_at(destination, own_number, call_id)
         return call_id
 
     def transfer(self, call_id: str, destination: str) -> None:
@@ -205,6 +207,8 @@ class CallEngine:
             self._end(leg)
         if target is not None:
             self.ring(target.id, far_end, called=destination, call_id=call_id)
+        else:
+            self._ring_queue_at(destination, far_end, call_id)
 
     # -- user settings ----------------------------------------------------------------------
 
@@ -293,6 +297,16 @@ class CallEngine:
             call_id = f"call-{next(self._call_numbers)}"
             if call_id not in self.tenant.calls:
                 return call_id
+
+    def _ring_queue_at(self, number: str, caller: str, call_id: str) -> None:
+        """A call put through to a queue's number rings the queue's agents not yet in the call."""
+        queue = self.tenant.queue_by_number(number)
+        if queue is None:
+            return
+        legs = self.tenant.calls.get(call_id, {})
+        for agent in queue.agents:
+            if agent not in legs:
+                self.ring(agent, caller, queue=queue.name, call_id=call_id)
 
     def require_call(self, call_id: str) -> str:
         self._legs(call_id)

@@ -149,6 +149,8 @@ class SmgApi:
                 body = msgspec.json.decode(raw)
             except msgspec.DecodeError:
                 body = raw.decode(errors="replace")
+            if isinstance(body, dict) and "secret" in body:
+                body = {**body, "secret": "<redacted>"}  # a webhook secret is still a secret
         self._received.append(
             ReceivedCommand(
                 method=request.method,

@@ -266,7 +266,7 @@ def number_examples(prefix: str, code: str) -> list[tuple[str, str]]:
     own = phonenumbers.example_number_for_type(
         plan.region, phonenumbers.PhoneNumberType.FIXED_LINE
     ) or phonenumbers.example_number(plan.region)
-    foreign_text = "+298123456" if plan.international_code != "298" else "+4512345678"
+    foreign_text = "+298123456" if plan.international_code != "298" else "+4533123456"
     foreign = phonenumbers.parse(foreign_text, None)
     examples = []
     for number in (own, foreign):

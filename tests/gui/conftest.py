@@ -8,9 +8,9 @@ events, which `qtbot.waitUntil` does while it polls. `run()` waits for one corou
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 import qasync
@@ -24,28 +24,8 @@ from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import Bridge
 from konnekta_desktop.ui.main_window import MainWindow
+from tests.gui.gui_helpers import OPERATOR_ID, SEED, USERS, Runner
 from tests.helpers.konnekta import config_for
-
-T = TypeVar("T")
-
-SEED = 5
-USERS = 40
-OPERATOR_ID = "user-00013"  # Camilla Jeppesen: local, mobile and Teams devices; may set caller ID
-NO_CALLER_ID_RIGHT = "user-00004"  # Emil Kristiansen lacks the Set Caller ID right
-
-
-class Runner:
-    """Runs coroutines on the qasync loop while pytest-qt spins Qt's event loop."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> None:
-        self.loop = loop
-        self.qtbot = qtbot
-
-    def __call__(self, coro: Coroutine[Any, Any, T], timeout: int = 15_000) -> T:
-        task = self.loop.create_task(coro)
-        self.qtbot.waitUntil(task.done, timeout=timeout)
-        return task.result()
-
 
 @pytest.fixture
 def qasync_loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
@@ -54,9 +34,11 @@ def qasync_loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     try:
         yield loop
     finally:
+        # Not loop.stop(): it calls QApplication.exit(), which makes every later QEventLoop
+        # (qtbot.waitUntil's too) return at once. Mark the loop stopped by hand instead.
         qapp.aboutToQuit.disconnect(loop._after_run_forever)
         loop._after_run_forever()
-        loop.stop()
+        loop._QEventLoop__is_running = False
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
         loop.close()

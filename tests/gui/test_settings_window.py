@@ -27,6 +27,7 @@ from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.konnekta.api import SmgClient
 from konnekta_desktop.konnekta.auth import KonnektaAuth
+from konnekta_desktop.konnekta.http import make_http_client
 from konnekta_desktop.settings import (
     OPTIONS,
     AppPaths,
@@ -47,6 +48,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(scope="session")
 def _asyncio_loop_factory(qapp: QApplication) -> Callable[[], asyncio.AbstractEventLoop]:
     """Async tests here run on the qasync loop, as the app does, so Qt and asyncio both run."""
+    # Closing the only window (a dialog under test) must not quit the loop the test runs on.
+    qapp.setQuitOnLastWindowClosed(False)
     return lambda: qasync.QEventLoop(qapp)
 
 
@@ -125,14 +128,18 @@ def make_session(
     )
 
 
-async def loaded_model(sim: Simulator) -> tuple[LiveModel, SmgClient]:
-    auth = KonnektaAuth(
-        sim.issuer_uri, sim.client_id, sim.client_secret, sim.username, sim.password
-    )
-    api = SmgClient(sim.smg_address, auth)
-    model = LiveModel()
-    model.load(await api.users(), await api.statuses(), await api.activities())
-    return model, api
+@pytest.fixture
+async def loaded(simulator: Simulator) -> AsyncIterator[tuple[LiveModel, SmgClient]]:
+    """The simulator's tenant loaded into a live model, and the SMG client that loaded it."""
+    sim = simulator
+    async with make_http_client() as http:
+        auth = KonnektaAuth(
+            sim.issuer_uri, sim.client_id, sim.client_secret, sim.username, sim.password, http=http
+        )
+        api = SmgClient(sim.smg_address, auth, http=http)
+        model = LiveModel()
+        model.load(await api.users(), await api.statuses(), await api.activities())
+        yield model, api
 
 
 @pytest.fixture
@@ -390,11 +397,11 @@ def test_numbers_example_follows_prefix_and_code_as_typed(
 
     page.fields["international_code"].set_text("298")
     faroese = NumberPlan("00", "298")
-    assert f"+45 12 34 56 78 shows as {faroese.display('+4512345678')}" in page.example.text()
+    assert f"+45 33 12 34 56 shows as {faroese.display('+4533123456')}" in page.example.text()
     assert "0045" in page.example.text()
 
     page.fields["international_prefix"].set_text("011")
-    assert NumberPlan("011", "298").display("+4512345678") in page.example.text()
+    assert NumberPlan("011", "298").display("+4533123456") in page.example.text()
     assert "01145" in page.example.text().replace(" ", "")
 
     page.fields["international_code"].set_text("9x")
@@ -468,8 +475,9 @@ async def test_mappings_tab_lists_konnekta_activities_and_saves_a_mapping(
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
+    loaded: tuple[LiveModel, SmgClient],
 ) -> None:
-    model, api = await loaded_model(simulator)
+    model, api = loaded
     session = make_session(
         tmp_path, valid_settings(), secrets=SecretStore(memory_keyring), api=api, model=model
     )
@@ -492,7 +500,6 @@ async def test_mappings_tab_lists_konnekta_activities_and_saves_a_mapping(
     assert saved["activity_mappings"] == {lunch.id: "Lunch"}
     assert saved["state_mappings"] == {"Lunch": lunch.id}
     assert session.settings.activity_mappings == {lunch.id: "Lunch"}
-    await api.close()
 
 
 async def test_mappings_tab_loads_activities_from_konnekta_when_none_are_loaded(
@@ -500,8 +507,9 @@ async def test_mappings_tab_loads_activities_from_konnekta_when_none_are_loaded(
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
+    loaded: tuple[LiveModel, SmgClient],
 ) -> None:
-    _, api = await loaded_model(simulator)
+    _, api = loaded
     settings = valid_settings().replace(activity_mappings={"gone-activity": "Lunch"})
     session = make_session(tmp_path, settings, secrets=SecretStore(memory_keyring), api=api)
     dialog = dialog_for(session)
@@ -515,7 +523,6 @@ async def test_mappings_tab_loads_activities_from_konnekta_when_none_are_loaded(
 
     assert page.activity_table.rowCount() == len(simulator.tenant.activities) + 1
     assert page.values()["activity_mappings"] == {"gone-activity": "Lunch"}
-    await api.close()
 
 
 async def test_operator_user_is_chosen_by_name_and_saved_as_username(
@@ -523,8 +530,9 @@ async def test_operator_user_is_chosen_by_name_and_saved_as_username(
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
+    loaded: tuple[LiveModel, SmgClient],
 ) -> None:
-    model, api = await loaded_model(simulator)
+    model, api = loaded
     session = make_session(
         tmp_path, valid_settings(), secrets=SecretStore(memory_keyring), api=api, model=model
     )
@@ -538,7 +546,6 @@ async def test_operator_user_is_chosen_by_name_and_saved_as_username(
 
     combo.setEditText("user-00042")
     assert dialog.calling.operator_user() == "user-00042"
-    await api.close()
 
 
 async def test_appointment_is_added_to_and_removed_from_the_store(
@@ -546,8 +553,9 @@ async def test_appointment_is_added_to_and_removed_from_the_store(
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
+    loaded: tuple[LiveModel, SmgClient],
 ) -> None:
-    model, api = await loaded_model(simulator)
+    model, api = loaded
     session = make_session(
         tmp_path, valid_settings(), secrets=SecretStore(memory_keyring), api=api, model=model
     )
@@ -575,7 +583,6 @@ async def test_appointment_is_added_to_and_removed_from_the_store(
     page.table.selectRow(0)
     page.remove_button.click()
     assert session.store.appointments() == []
-    await api.close()
 
 
 # -- labels for translation ---------------------------------------------------------------------

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from konnekta_desktop.core.appointments import Appointment
+from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.commands import CommandRefused
 from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.presence import Template
@@ -245,4 +247,36 @@ async def test_dial_from_a_device_the_user_lacks_is_refused_before_sending(
     with pytest.raises(CommandRefused, match="no Teams"):
         await session.commands.dial(colleague.id, "12345678", CallingDevice.TEAMS)
     assert len(simulator.received) == before
+    await session.close()
+
+
+async def test_appointment_that_began_while_closed_applies_at_start_up_and_ends_on_time(
+    tmp_path: Path,
+) -> None:
+    clock = ManualClock(now=1_800_000_000.0)
+    async with Simulator(users=10, seed=5, clock=clock.now) as simulator:
+        await _appointment_story(simulator, clock, tmp_path)
+
+
+async def _appointment_story(simulator: Simulator, clock: ManualClock, tmp_path: Path) -> None:
+    colleague = fixed_only_user(simulator)
+    store_path = tmp_path / "s.sqlite3"
+    with Store(store_path) as store:
+        store.set_user_state(colleague.id, "Available", clock.now() - 7200)
+        store.save_appointment(
+            Appointment("a1", colleague.id, "Meeting 1 hour", clock.now() - 600, clock.now() + 3000)
+        )
+    activities, states = suggested_mappings(simulator.tenant.activities)
+    config = config_for(simulator, activity_mappings=activities, state_mappings=states)
+    session = Session(config, Store(store_path), clock=clock)
+    await session.start()
+    await session.connector.wait_connected()
+    in_konnekta = lambda: simulator.tenant.presence[colleague.id].activity_id  # noqa: E731
+    await until(session.model, lambda: in_konnekta() == "act-meeting")
+    assert session.presence.shown_state(colleague.id).label == "Meeting"
+
+    clock.advance(3001)
+    await session.appointments.apply_due()
+    assert in_konnekta() == "act-available"
+    assert session.store.active_appointments() == []
     await session.close()

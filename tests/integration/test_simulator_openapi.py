@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 import yaml
 from aiohttp import web
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from konnekta_desktop.konnekta import signing
@@ -26,9 +26,7 @@ from konnekta_desktop.simulator.tenant import mobile_number
 DOC_PATH = Path(__file__).parents[2] / "docs" / "konnekta-openapi.yaml"
 DOC: dict[str, Any] = yaml.safe_load(DOC_PATH.read_text(encoding="utf-8"))
 DOC_URI = "urn:konnekta-openapi"
-REGISTRY: Registry[Any] = Registry().with_resource(
-    DOC_URI, Resource(contents=DOC, specification=DRAFT202012)
-)
+REGISTRY: Registry[Any] = Registry().with_resource(DOC_URI, DRAFT202012.create_resource(DOC))
 LOGIN_PATHS = {"/.well-known/openid-configuration", "/protocol/openid-connect/token"}
 EXTERNAL = "+4587123456"
 

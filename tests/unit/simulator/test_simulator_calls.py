@@ -75,11 +75,10 @@ def test_direct_call_rings_answers_and_ends_one_leg(
         ("CallEnded", "user-00004", "inbound"),
     ]
     ringing, answered, ended = map(_data, emitted)
-    assert (
-        ringing.caller == CALLER
-        and ringing.called == engine.tenant.users["user-00004"].lines[0].number
-    )
-    assert answered.device is CallingDevice.LOCAL and answered.answered_at is not None
+    assert ringing.caller == CALLER
+    assert ringing.called == engine.tenant.users["user-00004"].lines[0].number
+    assert answered.device is CallingDevice.LOCAL
+    assert answered.answered_at is not None
     assert ended.state is CallState.ENDED
     assert not engine.tenant.calls
 
@@ -108,8 +107,10 @@ def test_queue_callback_shows_the_external_caller_and_the_queue_number(
 ) -> None:
     engine.ring_queue("Sales", CALLER, callback=True)
     for leg in map(_data, emitted):
-        assert leg.callback and leg.caller == CALLER
-        assert leg.called == engine.tenant.queues["Sales"].number and leg.queue == "Sales"
+        assert leg.callback
+        assert leg.caller == CALLER
+        assert leg.called == engine.tenant.queues["Sales"].number
+        assert leg.queue == "Sales"
 
 
 def test_mobile_call_is_answered_on_the_mobile_device(
@@ -119,7 +120,8 @@ def test_mobile_call_is_answered_on_the_mobile_device(
     call_id = engine.ring(user.id, CALLER, called=mobile_number(user))
     engine.answer(call_id, device=CallingDevice.MOBILE)
     answered = _data(emitted[1])
-    assert answered.called == mobile_number(user) and answered.device is CallingDevice.MOBILE
+    assert answered.called == mobile_number(user)
+    assert answered.device is CallingDevice.MOBILE
 
 
 def test_answering_on_a_device_the_user_lacks_is_refused(engine: CallEngine) -> None:
@@ -144,7 +146,8 @@ def test_make_call_to_a_short_number_rings_both_users(
         ("CallRinging", callee.id, "inbound"),
     ]
     outbound, inbound = map(_data, emitted)
-    assert outbound.device is CallingDevice.LOCAL and outbound.called == short
+    assert outbound.device is CallingDevice.LOCAL
+    assert outbound.called == short
     assert inbound.caller == engine.tenant.users["user-00001"].lines[0].number
     emitted.clear()
     engine.answer(call_id)
@@ -180,7 +183,8 @@ def test_blind_transfer_ends_the_transferring_leg_and_rings_the_target(
         ("CallRinging", target.id, "inbound"),
     ]
     rung = _data(emitted[1])
-    assert rung.call_id == call_id and rung.caller == CALLER
+    assert rung.call_id == call_id
+    assert rung.caller == CALLER
 
 
 def test_transfer_to_an_outside_number_ends_the_call_in_the_tenant(engine: CallEngine) -> None:
@@ -202,16 +206,20 @@ def test_settings_changes_emit_their_user_events(
     presence, diverted, cleared, caller_id = emitted
     assert isinstance(presence, PresenceChanged)
     assert presence.data.activity_id == "act-lunch"
-    assert isinstance(diverted, DiversionChanged) and diverted.data.number == "+4520304050"
-    assert isinstance(cleared, DiversionChanged) and cleared.data.number is None
-    assert isinstance(caller_id, CallerIdChanged) and caller_id.data.number == company
+    assert isinstance(diverted, DiversionChanged)
+    assert diverted.data.number == "+4520304050"
+    assert isinstance(cleared, DiversionChanged)
+    assert cleared.data.number is None
+    assert isinstance(caller_id, CallerIdChanged)
+    assert caller_id.data.number == company
     assert engine.tenant.status(user_id).caller_id == company
 
 
 def test_user_removal_ends_their_calls_first(engine: CallEngine, emitted: list[KnownEvent]) -> None:
     engine.ring("user-00002", CALLER)
     engine.remove_user("user-00002")
-    assert isinstance(emitted[-2], CallEnded) and isinstance(emitted[-1], UserRemoved)
+    assert isinstance(emitted[-2], CallEnded)
+    assert isinstance(emitted[-1], UserRemoved)
     assert "user-00002" not in engine.tenant.users
     assert all("user-00002" not in q.agents for q in engine.tenant.queues.values())
 
@@ -282,7 +290,8 @@ async def test_simulator_api_plays_calls_and_presence_as_if_in_konnekta(
     ]
     assert isinstance(receiver.events[-3], UserAdded)
     changed = receiver.events[-2]
-    assert isinstance(changed, UserChanged) and changed.data.wrap_up
+    assert isinstance(changed, UserChanged)
+    assert changed.data.wrap_up
 
 
 async def test_failed_deliveries_are_retried_with_the_same_id_and_order_kept(
@@ -333,3 +342,25 @@ async def test_renewed_subscription_keeps_receiving(
     await sim.ring("user-00001", CALLER)
     await sim.delivered()
     assert receiver.types() == ["call.ringing"]
+
+
+def test_transfer_to_a_queue_number_rings_the_queue_agents(
+    engine: CallEngine, emitted: list[KnownEvent]
+) -> None:
+    support = engine.tenant.queues["Support"]
+    caller_user = next(u for u in engine.tenant.users.values() if u.id not in support.agents)
+    call_id = engine.ring(caller_user.id, CALLER)
+    engine.answer(call_id)
+    emitted.clear()
+    engine.transfer(call_id, support.number)
+    rung = [e.data for e in emitted if isinstance(e, CallRinging)]
+    assert [leg.user_id for leg in rung] == list(support.agents)
+    assert all(leg.queue == "Support" and leg.caller == CALLER for leg in rung)
+
+
+async def test_webhook_secret_is_redacted_in_received_commands(
+    sim: Simulator, receiver: WebhookReceiver
+) -> None:
+    (subscribe,) = [c for c in sim.received if c.path == "/webhooks"]
+    assert subscribe.body["secret"] == "<redacted>"
+    assert receiver.secret not in repr(sim.received)

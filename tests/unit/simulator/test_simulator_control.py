@@ -64,7 +64,8 @@ async def test_unknown_scenario_and_unknown_call_are_refused(
     client: httpx.AsyncClient, sim: Simulator
 ) -> None:
     unknown = await _control(client, sim, "POST", "/calls", {"kind": "fax"})
-    assert unknown.status_code == 422 and "direct" in unknown.json()["error"]
+    assert unknown.status_code == 422
+    assert "direct" in unknown.json()["error"]
     missing = await _control(client, sim, "DELETE", "/calls/call-77")
     assert missing.status_code == 404
     malformed = await _control(client, sim, "POST", "/calls", {"user_id": "user-00001"})
@@ -143,7 +144,8 @@ async def test_received_commands_and_state_are_readable(
     assert {q["name"] for q in state["queues"]} == {"Reception", "Support", "Sales"}
     status = next(s for s in state["status"] if s["user_id"] == "user-00001")
     assert status["diversion"] == "+4520000001"
-    assert sim.client_secret not in str(state) and sim.password not in str(state)
+    assert sim.client_secret not in str(state)
+    assert sim.password not in str(state)
 
 
 async def test_users_are_added_changed_and_removed(
@@ -163,6 +165,8 @@ async def test_auto_traffic_is_switched_on_and_off(
     client: httpx.AsyncClient, sim: Simulator
 ) -> None:
     on = await _control(client, sim, "PUT", "/traffic", {"enabled": True})
-    assert on.json() == {"enabled": True} and sim.auto_traffic
+    assert on.json() == {"enabled": True}
+    assert sim.auto_traffic
     off = await _control(client, sim, "PUT", "/traffic", {"enabled": False})
-    assert off.json() == {"enabled": False} and not sim.auto_traffic
+    assert off.json() == {"enabled": False}
+    assert not sim.auto_traffic

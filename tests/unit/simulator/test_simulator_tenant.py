@@ -54,7 +54,8 @@ def test_names_are_danish_and_usernames_unique_in_the_tenant_domain() -> None:
 def test_every_user_has_one_primary_fixed_line_and_a_local_device() -> None:
     for user in generate_tenant(500, seed=4).users.values():
         primaries = [line for line in user.lines if line.role is LineRole.PRIMARY]
-        assert len(primaries) == 1 and primaries[0].type is LineType.FIXED
+        assert len(primaries) == 1
+        assert primaries[0].type is LineType.FIXED
         assert DANISH_NUMBER.fullmatch(primaries[0].number)
         assert CallingDevice.LOCAL in user.devices
 
@@ -124,7 +125,8 @@ def test_queues_have_numbers_agents_and_agents_do_wrap_up() -> None:
     big = generate_tenant(500, seed=1)
     agents = {a for q in big.queues.values() for a in q.agents}
     wrap_up = {u.id for u in big.users.values() if u.wrap_up}
-    assert wrap_up and wrap_up <= agents
+    assert wrap_up
+    assert wrap_up <= agents
 
 
 def test_activities_and_initial_presence_are_realistic() -> None:
@@ -135,7 +137,8 @@ def test_activities_and_initial_presence_are_realistic() -> None:
     for presence in tenant.presence.values():
         assert presence.availability is tenant.activity_availability[str(presence.activity_id)]
     activities = Counter(p.activity_id for p in tenant.presence.values())
-    assert activities.most_common(1)[0][0] == "act-available" and len(activities) > 4
+    assert activities.most_common(1)[0][0] == "act-available"
+    assert len(activities) > 4
 
 
 def test_a_few_users_are_forwarded() -> None:
