@@ -9,7 +9,9 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 
+from .core.session import Session
 from .core.status import Connection
 from .runtime import LaunchOptions, SettingsProblem, open_session
 
@@ -30,7 +32,18 @@ async def _main(options: LaunchOptions) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers here
             loop.add_signal_handler(signum, stop.set)
+    return await serve(options, stop)
+
+
+async def serve(
+    options: LaunchOptions,
+    stop: asyncio.Event,
+    on_session: Callable[[Session], object] | None = None,
+) -> int:
+    """Run a session until `stop` is set (or, with exit_when_connected, until connected)."""
     session = await open_session(options)
+    if on_session is not None:
+        on_session(session)
     exit_code = 0
     try:
         await session.start()

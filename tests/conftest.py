@@ -3,5 +3,24 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import keyring
+import pytest
+
+from tests.helpers.keyring_backend import InMemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[InMemoryKeyring]:
+    """An in-memory keyring for every test: this machine has no OS keyring, and tests must not
+    touch a developer's real one."""
+    previous = keyring.get_keyring()
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)

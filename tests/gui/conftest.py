@@ -28,12 +28,17 @@ from tests.gui.gui_helpers import OPERATOR_ID, SEED, USERS, Runner
 from tests.helpers.konnekta import config_for
 
 @pytest.fixture
-def qasync_loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+def qasync_loop(qapp: QApplication, qtbot: QtBot) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     try:
         yield loop
     finally:
+        # Whatever a test left waiting (a simulator's idle sender, say) ends before the loop does.
+        leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in leftovers:
+            task.cancel()
+        qtbot.waitUntil(lambda: all(task.done() for task in leftovers))
         # Not loop.stop(): it calls QApplication.exit(), which makes every later QEventLoop
         # (qtbot.waitUntil's too) return at once. Mark the loop stopped by hand instead.
         qapp.aboutToQuit.disconnect(loop._after_run_forever)

@@ -1,25 +1,25 @@
 """The settings window: inline validation, saving (secrets in the keyring only), the live number
 example, test connection, mappings, templates and appointments, reconnect on connection changes.
 
-Runs on the qasync loop (offscreen Qt). The session is built from real parts: settings files in
-tmp_path, the SQLite store, the live model and the SMG client against the in-process simulator.
-The only stand-in is the keyring (no OS keyring on a test machine).
+Plain pytest-qt tests on the qasync loop of tests/gui/conftest.py (`run` awaits a coroutine while
+Qt spins). The session is built from the real parts the window uses: settings files in tmp_path,
+the SQLite store, the live model and the SMG client against the in-process simulator. The only
+stand-in is the keyring (no OS keyring on a test machine).
 """
 
 from __future__ import annotations
 
 import asyncio
 import tomllib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import keyring.backends.fail
 import pytest
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.model import LiveModel
@@ -40,28 +40,19 @@ from konnekta_desktop.settings import (
 from konnekta_desktop.simulator import Simulator
 from konnekta_desktop.ui.settings_dialog import SettingsDialog
 from konnekta_desktop.ui.settings_labels import SOURCE_TEXTS
+from tests.gui.gui_helpers import Runner
 from tests.helpers.keyring_backend import InMemoryKeyring
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="session")
-def _asyncio_loop_factory(qapp: QApplication) -> Callable[[], asyncio.AbstractEventLoop]:
-    """Async tests here run on the qasync loop, as the app does, so Qt and asyncio both run."""
-    # Closing the only window (a dialog under test) must not quit the loop the test runs on.
+@pytest.fixture(autouse=True)
+def dialogs_closing_keep_qt_running(qapp: QApplication) -> Iterator[None]:
+    """A dialog under test is the only window: closing it must not quit the application."""
+    before = qapp.quitOnLastWindowClosed()
     qapp.setQuitOnLastWindowClosed(False)
-    return lambda: qasync.QEventLoop(qapp)
-
-
-async def until(condition: Callable[[], object], within: float = 10.0) -> None:
-    """Await `condition` becoming true, letting Qt and asyncio run meanwhile (qtbot.waitUntil
-    would spin a nested Qt loop inside the running test task, which asyncio refuses)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError(f"still false after {within} s: {condition}")
-        await asyncio.sleep(0.01)
+    yield
+    qapp.setQuitOnLastWindowClosed(before)
 
 
 @pytest.fixture
@@ -73,16 +64,6 @@ def memory_keyring() -> Iterator[InMemoryKeyring]:
         yield backend
     finally:
         keyring.set_keyring(previous)
-
-
-@pytest.fixture
-async def simulator() -> AsyncIterator[Simulator]:
-    sim = Simulator(users=6, seed=7)
-    await sim.start()
-    try:
-        yield sim
-    finally:
-        await sim.close()
 
 
 def valid_settings(sim: Simulator | None = None) -> Settings:
@@ -129,21 +110,31 @@ def make_session(
 
 
 @pytest.fixture
-async def loaded(simulator: Simulator) -> AsyncIterator[tuple[LiveModel, SmgClient]]:
+def loaded(simulator: Simulator, run: Runner) -> Iterator[tuple[LiveModel, SmgClient]]:
     """The simulator's tenant loaded into a live model, and the SMG client that loaded it."""
     sim = simulator
-    async with make_http_client() as http:
-        auth = KonnektaAuth(
-            sim.issuer_uri, sim.client_id, sim.client_secret, sim.username, sim.password, http=http
-        )
-        api = SmgClient(sim.smg_address, auth, http=http)
-        model = LiveModel()
+    http = make_http_client()
+    auth = KonnektaAuth(
+        sim.issuer_uri, sim.client_id, sim.client_secret, sim.username, sim.password, http=http
+    )
+    api = SmgClient(sim.smg_address, auth, http=http)
+    model = LiveModel()
+
+    async def load() -> None:
         model.load(await api.users(), await api.statuses(), await api.activities())
+
+    run(load())
+    try:
         yield model, api
+    finally:
+        run(http.aclose())
 
 
 @pytest.fixture
-def dialog_for(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., SettingsDialog]]:
+def dialog_for(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop
+) -> Iterator[Callable[..., SettingsDialog]]:
+    """Builds the window for a session; the qasync loop runs the window's background tasks."""
     sessions: list[SimpleNamespace] = []
 
     def build(session: SimpleNamespace) -> SettingsDialog:
@@ -166,8 +157,11 @@ def settings_file_text(session: SimpleNamespace) -> str:
 # -- validation and saving --------------------------------------------------------------------
 
 
-async def test_bad_issuer_uri_shows_inline_message_and_apply_refuses(
-    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
+def test_bad_issuer_uri_shows_inline_message_and_apply_refuses(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
 ) -> None:
     session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
     dialog = dialog_for(session)
@@ -178,7 +172,7 @@ async def test_bad_issuer_uri_shows_inline_message_and_apply_refuses(
     assert not field.message.isHidden()
     assert "Issuer URI" in field.message.text()
     assert "realms/" in field.message.text()
-    assert await dialog.apply() is False
+    assert run(dialog.apply()) is False
     assert "Issuer URI" in dialog.status.text()
     assert not session.paths.settings_file.exists()
     assert session.settings.issuer_uri == "https://konnekta.example.dk/auth/realms/acme"
@@ -187,8 +181,11 @@ async def test_bad_issuer_uri_shows_inline_message_and_apply_refuses(
     assert field.message.isHidden()
 
 
-async def test_refused_field_on_another_tab_is_brought_forward(
-    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
+def test_refused_field_on_another_tab_is_brought_forward(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
 ) -> None:
     dialog = dialog_for(
         make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
@@ -196,14 +193,17 @@ async def test_refused_field_on_another_tab_is_brought_forward(
     dialog.tabs.setCurrentWidget(dialog.calling)
     dialog.numbers.fields["international_code"].set_text("999")
 
-    assert await dialog.apply() is False
+    assert run(dialog.apply()) is False
 
     assert dialog.tabs.currentWidget() is dialog.numbers
     assert "International Code" in dialog.status.text()
 
 
-async def test_apply_puts_secrets_in_the_keyring_and_never_in_settings_toml(
-    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
+def test_apply_puts_secrets_in_the_keyring_and_never_in_settings_toml(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
 ) -> None:
     secrets = SecretStore(memory_keyring)
     session = make_session(tmp_path, valid_settings(), secrets=secrets)
@@ -211,7 +211,7 @@ async def test_apply_puts_secrets_in_the_keyring_and_never_in_settings_toml(
     dialog.connection.fields["client_secret"].set_text("client-secret-0123")
     dialog.connection.fields["password"].set_text("pass-word-4567")
 
-    assert await dialog.apply() is True
+    assert run(dialog.apply()) is True
 
     text = settings_file_text(session)
     assert "https://konnekta.example.dk/auth/realms/acme" in text
@@ -224,8 +224,11 @@ async def test_apply_puts_secrets_in_the_keyring_and_never_in_settings_toml(
     assert session.settings == reloaded
 
 
-async def test_stored_secret_is_not_shown_and_an_empty_field_keeps_it(
-    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
+def test_stored_secret_is_not_shown_and_an_empty_field_keeps_it(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
 ) -> None:
     settings = valid_settings().replace(client_secret=Secret("kept"))
     session = make_session(tmp_path, settings, secrets=SecretStore(memory_keyring))
@@ -234,12 +237,12 @@ async def test_stored_secret_is_not_shown_and_an_empty_field_keeps_it(
 
     assert editor.text() == ""  # type: ignore[attr-defined]
     assert "keyring" in editor.placeholderText().lower()  # type: ignore[attr-defined]
-    assert await dialog.apply() is True
+    assert run(dialog.apply()) is True
     assert "kept" in memory_keyring.entries.values()
 
 
-async def test_without_a_keyring_secrets_are_kept_for_the_session_only_after_consent(
-    dialog_for: Callable[..., SettingsDialog], tmp_path: Path
+def test_without_a_keyring_secrets_are_kept_for_the_session_only_after_consent(
+    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, run: Runner
 ) -> None:
     secrets = SecretStore(keyring.backends.fail.Keyring())  # type: ignore[no-untyped-call]
     session = make_session(tmp_path, valid_settings(), secrets=secrets)
@@ -248,19 +251,22 @@ async def test_without_a_keyring_secrets_are_kept_for_the_session_only_after_con
     dialog.connection.fields["client_secret"].set_text("only-in-memory")
     dialog.connection.fields["password"].set_text("also-in-memory")
 
-    assert await dialog.apply() is False
+    assert run(dialog.apply()) is False
     assert "keyring" in dialog.status.text()
     assert not session.paths.settings_file.exists()
 
     dialog.connection.session_only.setChecked(True)
-    assert await dialog.apply() is True
+    assert run(dialog.apply()) is True
     assert "only-in-memory" not in settings_file_text(session)
     assert secrets.fill(session.settings).client_secret.reveal() == "only-in-memory"
     assert "session only" in dialog.status.text()
 
 
-async def test_connection_change_asks_the_session_to_reconnect(
-    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
+def test_connection_change_asks_the_session_to_reconnect(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
 ) -> None:
     session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
     reconnected: list[Settings] = []
@@ -272,14 +278,17 @@ async def test_connection_change_asks_the_session_to_reconnect(
     dialog = dialog_for(session)
     dialog.connection.fields["client_id"].set_text("another-client")
 
-    assert await dialog.apply() is True
+    assert run(dialog.apply()) is True
 
     assert [s.client_id for s in reconnected] == ["another-client"]
     assert "Reconnecting" in dialog.status.text()
 
 
-async def test_number_change_saves_without_reconnect(
-    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
+def test_number_change_saves_without_reconnect(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    qtbot: QtBot,
 ) -> None:
     session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
     reconnected: list[Settings] = []
@@ -292,7 +301,7 @@ async def test_number_change_saves_without_reconnect(
     dialog.numbers.fields["international_code"].set_text("298")
     dialog.ok_button.click()
 
-    await until(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert reconnected == []
     assert tomllib.loads(settings_file_text(session))["numbers"]["international_code"] == "298"
 
@@ -329,11 +338,12 @@ def test_secret_fields_are_masked_until_shown(
     assert field.editor.echoMode() is QLineEdit.EchoMode.Normal
 
 
-async def test_test_connection_logs_in_with_the_form_and_counts_users_and_activities(
+def test_test_connection_logs_in_with_the_form_and_counts_users_and_activities(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
+    qtbot: QtBot,
 ) -> None:
     dialog = dialog_for(
         make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
@@ -351,7 +361,7 @@ async def test_test_connection_logs_in_with_the_form_and_counts_users_and_activi
         page.fields[name].set_text(value)
 
     page.test_button.click()
-    await until(lambda: page.test_button.isEnabled())
+    qtbot.waitUntil(lambda: page.test_button.isEnabled())
 
     users = len(simulator.tenant.users)
     activities = len(simulator.tenant.activities)
@@ -359,11 +369,12 @@ async def test_test_connection_logs_in_with_the_form_and_counts_users_and_activi
     assert f"{activities} activities" in page.test_result.text()
 
 
-async def test_test_connection_reports_a_refused_login_in_plain_words(
+def test_test_connection_reports_a_refused_login_in_plain_words(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
+    qtbot: QtBot,
 ) -> None:
     dialog = dialog_for(
         make_session(tmp_path, valid_settings(simulator), secrets=SecretStore(memory_keyring))
@@ -373,7 +384,7 @@ async def test_test_connection_reports_a_refused_login_in_plain_words(
     page.fields["password"].set_text("not-the-password")
 
     page.test_button.click()
-    await until(lambda: page.test_button.isEnabled())
+    qtbot.waitUntil(lambda: page.test_button.isEnabled())
 
     text = page.test_result.text()
     assert text.startswith("The test failed")
@@ -470,12 +481,13 @@ def test_removing_a_template_deletes_it_from_the_store(
     assert first not in [t.name for t in session.store.templates()]
 
 
-async def test_mappings_tab_lists_konnekta_activities_and_saves_a_mapping(
+def test_mappings_tab_lists_konnekta_activities_and_saves_a_mapping(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
     loaded: tuple[LiveModel, SmgClient],
+    run: Runner,
 ) -> None:
     model, api = loaded
     session = make_session(
@@ -495,19 +507,20 @@ async def test_mappings_tab_lists_konnekta_activities_and_saves_a_mapping(
     state_combo.setCurrentIndex(state_combo.findData(lunch.id))
     assert page.row_status(page.activity_table, lunch.id) == "Mapped"
 
-    assert await dialog.apply() is True
+    assert run(dialog.apply()) is True
     saved = tomllib.loads(settings_file_text(session))["states"]
     assert saved["activity_mappings"] == {lunch.id: "Lunch"}
     assert saved["state_mappings"] == {"Lunch": lunch.id}
     assert session.settings.activity_mappings == {lunch.id: "Lunch"}
 
 
-async def test_mappings_tab_loads_activities_from_konnekta_when_none_are_loaded(
+def test_mappings_tab_loads_activities_from_konnekta_when_none_are_loaded(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
     loaded: tuple[LiveModel, SmgClient],
+    qtbot: QtBot,
 ) -> None:
     _, api = loaded
     settings = valid_settings().replace(activity_mappings={"gone-activity": "Lunch"})
@@ -519,18 +532,19 @@ async def test_mappings_tab_loads_activities_from_konnekta_when_none_are_loaded(
     assert page.row_status(page.activity_table, "gone-activity") == "Mapped"
 
     page.load_button.click()
-    await until(lambda: page.load_button.isEnabled())
+    qtbot.waitUntil(lambda: page.load_button.isEnabled())
 
     assert page.activity_table.rowCount() == len(simulator.tenant.activities) + 1
     assert page.values()["activity_mappings"] == {"gone-activity": "Lunch"}
 
 
-async def test_operator_user_is_chosen_by_name_and_saved_as_username(
+def test_operator_user_is_chosen_by_name_and_saved_as_username(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
     loaded: tuple[LiveModel, SmgClient],
+    run: Runner,
 ) -> None:
     model, api = loaded
     session = make_session(
@@ -541,14 +555,14 @@ async def test_operator_user_is_chosen_by_name_and_saved_as_username(
     combo = dialog.calling.operator_combo
     combo.setCurrentIndex(combo.findData(colleague.user.username))
 
-    assert await dialog.apply() is True
+    assert run(dialog.apply()) is True
     assert session.settings.operator_user == colleague.user.username
 
     combo.setEditText("user-00042")
     assert dialog.calling.operator_user() == "user-00042"
 
 
-async def test_appointment_is_added_to_and_removed_from_the_store(
+def test_appointment_is_added_to_and_removed_from_the_store(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
@@ -601,7 +615,7 @@ def test_cancel_saves_nothing(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
-    qtbot: Any,
+    qtbot: QtBot,
 ) -> None:
     session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
     dialog = dialog_for(session)

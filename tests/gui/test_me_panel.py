@@ -1,0 +1,61 @@
+"""My own settings in the window: caller ID (with and without the right) and my state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from konnekta_desktop.core.status import Connection
+from konnekta_desktop.simulator.server import Simulator
+from konnekta_desktop.ui.bridge import Bridge
+from konnekta_desktop.ui.main_window import MainWindow
+from tests.gui.conftest import make_session
+from tests.gui.gui_helpers import NO_CALLER_ID_RIGHT, OPERATOR_ID, Runner
+
+
+def test_caller_id_combo_lists_the_valid_ids_and_choosing_one_sets_it(
+    window: MainWindow, simulator: Simulator, qtbot: QtBot
+) -> None:
+    valid = simulator.tenant.caller_ids[OPERATOR_ID].valid
+    combo = window.caller_id_combo
+    qtbot.waitUntil(lambda: combo.count() == len(valid))
+    assert combo.isEnabled()
+    assert [combo.itemData(i) for i in range(combo.count())] == list(valid)
+    wanted = next(i for i in range(combo.count()) if combo.itemData(i) != simulator.tenant.caller_ids[OPERATOR_ID].current)
+    combo.setCurrentIndex(wanted)
+    combo.activated.emit(wanted)
+    qtbot.waitUntil(lambda: simulator.tenant.caller_ids[OPERATOR_ID].current == combo.itemData(wanted))
+    qtbot.waitUntil(lambda: "caller ID is now" in window.message_bar.text())
+
+
+def test_caller_id_is_disabled_with_a_reason_without_the_set_caller_id_right(
+    simulator: Simulator, tmp_path: Path, qtbot: QtBot, run: Runner
+) -> None:
+    session = make_session(simulator, tmp_path / "store.sqlite3", NO_CALLER_ID_RIGHT)
+    bridge = Bridge(session)
+    bridge.attach()
+    window = MainWindow(session, bridge)
+    qtbot.addWidget(window)
+    run(session.start())
+    try:
+        qtbot.waitUntil(lambda: session.connector.status.state is Connection.CONNECTED)
+        qtbot.waitUntil(lambda: window.operator_id == NO_CALLER_ID_RIGHT)
+        assert not window.caller_id_combo.isEnabled()
+        assert "Set Caller ID right" in window.caller_id_combo.toolTip()
+    finally:
+        run(window.tasks.cancel_all())
+        bridge.detach()
+        run(session.close())
+
+
+def test_choosing_my_state_sets_the_mapped_activity_in_konnekta(
+    window: MainWindow, simulator: Simulator, qtbot: QtBot
+) -> None:
+    combo = window.state_combo
+    index = combo.findText("Lunch")
+    assert index >= 0
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    qtbot.waitUntil(lambda: simulator.tenant.presence[OPERATOR_ID].activity_id == "act-lunch")
+    qtbot.waitUntil(lambda: window.my_state_label.text() == "Lunch")
