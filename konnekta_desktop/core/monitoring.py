@@ -23,7 +23,6 @@ __all__ = [
     "PhoneStatus",
     "ensure_call_control",
     "line_busy",
-    "monitored_number_table",
     "monitored_numbers",
     "monitoring_number",
     "phone_status",
@@ -68,16 +67,6 @@ def monitoring_number(line: Line) -> str:
 def monitored_numbers(user: User) -> tuple[str, ...]:
     """The monitoring number of each of the user's lines, in the order Konnekta lists them."""
     return tuple(monitoring_number(line) for line in user.lines)
-
-
-def monitored_number_table(users: Iterable[User]) -> str:
-    """The start-up log table (``LogMonitoredNumberList``): every user with a monitored number."""
-    rows = [
-        f"{user.id}\t{user.name}\t{line.role}\t{line.type}\t{monitoring_number(line)}"
-        for user in users
-        for line in user.lines
-    ]
-    return "\n".join(["user_id\tname\trole\ttype\tmonitoring_number", *rows])
 
 
 def _talking(calls: Iterable[Call]) -> list[Call]:

@@ -23,7 +23,6 @@ __all__ = [
     "StateClass",
     "Template",
     "Unmapped",
-    "activity_id_table",
     "availability_of",
 ]
 
@@ -122,12 +121,6 @@ class Unmapped:
     def label(self) -> str:
         """What the UI shows in place of the missing mapping."""
         return f"unmapped: {self.name}"
-
-
-def activity_id_table(activities: Mapping[str, str]) -> str:
-    """The start-up log table (``LogPresenceActivityIds``): one row per activity, id then name."""
-    rows = [f"{activity_id}\t{name}" for activity_id, name in activities.items()]
-    return "\n".join(["id\tname", *rows])
 
 
 class PresenceMapper:

@@ -20,6 +20,7 @@ import msgspec
 from authlib.oauth2.auth import ClientAuth
 from authlib.oauth2.rfc6749.parameters import prepare_token_request
 
+from ..secret import Secret
 from .errors import KonnektaError, LoginError, ProtocolError, Unavailable
 from .http import make_http_client, require_secure_url, scrub, translate_transport_error
 
@@ -31,29 +32,6 @@ USER_AND_PASSWORD: Final = "User and Password"
 
 LOGIN_SERVER: Final = "Konnekta's login server"
 _FORM: Final = "application/x-www-form-urlencoded"
-
-
-class Secret:
-    """A string that never shows in repr, str, f-strings or logs; `reveal()` it only to send it."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-    def __repr__(self) -> str:
-        return "Secret('***')"
-
-    __str__ = __repr__
-
-    def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError("a Secret is not to be pickled")
 
 
 class _OpenIdConfiguration(msgspec.Struct, frozen=True):

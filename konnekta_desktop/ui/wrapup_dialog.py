@@ -165,11 +165,11 @@ class WrapUpDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
         self._tick()
-        self._timer.start()
+        self.timer.start()
         self.complete_button.setFocus()
 
     @property
@@ -208,7 +208,7 @@ class WrapUpDialog(QDialog):
 
     async def _send(self) -> None:
         await self._session.wrapup.complete(self._wrapup, self.note(), self.code())
-        self._timer.stop()
+        self.timer.stop()
         self.completed.emit(self.call_id)
         self.accept()
 
@@ -231,12 +231,12 @@ class WrapUpDialog(QDialog):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._timer.stop()
+        self.timer.stop()
         super().closeEvent(event)
 
     def showEvent(self, event: Any) -> None:
         self._tick()
-        self._timer.start()
+        self.timer.start()
         super().showEvent(event)
 
 

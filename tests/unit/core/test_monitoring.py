@@ -9,7 +9,6 @@ from konnekta_desktop.core.monitoring import (
     PhoneStatus,
     ensure_call_control,
     line_busy,
-    monitored_number_table,
     monitored_numbers,
     monitoring_number,
     phone_status,
@@ -101,12 +100,6 @@ def test_monitored_numbers_lists_each_line_and_the_start_up_table_names_everyone
         MOBILE,
     )
     assert monitored_numbers(anna) == ("201", "+4520304050")
-    table = monitored_number_table([anna]).splitlines()
-    assert table[0].split("\t") == ["user_id", "name", "role", "type", "monitoring_number"]
-    assert table[1:] == [
-        "u1\tAnna Holm\tprimary\tFixed\t201",
-        "u1\tAnna Holm\tsecondary\tMobile\t+4520304050",
-    ]
 
 
 @pytest.mark.parametrize("role", list(LineRole))

@@ -14,7 +14,6 @@ from konnekta_desktop.core.presence import (
     StateClass,
     Template,
     Unmapped,
-    activity_id_table,
     availability_of,
 )
 from konnekta_desktop.konnekta.models import Availability, PresenceUpdate
@@ -140,11 +139,3 @@ def test_unmapped_activity_and_state_of_the_same_name_are_both_listed() -> None:
     presence.template_for_activity("x")
     presence.activity_for_state(State("Lunch", StateClass.OUT_OF_OFFICE))
     assert presence.unmapped == (Unmapped("activity", "Lunch"), Unmapped("state", "Lunch"))
-
-
-def test_activity_id_table_lists_id_and_name() -> None:
-    assert activity_id_table({"a1": "Lunch", "a2": "Away"}).splitlines() == [
-        "id\tname",
-        "a1\tLunch",
-        "a2\tAway",
-    ]
