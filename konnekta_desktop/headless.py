@@ -12,6 +12,7 @@ import signal
 from collections.abc import Callable
 
 from .core.session import Session
+from .konnekta.errors import ConfigurationError
 from .core.status import Connection
 from .runtime import LaunchOptions, SettingsProblem, open_session
 
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 def run_headless(options: LaunchOptions) -> int:
     try:
         return asyncio.run(_main(options))
-    except SettingsProblem as problem:
+    except (SettingsProblem, ConfigurationError) as problem:
         log.error("%s", problem)
         return 2
 

@@ -91,6 +91,8 @@ async def open_session(options: LaunchOptions) -> Session:
     log.info("Files in %s; log file %s", paths.config_dir, log_file)
     secrets = SecretStore()
     settings, problems = load_settings(paths, secrets)
+    if secrets.problem:
+        log.warning("%s", secrets.problem)
     for problem in problems:
         log.warning("Settings: %s", problem)
     simulator = None

@@ -110,7 +110,17 @@ class Connector:
             loop,
             clock=self.clock.now,
         )
-        self.listener.start()
+        try:
+            self.listener.start()
+        except OSError as error:
+            self.listener = None
+            message = (
+                f"The event listener cannot use port {self.config.listener_port} on "
+                f"{self.config.listener_host} ({error.strerror or error}). Another program may be "
+                "using it: choose another Listener Port in Settings > Connection."
+            )
+            self._set_status(Connection.DISCONNECTED, message, "Listener Port")
+            raise ConfigurationError(message, setting="Listener Port") from None
         self._supervisor = loop.create_task(self._supervise(), name="konnekta-supervisor")
 
     async def wait_connected(self) -> None:

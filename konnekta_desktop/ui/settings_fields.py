@@ -31,8 +31,8 @@ __all__ = ["OptionField", "add_field"]
 Listener = Callable[[], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OptionField", text)
+# lupdate collects the literal calls of `translate(context, text)`.
+translate = QCoreApplication.translate
 
 
 class OptionField:
@@ -95,13 +95,15 @@ class OptionField:
             line.setEchoMode(QLineEdit.EchoMode.Password)
             # The stored secret is never shown: an empty field keeps it, a typed one replaces it.
             if secret_stored:
-                line.setPlaceholderText(_tr("Stored in the keyring; type to replace it"))
+                line.setPlaceholderText(
+                    translate("OptionField", "Stored in the keyring; type to replace it")
+                )
             else:
-                line.setPlaceholderText(_tr("Not set"))
+                line.setPlaceholderText(translate("OptionField", "Not set"))
             self.show_secret = QToolButton()
-            self.show_secret.setText(_tr("Show"))
+            self.show_secret.setText(translate("OptionField", "Show"))
             self.show_secret.setCheckable(True)
-            self.show_secret.setAccessibleName(_tr("Show what is typed"))
+            self.show_secret.setAccessibleName(translate("OptionField", "Show what is typed"))
             self.show_secret.toggled.connect(self._toggle_echo)
         else:
             line.setText(str(value))

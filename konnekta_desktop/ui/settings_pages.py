@@ -91,6 +91,10 @@ DEVICE_TEXTS: Final[tuple[object, ...]] = (
 )
 
 
+# lupdate collects the literal calls of `translate(context, text)`.
+translate = QCoreApplication.translate
+
+
 def _tr(text: object) -> str:
     return QCoreApplication.translate("SettingsPage", str(text))
 
@@ -178,20 +182,23 @@ class ConnectionPage(SettingsPage):
         self.keyring_notice.setObjectName("keyringNotice")
         self.keyring_notice.setWordWrap(True)
         self.session_only = QCheckBox(
-            _tr("Keep the Client Secret and Password for this session only")
+            translate("SettingsPage", "Keep the Client Secret and Password for this session only")
         )
         self.session_only.setObjectName("sessionOnly")
-        notice = QGroupBox(_tr("No keyring"))
+        notice = QGroupBox(translate("SettingsPage", "No keyring"))
         notice_layout = QVBoxLayout(notice)
         notice_layout.addWidget(self.keyring_notice)
         notice_layout.addWidget(self.session_only)
         self.keyring_box = notice
         self.refresh_keyring_notice()
 
-        self.test_button = QPushButton(_tr("&Test connection"))
+        self.test_button = QPushButton(translate("SettingsPage", "&Test connection"))
         self.test_button.setObjectName("testConnection")
         self.test_button.setToolTip(
-            _tr("Log in with the values in this form and count Konnekta's users and activities.")
+            translate(
+                "SettingsPage",
+                "Log in with the values in this form and count Konnekta's users and activities.",
+            )
         )
         self.test_button.clicked.connect(self.start_test)
         self.test_result = QLabel()
@@ -212,10 +219,11 @@ class ConnectionPage(SettingsPage):
         problem = self._secrets.problem
         self.keyring_box.setHidden(problem is None)
         self.keyring_notice.setText(
-            _tr(
+            translate(
+                "SettingsPage",
                 "No system keyring could be used, so the Client Secret and Password cannot be "
                 "saved on this computer. Tick the box to keep them until the app closes, or "
-                "install or unlock a keyring and save again."
+                "install or unlock a keyring and save again.",
             )
             if problem
             else ""
@@ -231,11 +239,13 @@ class ConnectionPage(SettingsPage):
         problems = [problem for field in self.fields.values() if (problem := field.check())]
         if problems:
             self.test_result.setStyleSheet("color: #c62828;")
-            self.test_result.setText(_tr("Correct the fields marked in red first."))
+            self.test_result.setText(
+                translate("SettingsPage", "Correct the fields marked in red first.")
+            )
             return
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
-        self.test_result.setText(_tr("Logging in…"))
+        self.test_result.setText(translate("SettingsPage", "Logging in…"))
         self._tasks.start(self._test(self._current()), "test connection")
 
     async def _test(self, settings: Settings) -> None:
@@ -243,16 +253,19 @@ class ConnectionPage(SettingsPage):
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color: #2e7d32;")
         self.test_result.setText(
-            _tr("Connected: Konnekta lists {users} users and {activities} activities.").format(
-                users=result.users, activities=result.activities
-            )
+            translate(
+                "SettingsPage",
+                "Connected: Konnekta lists {users} users and {activities} activities.",
+            ).format(users=result.users, activities=result.activities)
         )
 
     def _test_failed(self, error: BaseException) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color: #c62828;")
         self.test_result.setText(
-            _tr("The test failed: {reason}").format(reason=str(error) or type(error).__name__)
+            translate("SettingsPage", "The test failed: {reason}").format(
+                reason=str(error) or type(error).__name__
+            )
         )
 
 
@@ -289,8 +302,8 @@ class NumbersPage(SettingsPage):
         self.example = QLabel()
         self.example.setObjectName("numberExample")
         self.example.setWordWrap(True)
-        self.example.setAccessibleName(_tr("Example"))
-        form.addRow(_tr("Example:"), self.example)
+        self.example.setAccessibleName(translate("SettingsPage", "Example"))
+        form.addRow(translate("SettingsPage", "Example:"), self.example)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -301,10 +314,14 @@ class NumbersPage(SettingsPage):
         try:
             examples = number_examples(values["international_prefix"], values["international_code"])
         except NumberError:
-            self.example.setText(_tr("(correct the fields above to see an example)"))
+            self.example.setText(
+                translate("SettingsPage", "(correct the fields above to see an example)")
+            )
             return
         lines = [
-            _tr("{number} shows as {shown}").format(number=written, shown=shown)
+            translate("SettingsPage", "{number} shows as {shown}").format(
+                number=written, shown=shown
+            )
             for written, shown in examples
         ]
         self.example.setText("; ".join(lines))
@@ -332,36 +349,45 @@ class TemplateEditor(QDialog):
         self._store = store
         self._plan = plan
         self._original = template
-        self.setWindowTitle(_tr("Edit template") if template else _tr("New template"))
+        self.setWindowTitle(
+            translate("SettingsPage", "Edit template")
+            if template
+            else translate("SettingsPage", "New template")
+        )
         states = {state.name: state for state in store.states()}
         self._states = states
 
         self.name_edit = QLineEdit(template.name if template else "")
-        self.name_edit.setAccessibleName(_tr("Template name"))
+        self.name_edit.setAccessibleName(translate("SettingsPage", "Template name"))
         self.state_combo = QComboBox()
         self.state_combo.setEditable(True)
         self.state_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.state_combo.setAccessibleName(_tr("State"))
-        self.state_combo.setToolTip(_tr("Choose a state, or type a new name to add a state."))
+        self.state_combo.setAccessibleName(translate("SettingsPage", "State"))
+        self.state_combo.setToolTip(
+            translate("SettingsPage", "Choose a state, or type a new name to add a state.")
+        )
         self.state_combo.addItems(list(states))
         self.class_combo = QComboBox()
-        self.class_combo.setAccessibleName(_tr("State class"))
+        self.class_combo.setAccessibleName(translate("SettingsPage", "State class"))
         self.class_combo.setToolTip(
-            _tr("Free shows the user as available (green); every other class as unavailable.")
+            translate(
+                "SettingsPage",
+                "Free shows the user as available (green); every other class as unavailable.",
+            )
         )
         for state_class, label in STATE_CLASS_LABELS.items():
             self.class_combo.addItem(_tr(label), state_class.value)
         self.duration_spin = QSpinBox()
         self.duration_spin.setRange(0, 7 * 24 * 60)
-        self.duration_spin.setSuffix(_tr(" min"))
-        self.duration_spin.setSpecialValueText(_tr("Until changed"))
-        self.duration_spin.setAccessibleName(_tr("Duration in minutes"))
+        self.duration_spin.setSuffix(translate("SettingsPage", " min"))
+        self.duration_spin.setSpecialValueText(translate("SettingsPage", "Until changed"))
+        self.duration_spin.setAccessibleName(translate("SettingsPage", "Duration in minutes"))
         self.caller_id_edit = QLineEdit()
-        self.caller_id_edit.setPlaceholderText(_tr("Leave as it is"))
-        self.caller_id_edit.setAccessibleName(_tr("Caller ID"))
+        self.caller_id_edit.setPlaceholderText(translate("SettingsPage", "Leave as it is"))
+        self.caller_id_edit.setAccessibleName(translate("SettingsPage", "Caller ID"))
         self.forwarding_edit = QLineEdit()
-        self.forwarding_edit.setPlaceholderText(_tr("Leave as it is"))
-        self.forwarding_edit.setAccessibleName(_tr("Forwarding"))
+        self.forwarding_edit.setPlaceholderText(translate("SettingsPage", "Leave as it is"))
+        self.forwarding_edit.setAccessibleName(translate("SettingsPage", "Forwarding"))
         self.error = FieldMessage()
         self.error.setObjectName("templateError")
 
@@ -374,12 +400,12 @@ class TemplateEditor(QDialog):
         self._state_chosen(self.state_combo.currentText())
 
         form = QFormLayout()
-        form.addRow(_tr("&Name:"), self.name_edit)
-        form.addRow(_tr("&State:"), self.state_combo)
-        form.addRow(_tr("State &class:"), self.class_combo)
-        form.addRow(_tr("&Duration:"), self.duration_spin)
-        form.addRow(_tr("Caller &ID:"), self.caller_id_edit)
-        form.addRow(_tr("&Forwarding:"), self.forwarding_edit)
+        form.addRow(translate("SettingsPage", "&Name:"), self.name_edit)
+        form.addRow(translate("SettingsPage", "&State:"), self.state_combo)
+        form.addRow(translate("SettingsPage", "State &class:"), self.class_combo)
+        form.addRow(translate("SettingsPage", "&Duration:"), self.duration_spin)
+        form.addRow(translate("SettingsPage", "Caller &ID:"), self.caller_id_edit)
+        form.addRow(translate("SettingsPage", "&Forwarding:"), self.forwarding_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -400,17 +426,23 @@ class TemplateEditor(QDialog):
         name = self.name_edit.text().strip()
         state = self.state_combo.currentText().strip()
         if not name:
-            raise ValueError(_tr("Give the template a name."))
+            raise ValueError(translate("SettingsPage", "Give the template a name."))
         if not state:
-            raise ValueError(_tr("Choose or type the state the template sets."))
+            raise ValueError(
+                translate("SettingsPage", "Choose or type the state the template sets.")
+            )
         try:
             caller_id = _number_or_none(self._plan, self.caller_id_edit.text())
         except NumberError as error:
-            raise ValueError(_tr("Caller ID: {reason}").format(reason=error)) from None
+            raise ValueError(
+                translate("SettingsPage", "Caller ID: {reason}").format(reason=error)
+            ) from None
         try:
             forwarding = _number_or_none(self._plan, self.forwarding_edit.text())
         except NumberError as error:
-            raise ValueError(_tr("Forwarding: {reason}").format(reason=error)) from None
+            raise ValueError(
+                translate("SettingsPage", "Forwarding: {reason}").format(reason=error)
+            ) from None
         return Template(
             name=name,
             state=state,
@@ -461,22 +493,28 @@ class StatesPage(SettingsPage):
             settings,
             "sync_direction",
             choices=[
-                (_tr("Konnekta to this app (Konnekta wins)"), SyncDirection.KONNEKTA_TO_LOCAL),
-                (_tr("This app to Konnekta (this app wins)"), SyncDirection.LOCAL_TO_KONNEKTA),
+                (
+                    translate("SettingsPage", "Konnekta to this app (Konnekta wins)"),
+                    SyncDirection.KONNEKTA_TO_LOCAL,
+                ),
+                (
+                    translate("SettingsPage", "This app to Konnekta (this app wins)"),
+                    SyncDirection.LOCAL_TO_KONNEKTA,
+                ),
             ],
         )
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("templatesTable")
-        self.table.setAccessibleName(_tr("Templates"))
+        self.table.setAccessibleName(translate("SettingsPage", "Templates"))
         self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
-        self.add_button = QPushButton(_tr("&Add…"))
-        self.edit_button = QPushButton(_tr("&Edit…"))
-        self.remove_button = QPushButton(_tr("&Remove"))
+        self.add_button = QPushButton(translate("SettingsPage", "&Add…"))
+        self.edit_button = QPushButton(translate("SettingsPage", "&Edit…"))
+        self.remove_button = QPushButton(translate("SettingsPage", "&Remove"))
         self.add_button.clicked.connect(lambda: self.open_editor(None))
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -486,10 +524,10 @@ class StatesPage(SettingsPage):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        hint = QLabel(_tr("Changes to templates are saved at once."))
+        hint = QLabel(translate("SettingsPage", "Changes to templates are saved at once."))
         hint.setEnabled(False)
 
-        group = QGroupBox(_tr("States and templates"))
+        group = QGroupBox(translate("SettingsPage", "States and templates"))
         group_layout = QVBoxLayout(group)
         group_layout.addWidget(self.table)
         group_layout.addLayout(buttons)
@@ -508,9 +546,9 @@ class StatesPage(SettingsPage):
         for row, template in enumerate(templates):
             state_class = classes.get(template.state)
             duration = (
-                _tr("{minutes} min").format(minutes=template.duration_minutes)
+                translate("SettingsPage", "{minutes} min").format(minutes=template.duration_minutes)
                 if template.duration_minutes
-                else _tr("Until changed")
+                else translate("SettingsPage", "Until changed")
             )
             cells = (
                 template.name,
@@ -573,7 +611,7 @@ def _mapping_combo(choices: Iterable[tuple[str, str]], current: str | None) -> Q
         combo.addItem(text, value)
     index = combo.findData(current) if current is not None else 0
     if current is not None and index < 0:
-        combo.addItem(_tr("{name} (missing)").format(name=current), current)
+        combo.addItem(translate("SettingsPage", "{name} (missing)").format(name=current), current)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
     return combo
@@ -597,24 +635,32 @@ class MappingsPage(SettingsPage):
 
         self.activity_table = QTableWidget(0, 3)
         self.activity_table.setObjectName("activityMappings")
-        self.activity_table.setAccessibleName(_tr("Activity mappings"))
+        self.activity_table.setAccessibleName(translate("SettingsPage", "Activity mappings"))
         self.activity_table.setToolTip(option_tooltip(get_option("activity_mappings")))
         self.activity_table.setHorizontalHeaderLabels(
-            [_tr("Konnekta activity"), _tr("Template"), _tr("Mapping")]
+            [
+                translate("SettingsPage", "Konnekta activity"),
+                translate("SettingsPage", "Template"),
+                translate("SettingsPage", "Mapping"),
+            ]
         )
         self.state_table = QTableWidget(0, 3)
         self.state_table.setObjectName("stateMappings")
-        self.state_table.setAccessibleName(_tr("State mappings"))
+        self.state_table.setAccessibleName(translate("SettingsPage", "State mappings"))
         self.state_table.setToolTip(option_tooltip(get_option("state_mappings")))
         self.state_table.setHorizontalHeaderLabels(
-            [_tr("State"), _tr("Konnekta activity"), _tr("Mapping")]
+            [
+                translate("SettingsPage", "State"),
+                translate("SettingsPage", "Konnekta activity"),
+                translate("SettingsPage", "Mapping"),
+            ]
         )
         for table in (self.activity_table, self.state_table):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
 
-        self.load_button = QPushButton(_tr("&Load activities from Konnekta"))
+        self.load_button = QPushButton(translate("SettingsPage", "&Load activities from Konnekta"))
         self.load_button.setObjectName("loadActivities")
         self.load_button.clicked.connect(self.start_loading)
         self.load_message = QLabel()
@@ -662,10 +708,12 @@ class MappingsPage(SettingsPage):
         for row, (activity_id, name) in enumerate(rows):
             item = QTableWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, activity_id)
-            item.setToolTip(_tr("Activity id: {id}").format(id=activity_id))
+            item.setToolTip(translate("SettingsPage", "Activity id: {id}").format(id=activity_id))
             table.setItem(row, 0, item)
             combo = _mapping_combo(templates, self._activity_mappings.get(activity_id))
-            combo.setAccessibleName(_tr("Template for {activity}").format(activity=name))
+            combo.setAccessibleName(
+                translate("SettingsPage", "Template for {activity}").format(activity=name)
+            )
             combo.currentIndexChanged.connect(lambda _i, r=row: self._mark(table, r))
             table.setCellWidget(row, 1, combo)
             self._mark(table, row)
@@ -680,7 +728,9 @@ class MappingsPage(SettingsPage):
             item.setData(Qt.ItemDataRole.UserRole, state.name)
             table.setItem(row, 0, item)
             combo = _mapping_combo(activities, self._state_mappings.get(state.name))
-            combo.setAccessibleName(_tr("Konnekta activity for {state}").format(state=state.name))
+            combo.setAccessibleName(
+                translate("SettingsPage", "Konnekta activity for {state}").format(state=state.name)
+            )
             combo.currentIndexChanged.connect(lambda _i, r=row: self._mark(table, r))
             table.setCellWidget(row, 1, combo)
             self._mark(table, row)
@@ -690,7 +740,9 @@ class MappingsPage(SettingsPage):
         combo = table.cellWidget(row, 1)
         assert isinstance(combo, QComboBox)
         mapped = combo.currentData() is not None
-        status = QTableWidgetItem(_tr("Mapped") if mapped else _tr("Unmapped"))
+        status = QTableWidgetItem(
+            translate("SettingsPage", "Mapped") if mapped else translate("SettingsPage", "Unmapped")
+        )
         if not mapped:
             status.setForeground(QColor("#c62828"))
         table.setItem(row, 2, status)
@@ -744,7 +796,7 @@ class MappingsPage(SettingsPage):
         if self._tasks.busy:
             return
         self.load_button.setEnabled(False)
-        self.load_message.setText(_tr("Loading…"))
+        self.load_message.setText(translate("SettingsPage", "Loading…"))
         self._tasks.start(self.load_activities(), "load activities")
 
     async def load_activities(self) -> None:
@@ -753,14 +805,16 @@ class MappingsPage(SettingsPage):
         self.activities = list(activities)
         self.load_button.setEnabled(True)
         self.load_message.setText(
-            _tr("Konnekta lists {count} activities.").format(count=len(activities))
+            translate("SettingsPage", "Konnekta lists {count} activities.").format(
+                count=len(activities)
+            )
         )
         self.reload()
 
     def _load_failed(self, error: BaseException) -> None:
         self.load_button.setEnabled(True)
         self.load_message.setText(
-            _tr("The activities could not be loaded: {reason}").format(
+            translate("SettingsPage", "The activities could not be loaded: {reason}").format(
                 reason=str(error) or type(error).__name__
             )
         )
@@ -811,7 +865,7 @@ class CallingPage(SettingsPage):
             settings,
             "language",
             choices=[
-                (_tr("System language"), Language.SYSTEM),
+                (translate("SettingsPage", "System language"), Language.SYSTEM),
                 ("English", Language.ENGLISH),
                 ("Dansk", Language.DANISH),
             ],
@@ -865,7 +919,7 @@ class AppointmentsPage(SettingsPage):
         self._now = now
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("appointmentsTable")
-        self.table.setAccessibleName(_tr("Appointments"))
+        self.table.setAccessibleName(translate("SettingsPage", "Appointments"))
         self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -873,37 +927,37 @@ class AppointmentsPage(SettingsPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.user_combo = QComboBox()
-        self.user_combo.setAccessibleName(_tr("User"))
+        self.user_combo.setAccessibleName(translate("SettingsPage", "User"))
         self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName(_tr("Template"))
+        self.template_combo.setAccessibleName(translate("SettingsPage", "Template"))
         self.start_edit = QDateTimeEdit()
-        self.start_edit.setAccessibleName(_tr("Start"))
+        self.start_edit.setAccessibleName(translate("SettingsPage", "Start"))
         self.end_edit = QDateTimeEdit()
-        self.end_edit.setAccessibleName(_tr("End"))
+        self.end_edit.setAccessibleName(translate("SettingsPage", "End"))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.add_button = QPushButton(_tr("&Add"))
+        self.add_button = QPushButton(translate("SettingsPage", "&Add"))
         self.add_button.clicked.connect(self.add_appointment)
-        self.remove_button = QPushButton(_tr("&Remove selected"))
+        self.remove_button = QPushButton(translate("SettingsPage", "&Remove selected"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.error = FieldMessage()
         self.error.setObjectName("appointmentError")
 
         form = QFormLayout()
-        form.addRow(_tr("&User:"), self.user_combo)
-        form.addRow(_tr("&Template:"), self.template_combo)
-        form.addRow(_tr("&Start:"), self.start_edit)
-        form.addRow(_tr("&End:"), self.end_edit)
+        form.addRow(translate("SettingsPage", "&User:"), self.user_combo)
+        form.addRow(translate("SettingsPage", "&Template:"), self.template_combo)
+        form.addRow(translate("SettingsPage", "&Start:"), self.start_edit)
+        form.addRow(translate("SettingsPage", "&End:"), self.end_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        group = QGroupBox(_tr("New appointment"))
+        group = QGroupBox(translate("SettingsPage", "New appointment"))
         group_layout = QVBoxLayout(group)
         group_layout.addLayout(form)
         group_layout.addWidget(self.error)
-        hint = QLabel(_tr("Appointments are saved at once."))
+        hint = QLabel(translate("SettingsPage", "Appointments are saved at once."))
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -956,15 +1010,21 @@ class AppointmentsPage(SettingsPage):
         user_id = self.user_combo.currentData()
         template = self.template_combo.currentText()
         if user_id is None:
-            self.error.show_message(_tr("Choose the user the appointment is for."))
+            self.error.show_message(
+                translate("SettingsPage", "Choose the user the appointment is for.")
+            )
             return None
         if not template:
-            self.error.show_message(_tr("Choose the template the appointment sets."))
+            self.error.show_message(
+                translate("SettingsPage", "Choose the template the appointment sets.")
+            )
             return None
         start = float(self.start_edit.dateTime().toSecsSinceEpoch())
         end = float(self.end_edit.dateTime().toSecsSinceEpoch())
         if end <= start:
-            self.error.show_message(_tr("The end must be after the start: change Start or End."))
+            self.error.show_message(
+                translate("SettingsPage", "The end must be after the start: change Start or End.")
+            )
             return None
         appointment = Appointment(
             id=uuid.uuid4().hex,
@@ -986,7 +1046,7 @@ class AppointmentsPage(SettingsPage):
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
-            self.error.show_message(_tr("Select the appointment to remove."))
+            self.error.show_message(translate("SettingsPage", "Select the appointment to remove."))
             return
         self._store.delete_appointment(str(item.data(Qt.ItemDataRole.UserRole)))
         self.error.show_message(None)

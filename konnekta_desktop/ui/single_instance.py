@@ -116,23 +116,39 @@ class SingleInstance(QObject):
         return self._server is not None and self._server.isListening()
 
     def close(self) -> None:
+        for socket in list(self._buffers):
+            self._forget(socket)
+            socket.abort()
+        self._buffers.clear()
         if self._server is not None:
+            self._server.newConnection.disconnect(self._accept)
             self._server.close()
             self._server.deleteLater()
             self._server = None
-        for socket in list(self._buffers):
-            socket.abort()
-            socket.deleteLater()
-        self._buffers.clear()
 
     def _accept(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
             self._buffers[socket] = bytearray()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._finish(s))
+            socket.readyRead.connect(self._ready_read)
+            socket.disconnected.connect(self._disconnected)
             if socket.bytesAvailable():
                 self._read(socket)
+
+    def _ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    def _disconnected(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._finish(socket)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        # Signals off first: a socket being destroyed still emits disconnected.
+        socket.readyRead.disconnect(self._ready_read)
+        socket.disconnected.disconnect(self._disconnected)
 
     def _read(self, socket: QLocalSocket) -> None:
         buffer = self._buffers.get(socket)
@@ -148,6 +164,7 @@ class SingleInstance(QObject):
             return
         if socket.bytesAvailable():
             buffer.extend(socket.readAll().data())
+        self._forget(socket)
         socket.deleteLater()
         line = bytes(buffer).split(b"\n", 1)[0]
         if not line:

@@ -217,8 +217,8 @@ class WrapUpDialog(QDialog):
         self.complete_button.setEnabled(True)
         detail = str(error) or type(error).__name__
         self.error_label.setText(
-            self.tr("The wrap-up could not be completed: %1 Try again with Complete.").replace(
-                "%1", detail if detail.endswith(".") else detail + "."
+            self.tr("The wrap-up could not be completed: {reason} Try again with Complete.").format(
+                reason=detail if detail.endswith(".") else detail + "."
             )
         )
         self.error_label.setHidden(False)

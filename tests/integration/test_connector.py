@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import AsyncIterator
 from urllib.parse import parse_qs
 
@@ -12,6 +13,7 @@ import pytest
 from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.status import Connection
+from konnekta_desktop.konnekta.errors import ConfigurationError
 from konnekta_desktop.konnekta.http import make_http_client
 from konnekta_desktop.konnekta.models import CallingDevice, CallState
 from konnekta_desktop.simulator.server import Simulator
@@ -121,3 +123,19 @@ async def test_close_removes_the_subscription(simulator: Simulator) -> None:
     removed = [c for c in simulator.received if c.method == "DELETE" and "/webhooks/" in c.path]
     assert len(removed) == 1
     assert connector.status.state is Connection.DISCONNECTED
+
+
+async def test_a_listener_port_in_use_is_refused_with_the_setting_to_change(
+    simulator: Simulator,
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        connector = Connector(config_for(simulator, listener_port=port))
+        with pytest.raises(ConfigurationError, match="Listener Port") as refused:
+            await connector.start()
+        assert str(port) in str(refused.value)
+        assert connector.status.state is Connection.DISCONNECTED
+        await connector.close()
+    assert not [c for c in simulator.received if c.path == "/webhooks"]

@@ -1,0 +1,1287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Talking (me)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Talking: {name}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Ringing at {count} agents</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Ringing (me)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Ringing: {name}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Call-back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Incoming</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallTableModel</source>
+        <comment>Outgoing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial from &amp;mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial from &amp;Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the dial &amp;bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;colleagues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the c&amp;alls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;forwarding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;caller ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending &amp;wrap-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial the number on the &amp;clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the &amp;message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: connected to the built-in Konnekta simulator. Calls and people are made up; nothing reaches a real phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number to dial or transfer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number as it will be dialled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which of my phones the call starts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial the number, or the selected colleague (Num ,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My current state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set my state from a template (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My caller ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward my calls to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My forwarding number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set my forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear my forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My forwarding now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a colleague: type a name, number or department (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter colleagues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colleagues shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls: mine and the queues&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up the selected call, or mine (Num -, F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind transfer of the selected call, or mine, to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Konnekta Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to Konnekta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting to Konnekta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener port {port}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event {seconds} s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event {minutes} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} colleagues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me (not found: set your Konnekta user in Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set your Konnekta user in Settings first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You lack the Set Caller ID right in Konnekta, so your caller ID cannot be changed here. An administrator can grant it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number people see when I call them (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading my caller IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set your own Konnekta user in Settings to change your state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My caller ID is now {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set your own Konnekta user in Settings to forward your calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number to forward your calls to, then Forward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a colleague or type a number first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no phone line in Konnekta, so there is nothing to dial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own Konnekta user is not known, so there is no phone to call from: set it in Settings &gt; Operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling {target} from {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{argument!r} is not a number to dial. Use a number, or a tel: or callto: link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no phone number to dial. Copy a number first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no call to hang up. Select one in the call list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number to transfer to in the dial bar, or select a colleague.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no phone line to transfer to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no call to transfer. Select one in the call list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call transferred to {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter dials, Esc clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dials {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial {name} from my {device}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the current call to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set forwarding of {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear forwarding of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set state of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward calls for {name} to (empty clears the forwarding):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings window is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrap-up is pending, but the wrap-up window is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No wrap-up is pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Konnekta Desktop {version}&lt;/h3&gt;&lt;p&gt;A switchboard for companies on the Dstny Konnekta cloud PBX.&lt;/p&gt;&lt;p&gt;Qt {qt} (PySide6 {pyside}), Python {python}&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with no warranty.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Konnekta Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this message (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionField</name>
+    <message>
+        <source>Stored in the keyring; type to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what is typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;States and sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling and &amp;wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be applied: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({count} more fields need correcting.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: there is no system keyring to keep the Client Secret and Password in. Tick &apos;Keep the Client Secret and Password for this session only&apos; on the Connection tab, or install or unlock a keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language shows after restarting the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting to Konnekta with the new connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the app to connect with the new connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsOption</name>
+    <message>
+        <source>Tenant Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain registered for your organisation in Konnekta: the part after &apos;@&apos; in the usernames people log in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TCP port on this computer where Konnekta&apos;s events are received. It is used only locally, so no firewall opening is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address the event listener binds to. Keep 127.0.0.1 so that only this computer can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMG Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s SMG API, shaped like https://{server}/api-admin/realm/{realm}/fwd. Your telephony provider gives you the server and realm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Keycloak login server, shaped like https://{server}/auth/realms/{realm} (note: &apos;realms&apos;, plural). Your telephony provider gives you the server and realm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 client used for logging in, from your telephony provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 client&apos;s secret, from your telephony provider. It is kept in the system keyring, never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name of the Konnekta tenant service account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service account&apos;s password. It is kept in the system keyring, never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where Konnekta sends telephony and user events. Leave it empty to use the Listener Port on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify TLS Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check Konnekta&apos;s certificates. Turn off only to test against a server with a self-signed certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you dial before a country code, usually 00 (0045... for Denmark).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own country calling code, e.g. 45 for Denmark or 298 for the Faroe Islands. Numbers without one are taken to be in this country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronise on Startup/Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After start-up or a lost connection, bring states on both sides back in step, so that changes made meanwhile are not lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which side wins when states are brought back in step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which local template a Konnekta activity (by id) switches on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which Konnekta activity (by id) a local state sets. Availability follows the state&apos;s class: Free is available, every other class unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Konnekta User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own Konnekta username or user id: calls you make start from your devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the wrap-up dialog after calls for users who have wrap-up enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default Calling Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where your calls start: your local phone (desk phone, then softphone), your mobile (click-to-dial) or Teams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the app; empty follows the operating system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start konnekta-desktop when you log in to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not show desktop notifications for incoming calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>(not mapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free (available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the Client Secret and Password for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in with the values in this form and count Konnekta&apos;s users and activities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring could be used, so the Client Secret and Password cannot be saved on this computer. Tick the box to keep them until the app closes, or install or unlock a keyring and save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: Konnekta lists {users} users and {activities} activities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(correct the fields above to see an example)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shows as {shown}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a state, or type a new name to add a state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free shows the user as available (green); every other class as unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State &amp;class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forwarding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or type the state the template sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller ID: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments are saved at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the user the appointment is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the template the appointment sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end must be after the start: change Start or End.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the appointment to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta to this app (Konnekta wins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app to Konnekta (this app wins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to templates are saved at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>States and templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load activities from Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity id: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template for {activity}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta activity for {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta lists {count} activities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activities could not be loaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Something went wrong: {error}. Try again; if it keeps happening, send the log file to your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpDialog</name>
+    <message>
+        <source>Message taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional note about the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wrap-up could not be completed: {reason} Try again with Complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
