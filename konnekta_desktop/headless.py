@@ -12,8 +12,8 @@ import signal
 from collections.abc import Callable
 
 from .core.session import Session
-from .konnekta.errors import ConfigurationError
 from .core.status import Connection
+from .konnekta.errors import ConfigurationError
 from .runtime import LaunchOptions, SettingsProblem, open_session
 
 log = logging.getLogger(__name__)

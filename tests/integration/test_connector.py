@@ -64,7 +64,7 @@ async def test_start_up_logs_both_tables(
 async def test_call_events_reach_the_model_in_order(
     simulator: Simulator, connector: Connector
 ) -> None:
-    user = list(simulator.tenant.users.values())[0]
+    user = next(iter(simulator.tenant.users.values()))
     call_id = await simulator.ring(user.id, "+4512345678")
 
     def state() -> CallState | None:
@@ -80,10 +80,7 @@ async def test_call_events_reach_the_model_in_order(
 
 
 async def test_commands_go_out_to_konnekta(simulator: Simulator, connector: Connector) -> None:
-    caller, callee = (
-        list(simulator.tenant.users.values())[0],
-        list(simulator.tenant.users.values())[1],
-    )
+    caller, callee, *_ = simulator.tenant.users.values()
     await connector.api.set_diversion(caller.id, "+4587654321")
     await until(connector.model, lambda: connector.model.get(caller.id).diversion == "+4587654321")  # type: ignore[union-attr]
     call_id = await connector.api.make_call(caller.id, callee.lines[0].number, CallingDevice.LOCAL)
