@@ -114,6 +114,8 @@ async def open_session(options: LaunchOptions) -> Session:
         settings=settings,
         paths=paths,
         simulator=simulator,
+        secrets=secrets,
+        to_config=connector_config,
     )
     return session
 

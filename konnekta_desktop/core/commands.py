@@ -38,7 +38,7 @@ class Commands:
     def __init__(self, api: SmgClient, model: LiveModel, plan: NumberPlan) -> None:
         self.api = api
         self._model = model
-        self._plan = plan
+        self.plan = plan
 
     # -- checks ------------------------------------------------------------------------------
 
@@ -51,7 +51,7 @@ class Commands:
     def destination(self, text: str) -> str:
         """The number to send to Konnekta for what the operator typed, in E.164 or short form."""
         try:
-            return self._plan.normalise(text)
+            return self.plan.normalise(text)
         except NumberError as error:
             raise CommandRefused(str(error)) from None
 
@@ -102,7 +102,7 @@ class Commands:
             )
         log.info("Dial %s for %s from %s", number, colleague.user.name, device.value)
         return await self._send(
-            f"Calling {self._plan.display(number)}", self.api.make_call(user_id, number, device)
+            f"Calling {self.plan.display(number)}", self.api.make_call(user_id, number, device)
         )
 
     async def hang_up(self, call_id: str) -> None:
@@ -119,7 +119,7 @@ class Commands:
         self._ensure_control(self.controlled_line(colleague, _own_number(call)))
         log.info("Transfer call %s to %s", call_id, number)
         await self._send(
-            f"Transferring to {self._plan.display(number)}", self.api.transfer(call_id, number)
+            f"Transferring to {self.plan.display(number)}", self.api.transfer(call_id, number)
         )
 
     async def set_forwarding(self, user_id: str, number: str | None) -> None:
@@ -141,13 +141,13 @@ class Commands:
             )
         valid = (await self._send("Loading caller IDs", self.api.caller_ids(user_id))).valid
         wanted = self.destination(number)
-        if not any(self._plan.same(wanted, option) for option in valid):
-            shown = ", ".join(self._plan.display(option) for option in valid) or "none"
+        if not any(self.plan.same(wanted, option) for option in valid):
+            shown = ", ".join(self.plan.display(option) for option in valid) or "none"
             raise CommandRefused(
-                f"{self._plan.display(wanted)} is not a valid caller ID for {colleague.user.name}. "
+                f"{self.plan.display(wanted)} is not a valid caller ID for {colleague.user.name}. "
                 f"Valid caller IDs in Konnekta: {shown}."
             )
-        chosen = next(option for option in valid if self._plan.same(wanted, option))
+        chosen = next(option for option in valid if self.plan.same(wanted, option))
         log.info("Caller ID of %s -> %s", colleague.user.name, chosen)
         await self._send("Setting caller ID", self.api.set_caller_id(user_id, chosen))
 

@@ -46,12 +46,26 @@ class Connector:
         http: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
     ) -> None:
-        self.config = config
         self.clock: Clock = clock or SystemClock()
-        self.plan = NumberPlan(config.international_prefix, config.international_code)
         self.model = LiveModel()
         self._http = http or make_http_client()
         self._owns_http = http is None
+        self._use(config)
+        self._sleep = sleep
+        self.listener: ListenerThread | None = None
+        self.subscription_id: str | None = None
+        self.status = ConnectionStatus(Connection.DISCONNECTED)
+        self._status_listeners: list[StatusListener] = []
+        self._batch_hooks: list[BatchHook] = []
+        self._connected_hooks: list[Callable[[bool], Any]] = []
+        self._supervisor: asyncio.Task[None] | None = None
+        self._connected = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.last_event_at: float | None = None
+
+    def _use(self, config: ConnectorConfig) -> None:
+        self.config = config
+        self.plan = NumberPlan(config.international_prefix, config.international_code)
         self.auth = KonnektaAuth(
             config.issuer_uri,
             config.client_id,
@@ -64,17 +78,6 @@ class Connector:
         self.api = SmgClient(
             config.smg_address, self.auth, http=self._http, backoff=config.retry_backoff
         )
-        self._sleep = sleep
-        self.listener: ListenerThread | None = None
-        self.subscription_id: str | None = None
-        self.status = ConnectionStatus(Connection.DISCONNECTED)
-        self._status_listeners: list[StatusListener] = []
-        self._batch_hooks: list[BatchHook] = []
-        self._connected_hooks: list[Callable[[bool], Any]] = []
-        self._supervisor: asyncio.Task[None] | None = None
-        self._connected = asyncio.Event()
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self.last_event_at: float | None = None
 
     # -- observers ---------------------------------------------------------------------------
 
@@ -100,7 +103,7 @@ class Connector:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    async def start(self) -> None:
+    async def start(self, *, reconnect: bool = False) -> None:
         """Start the listener and keep connecting in the background until `close()`."""
         loop = asyncio.get_running_loop()
         self.listener = ListenerThread(
@@ -121,12 +124,26 @@ class Connector:
             )
             self._set_status(Connection.DISCONNECTED, message, "Listener Port")
             raise ConfigurationError(message, setting="Listener Port") from None
-        self._supervisor = loop.create_task(self._supervise(), name="konnekta-supervisor")
+        self._supervisor = loop.create_task(self._supervise(reconnect), name="konnekta-supervisor")
 
     async def wait_connected(self) -> None:
         await self._connected.wait()
 
     async def close(self) -> None:
+        await self._stop()
+        if self._owns_http:
+            await self._http.aclose()
+        self._set_status(Connection.DISCONNECTED)
+
+    async def reconfigure(self, config: ConnectorConfig) -> None:
+        """Disconnect, take new connection settings, and connect again (same model, same hooks)."""
+        log.info("Reconnecting with new connection settings")
+        await self._stop()
+        self._use(config)
+        await self.start(reconnect=True)
+
+    async def _stop(self) -> None:
+        self._connected.clear()
         if self._supervisor is not None:
             self._supervisor.cancel()
             await asyncio.gather(self._supervisor, return_exceptions=True)
@@ -142,10 +159,9 @@ class Connector:
             self.subscription_id = None
         if self.listener is not None:
             await asyncio.to_thread(self.listener.stop)
+            self.listener = None
+        self._supervisor = None
         await self.auth.close()
-        if self._owns_http:
-            await self._http.aclose()
-        self._set_status(Connection.DISCONNECTED)
 
     def spawn(self, coro: Any, name: str) -> asyncio.Task[Any]:
         """Run a background task that is kept alive and cancelled on close."""
@@ -161,9 +177,8 @@ class Connector:
 
     # -- connecting --------------------------------------------------------------------------
 
-    async def _supervise(self) -> None:
+    async def _supervise(self, reconnect: bool) -> None:
         delay = self.config.reconnect_delay
-        reconnect = False
         while True:
             self._set_status(Connection.RECONNECTING if reconnect else Connection.CONNECTING)
             try:

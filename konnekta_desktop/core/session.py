@@ -7,7 +7,7 @@ runs for the operator's own user while the app runs, when the wrap-up setting is
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..konnekta import events as ev
@@ -17,6 +17,7 @@ from .commands import Commands
 from .config import ConnectorConfig
 from .connector import Connector
 from .model import Colleague, ModelChange
+from .numbers import NumberPlan
 from .states import PresenceService
 from .status import Connection, ConnectionStatus
 from .store import Store
@@ -39,10 +40,14 @@ class Session:
         settings: Any = None,
         paths: Any = None,
         simulator: Any = None,
+        secrets: Any = None,
+        to_config: Callable[[Any], ConnectorConfig] | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self.store = store
         self.settings = settings
+        self.secrets = secrets
+        self._to_config = to_config
         self.paths = paths
         self.simulator = simulator
         self.demo = simulator is not None
@@ -77,6 +82,35 @@ class Session:
     def operator(self) -> Colleague | None:
         wanted = self.config.operator_user
         return self.model.by_username(wanted) if wanted else None
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Any) -> None:
+        """Take saved settings into use that need no reconnect (numbers, mappings, wrap-up...)."""
+        self.settings = settings
+        if self._to_config is not None:
+            self._use_config(self._to_config(settings))
+
+    async def reconnect(self, settings: Any) -> None:
+        """Take saved settings into use, reconnecting to Konnekta with the new connection."""
+        self.settings = settings
+        if self._to_config is None:
+            raise RuntimeError("this session was built without a way to read settings")
+        config = self._to_config(settings)
+        self._appointments_task = None
+        await self.connector.reconfigure(config)
+        self._use_config(config)
+
+    def _use_config(self, config: ConnectorConfig) -> None:
+        self.connector.config = config
+        self.connector.plan = self.plan = self.commands.plan = NumberPlan(
+            config.international_prefix, config.international_code
+        )
+        self.commands.api = self.connector.api
+        self.presence.set_mappings(dict(config.activity_mappings), dict(config.state_mappings))
+        operator = self.operator
+        if operator is not None:
+            self.wrapup.machine.set_enabled(operator.id, config.wrap_up)
 
     # -- lifecycle ---------------------------------------------------------------------------
 

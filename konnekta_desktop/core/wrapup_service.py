@@ -70,11 +70,14 @@ class WrapUpService:
     async def complete(self, session: WrapUpSession, note: str = "", code: str = "") -> None:
         """The operator finished the wrap-up: record it, and make them Available."""
         actions = self.machine.complete(session.user_id, session.call_id, note, code or None)
-        for action in actions:
-            if isinstance(action, SetAvailability):
-                await self._set_availability(action.user_id, action.availability)
-            else:
-                self._perform([action])
+        try:
+            for action in actions:
+                if isinstance(action, SetAvailability):
+                    await self._set_availability(action.user_id, action.availability)
+        except CommandRefused:
+            self.machine.restore([session])  # still pending: the operator can try again
+            raise
+        self._perform([a for a in actions if not isinstance(a, SetAvailability)])
 
     def _perform(self, actions: list[WrapUpAction]) -> None:
         for action in actions:

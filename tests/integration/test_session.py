@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -279,4 +280,54 @@ async def _appointment_story(simulator: Simulator, clock: ManualClock, tmp_path:
     await session.appointments.apply_due()
     assert in_konnekta() == "act-available"
     assert session.store.active_appointments() == []
+    await session.close()
+
+
+async def test_a_failed_wrap_up_completion_stays_pending_and_can_be_retried(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    operator = fixed_only_user(simulator)
+    session = await open_session(
+        simulator, tmp_path / "s.sqlite3", operator_user=operator.username, retry_backoff=0.001
+    )
+    call_id = await simulator.ring(operator.id, "+4512345678")
+    await simulator.answer(call_id)
+    await simulator.hang_up(call_id)
+    await until(session.model, lambda: bool(session.wrapup.pending()))
+    pending = session.wrapup.pending()[0]
+
+    simulator.faults.error_burst = 100
+    with pytest.raises(CommandRefused):
+        await session.wrapup.complete(pending, note="first try")
+    assert session.wrapup.pending() == [pending]
+    assert session.store.wrapup_records() == []
+
+    simulator.faults.clear()
+    await session.wrapup.complete(pending, note="second try")
+    assert simulator.tenant.presence[operator.id].availability is Availability.AVAILABLE
+    assert [r.note for r in session.store.wrapup_records()] == ["second try"]
+    await session.close()
+
+
+async def test_reconnect_with_new_settings_keeps_the_model_and_subscribes_again(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    config = config_for(simulator)
+    session = Session(config, Store(tmp_path / "s.sqlite3"), to_config=lambda new: new)
+    await session.start()
+    await session.connector.wait_connected()
+    model = session.model
+    statuses: list[Connection] = []
+    session.connector.on_status(lambda status: statuses.append(status.state))
+
+    await session.reconnect(dataclasses.replace(config, international_code="298"))
+    await session.connector.wait_connected()
+    assert session.model is model and len(model) == len(simulator.tenant.users)
+    assert session.plan.international_code == "298"
+    assert statuses == [Connection.RECONNECTING, Connection.CONNECTED]
+    subscriptions = [c for c in simulator.received if c.method == "POST" and c.path == "/webhooks"]
+    assert len(subscriptions) == 2
+    colleague = fixed_only_user(simulator)
+    await session.presence.set_template(colleague.id, "Lunch")
+    assert simulator.tenant.presence[colleague.id].availability is Availability.UNAVAILABLE
     await session.close()
