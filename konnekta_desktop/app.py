@@ -44,8 +44,11 @@ class SwitchboardApp:
         instance: SingleInstance | None = None,
         use_tray: bool | None = None,
         arguments: Sequence[str] = (),
+        language: str | None = None,
     ) -> None:
+        """`language` ("en", "da") overrides the language setting (screenshots, tests)."""
         self._session_factory = session_factory
+        self._language = language
         self.instance = instance
         self._use_tray = use_tray
         self._arguments = list(arguments)
@@ -70,7 +73,7 @@ class SwitchboardApp:
         simulator = getattr(session, "simulator", None)
         if simulator is not None:
             self._closers.append(("simulator", simulator.close))
-        self._install_language(session)
+        self._install_language(session, self._language)
 
         self._log_stage("bridge")
         bridge = self.bridge = Bridge(session)
@@ -155,9 +158,10 @@ class SwitchboardApp:
         log.info("Starting: %s", name)
 
     @staticmethod
-    def _install_language(session: UiSession) -> None:
-        settings = getattr(session, "settings", None)
-        language = getattr(settings, "language", "") if settings is not None else ""
+    def _install_language(session: UiSession, language: object = None) -> None:
+        if language is None:
+            settings = getattr(session, "settings", None)
+            language = getattr(settings, "language", "") if settings is not None else ""
         try:
             from .ui.i18n import install_translators
         except ImportError:

@@ -58,7 +58,7 @@ class Autostart(Protocol):
 def _desktop_exec_argument(argument: str) -> str:
     """Quote one argument for a .desktop file's Exec key (Desktop Entry Specification)."""
     argument = argument.replace("%", "%%")  # a lone % would start a field code
-    reserved = set(' \t\n"\'\\><~|&;$*?#()`')
+    reserved = set(" \t\n\"'\\><~|&;$*?#()`")
     if argument and not reserved & set(argument):
         return argument
     quoted = "".join("\\" + c if c in '"`$\\' else c for c in argument)

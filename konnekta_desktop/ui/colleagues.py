@@ -1,7 +1,9 @@
-"""The colleague grid's item models: a table over the live model, and a type-to-filter sort proxy.
+"""The colleague grid's item models: a table over the live model, and a type-to-filter proxy.
 
-Display strings are computed once per row and cached until that row changes, so a grid of 20,000
-colleagues scrolls, sorts and filters without recomputing numbers and states on every paint.
+Built for 20,000 colleagues. Two caches per colleague, dropped when that colleague changes: cheap
+keys (filter text, sort keys) for every row, and display strings (formatted numbers, state, status)
+only for rows that are painted. Sorting is done here in Python on the cached keys, since Qt's proxy
+would call back into Python for every comparison (seconds at this size); the proxy only filters.
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ __all__ = [
 ]
 
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PHONE_STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -88,15 +89,21 @@ def phone_status_text(status: PhoneStatus) -> tuple[str, str]:
 
 
 @dataclass(slots=True)
+class _Keys:
+    """What filtering and sorting need; no number formatting, so every row can have one."""
+
+    filter_text: str  # casefolded name and department, and each number's digits
+    sort_keys: tuple[str | int, ...]
+
+
+@dataclass(slots=True)
 class _Row:
-    """Everything the grid shows for one colleague, computed once per change."""
+    """What the grid shows for one colleague, built when the row is first painted."""
 
     texts: tuple[str, ...]
-    sort_keys: tuple[str | int, ...]
     status: PhoneStatus
     available: bool
     state_tooltip: str
-    filter_text: str  # casefolded name, department, numbers as shown and as bare digits
 
 
 def _fixed_number(colleague: Colleague) -> str:
@@ -129,7 +136,10 @@ def _digits(text: str) -> str:
 
 
 class ColleagueTableModel(QAbstractTableModel):
-    """One row per colleague in the live model's order; follows `ModelChange` batches."""
+    """One row per colleague, sorted by the chosen column; follows `ModelChange` batches.
+
+    View rows map to the live model's rows through `_order`; the live model keeps its own order.
+    """
 
     def __init__(
         self,
@@ -142,46 +152,135 @@ class ColleagueTableModel(QAbstractTableModel):
         self._model = model
         self._plan = plan
         self._presence = presence
-        self._rows: list[_Row | None] = [None] * len(model)
-        self._row_count = len(model)
+        self._sort_column = ColleagueColumn.NAME
+        self._descending = False
+        self._rows: list[_Row | None] = []
+        self._keys: list[_Keys | None] = []
+        self._order: list[int] = []  # view row -> live model row
+        self._view_row: list[int] = []  # live model row -> view row
+        self._load()
 
     # -- following the core --------------------------------------------------------------------
 
     def apply_change(self, change: ModelChange) -> None:
-        if change.reset or change.added or change.removed or len(self._model) != self._row_count:
+        if change.reset or change.added or change.removed or len(self._model) != len(self._order):
             self.reset()
             return
         self.refresh_users(change.changed)
 
     def refresh_users(self, user_ids: set[str]) -> None:
         """Forget the cached rows of these users and tell the views, in as few signals as can be."""
-        rows = sorted(
-            row for user_id in user_ids if (row := self._model.row_of(user_id)) is not None
-        )
-        if not rows:
+        model_rows = [row for uid in user_ids if (row := self._model.row_of(uid)) is not None]
+        if not model_rows:
             return
+        for row in model_rows:
+            self._rows[row] = None
+            self._keys[row] = None
+        if self._sort_column is not ColleagueColumn.NAME:
+            # A changed state or phone status may move the row; names only change with a reset.
+            self._resort()
         last_column = len(ColleagueColumn) - 1
-        for first, last in _runs(rows):
-            for row in range(first, last + 1):
-                self._rows[row] = None
+        for first, last in _runs(sorted(self._view_row[row] for row in model_rows)):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 
     def reset(self) -> None:
         self.beginResetModel()
-        self._row_count = len(self._model)
-        self._rows = [None] * self._row_count
+        self._load()
         self.endResetModel()
+
+    def _load(self) -> None:
+        count = len(self._model)
+        self._rows = [None] * count
+        self._keys = [None] * count
+        self._order = self._sorted_order()
+        self._view_row = self._inverse(self._order)
+
+    # -- sorting ---------------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = ColleagueColumn(column)
+        self._descending = order is Qt.SortOrder.DescendingOrder
+        self._resort()
+
+    def _sorted_order(self) -> list[int]:
+        rows = range(len(self._model))
+        if self._sort_column is ColleagueColumn.NAME:
+            order = list(rows)  # the live model keeps colleagues sorted by name
+        else:
+            column = self._sort_column
+            order = sorted(rows, key=lambda row: (self._keys_of(row).sort_keys[column], row))
+        if self._descending:
+            order.reverse()
+        return order
+
+    @staticmethod
+    def _inverse(order: list[int]) -> list[int]:
+        inverse = [0] * len(order)
+        for view_row, model_row in enumerate(order):
+            inverse[model_row] = view_row
+        return inverse
+
+    def _resort(self) -> None:
+        order = self._sorted_order()
+        if order == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_view_row = self._inverse(order)
+        old = self.persistentIndexList()
+        new = [self.index(new_view_row[self._order[index.row()]], index.column()) for index in old]
+        self._order = order
+        self._view_row = new_view_row
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
 
     # -- reading -------------------------------------------------------------------------------
 
     def colleague_at(self, row: int) -> Colleague:
-        return self._model.at(row)
+        return self._model.at(self._order[row])
 
-    def _row(self, row: int) -> _Row:
-        cached = self._rows[row]
+    def filter_text(self, row: int) -> str:
+        return self._keys_of(self._order[row]).filter_text
+
+    def _keys_of(self, model_row: int) -> _Keys:
+        cached = self._keys[model_row]
         if cached is None:
-            cached = self._rows[row] = self._build(self._model.at(row))
+            cached = self._keys[model_row] = self._build_keys(self._model.at(model_row))
         return cached
+
+    def _row(self, view_row: int) -> _Row:
+        model_row = self._order[view_row]
+        cached = self._rows[model_row]
+        if cached is None:
+            cached = self._rows[model_row] = self._build(self._model.at(model_row))
+        return cached
+
+    def _build_keys(self, colleague: Colleague) -> _Keys:
+        shown = self._presence.shown_state(colleague.id)
+        status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
+        numbers = [_fixed_number(colleague), _mobile_number(colleague), colleague.diversion or ""]
+        digits = [_digits(number) for number in numbers]
+        prefix = self._plan.international_prefix
+        searchable = " ".join(
+            (
+                colleague.user.name,
+                colleague.user.department,
+                *digits,
+                # Typed with the international prefix ("0045...") as well as with "+".
+                *(prefix + d for n, d in zip(numbers, digits, strict=True) if n.startswith("+")),
+            )
+        )
+        return _Keys(
+            filter_text=searchable.casefold(),
+            sort_keys=(
+                colleague.user.name.casefold(),
+                f"{0 if shown.available else 1}{shown.label.casefold()}",
+                _STATUS_ORDER[status],
+                digits[0],
+                digits[1],
+                digits[2],
+                colleague.user.department.casefold(),
+            ),
+        )
 
     def _build(self, colleague: Colleague) -> _Row:
         plan = self._plan
@@ -190,55 +289,28 @@ class ColleagueTableModel(QAbstractTableModel):
         number = _fixed_number(colleague)
         mobile = _mobile_number(colleague)
         forwarding = colleague.diversion or ""
-        texts = (
-            colleague.user.name,
-            shown.label,
-            phone_status_text(status)[0],
-            plan.display(number) if number else "",
-            plan.display(mobile) if mobile else "",
-            plan.display(forwarding) if forwarding else "",
-            colleague.user.department,
-        )
         availability = QCoreApplication.translate(
             "ColleagueTableModel", "available" if shown.available else "unavailable"
         )
-        numbers = " ".join(n for n in (number, mobile, forwarding) if n)
-        filter_text = " ".join(
-            (
-                colleague.user.name,
-                colleague.user.department,
-                texts[3],
-                texts[4],
-                texts[5],
-                numbers,
-                _digits(numbers),
-                _digits(texts[3] + " " + texts[4]),
-            )
-        ).casefold()
         return _Row(
-            texts=texts,
-            sort_keys=(
-                texts[0].casefold(),
-                f"{0 if shown.available else 1}{texts[1].casefold()}",
-                _STATUS_ORDER[status],
-                _digits(texts[3]),
-                _digits(texts[4]),
-                _digits(texts[5]),
-                texts[6].casefold(),
+            texts=(
+                colleague.user.name,
+                shown.label,
+                phone_status_text(status)[0],
+                plan.display(number) if number else "",
+                plan.display(mobile) if mobile else "",
+                plan.display(forwarding) if forwarding else "",
+                colleague.user.department,
             ),
             status=status,
             available=shown.available,
             state_tooltip=f"{shown.label} ({availability})",
-            filter_text=filter_text,
         )
-
-    def filter_text(self, row: int) -> str:
-        return self._row(row).filter_text
 
     # -- Qt model API --------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else self._row_count
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(ColleagueColumn)
@@ -253,15 +325,13 @@ class ColleagueTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._row_count:
+        if not index.isValid() or index.row() >= len(self._order):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._row(index.row()).texts[column]
-        if role == SORT_ROLE:
-            return self._row(index.row()).sort_keys[column]
         if role == USER_ID_ROLE:
-            return self._model.at(index.row()).id
+            return self.colleague_at(index.row()).id
         if role == Qt.ItemDataRole.DecorationRole:
             if column == ColleagueColumn.STATE:
                 return availability_icon(self._row(index.row()).available)
@@ -288,17 +358,21 @@ class ColleagueTableModel(QAbstractTableModel):
 
 
 class ColleagueFilterProxy(QSortFilterProxyModel):
-    """Sorts by cached keys and keeps the rows whose name, number or department match every word
-    typed (so "anne salg" finds Anne in Salg; "3312" finds 33 12 34 56)."""
+    """Keeps the rows whose name, number or department contain every word typed (so "anne
+    salg" finds Anne in Salg; "33 12" finds 33 12 34 56). Sorting is passed to the table."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, ColleagueTableModel):
+            source.sort(column, order)
+
     def set_filter(self, text: str) -> None:
-        words = tuple(text.casefold().split())
+        words = tuple(text.casefold().replace("+", " ").split())
         if words == self._words:
             return
         self.beginFilterChange()

@@ -17,6 +17,7 @@ __all__ = [
     "LANGUAGES",
     "Translators",
     "install_translators",
+    "remove_translators",
     "resolve_language",
     "translations_dir",
 ]
@@ -100,3 +101,8 @@ def install_translators(setting: str = "", system: QLocale | None = None) -> str
     that already exist do not change. Returns the language installed ("en" or "da").
     """
     return _translators.install(setting, system)
+
+
+def remove_translators() -> None:
+    """Back to the source language (English) for windows built from now on."""
+    _translators.remove()

@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self._build_call_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([430, 170])
+        splitter.setSizes([400, 200])
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
         self.setCentralWidget(central)

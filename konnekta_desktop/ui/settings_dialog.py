@@ -8,6 +8,7 @@ the session to reconnect.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
 from collections.abc import Callable
@@ -57,8 +58,8 @@ class SettingsDialog(QDialog):
     """The settings of `session`, edited and applied.
 
     Uses of `session`: `settings`, `paths`, `store`, `model`, `plan`, `connector.api`, and when
-    present `secrets` (SecretStore), `clock`, `presence.set_mappings`/`rebuild_mapper`, and the
-    coroutine `reconnect(settings)`. `settings_applied` carries the new `Settings` after each
+    present `secrets` (SecretStore), `clock`, `presence.rebuild_mapper`, `apply_settings(settings)`
+    (else `presence.set_mappings` for changed mappings) and the coroutine `reconnect(settings)`. `settings_applied` carries the new `Settings` after each
     successful Apply, for the parts of the app that follow settings (language, start at login).
     """
 
@@ -263,9 +264,16 @@ class SettingsDialog(QDialog):
         if secrets_changed and self.secrets.problem:
             # The keyring may also fail during this save: the store then keeps them in memory.
             notes.append(self.secrets.problem)
-        if hasattr(self._session, "settings"):
-            self._session.settings = new
-        self._take_mappings(old, new)
+        take_into_use = getattr(self._session, "apply_settings", None)
+        if callable(take_into_use):
+            # The session knows what follows which option (number plan, mappings, wrap-up).
+            result = take_into_use(new)
+            if inspect.isawaitable(result):
+                await result
+        else:
+            if hasattr(self._session, "settings"):
+                self._session.settings = new
+            self._take_mappings(old, new)
         if new.language != old.language:
             notes.append(self.tr("The new language shows after restarting the app."))
         log.info(

@@ -28,21 +28,12 @@ from PySide6.QtWidgets import (
 
 from ..core.wrapup import WrapUpSession
 from ..konnekta.models import Direction
+from .calls import format_duration
 from .settings_common import BackgroundTasks
 
-__all__ = ["WrapUpDialog", "caller_text", "format_duration"]
+__all__ = ["WrapUpDialog", "caller_text"]
 
 log = logging.getLogger(__name__)
-
-
-def format_duration(seconds: float) -> str:
-    """ "0:42", "12:05", "1:02:03": minutes and seconds, hours only when needed."""
-    whole = max(0, int(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
 
 
 def _colleague_name(session: Any, number: str) -> str | None:

@@ -49,1239 +49,1401 @@
     </message>
 </context>
 <context>
+    <name>CallTableModel</name>
+    <message>
+        <source>Talking (me)</source>
+        <translation type="vanished">Taler (mig)</translation>
+    </message>
+    <message>
+        <source>Talking: {name}</source>
+        <translation type="vanished">Taler: {name}</translation>
+    </message>
+    <message>
+        <source>Ringing at {count} agents</source>
+        <translation type="vanished">Ringer hos {count} agenter</translation>
+    </message>
+    <message>
+        <source>Ringing (me)</source>
+        <translation type="vanished">Ringer (mig)</translation>
+    </message>
+    <message>
+        <source>Ringing: {name}</source>
+        <translation type="vanished">Ringer: {name}</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation type="vanished">Tilbagekald</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="vanished">Indgående</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="vanished">Udgående</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="vanished">Retning</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="vanished">Opkalder</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation type="vanished">Opringet</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="vanished">Kø</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="vanished">Varighed</translation>
+    </message>
+    <message>
+        <source>Call-back: the caller asked the queue to call back; the caller column shows the external number, the called column the queue.</source>
+        <translation type="vanished">Tilbagekald: opkalderen har bedt køen om at ringe tilbage; kolonnen Opkalder viser det eksterne nummer, kolonnen Opringet køen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
     <message>
         <source>&amp;Dial</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ring op</translation>
     </message>
     <message>
         <source>Dial from &amp;mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring op fra &amp;mobiltelefon</translation>
     </message>
     <message>
         <source>Dial from &amp;Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring op fra &amp;Teams</translation>
     </message>
     <message>
         <source>&amp;Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Læg på</translation>
     </message>
     <message>
         <source>&amp;Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Omstil</translation>
     </message>
     <message>
         <source>Go to the dial &amp;bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå til &amp;opkaldsfeltet</translation>
     </message>
     <message>
         <source>Go to the &amp;filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå til &amp;filteret</translation>
     </message>
     <message>
         <source>Go to the &amp;colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå til &amp;kollegerne</translation>
     </message>
     <message>
         <source>Go to the c&amp;alls</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå til o&amp;pkaldene</translation>
     </message>
     <message>
         <source>My &amp;state…</source>
-        <translation type="unfinished"></translation>
+        <translation>Min &amp;tilstand…</translation>
     </message>
     <message>
         <source>My &amp;forwarding…</source>
-        <translation type="unfinished"></translation>
+        <translation>Min &amp;viderestilling…</translation>
     </message>
     <message>
         <source>My &amp;caller ID…</source>
-        <translation type="unfinished"></translation>
+        <translation>Min &amp;nummervisning…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indstillinger…</translation>
     </message>
     <message>
         <source>Pending &amp;wrap-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventende &amp;efterbehandlinger</translation>
     </message>
     <message>
         <source>Dial the number on the &amp;clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring op til nummeret i &amp;udklipsholderen</translation>
     </message>
     <message>
         <source>Close the &amp;message</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk &amp;beskeden</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastaturgenveje</translation>
     </message>
     <message>
         <source>&amp;Close window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Luk vinduet</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afslut</translation>
     </message>
     <message>
         <source>Demo: connected to the built-in Konnekta simulator. Calls and people are made up; nothing reaches a real phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: forbundet til den indbyggede Konnekta-simulator. Opkald og personer er opdigtede; intet når en rigtig telefon.</translation>
     </message>
     <message>
         <source>Demo mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Demotilstand</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbindelse</translation>
     </message>
     <message>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Seneste hændelse</translation>
     </message>
     <message>
         <source>Listener port</source>
-        <translation type="unfinished"></translation>
+        <translation>Lytteport</translation>
     </message>
     <message>
         <source>Dial (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring op (F2)</translation>
     </message>
     <message>
         <source>Number to dial or transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer, der skal ringes op eller omstilles til</translation>
     </message>
     <message>
         <source>Number to dial</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer, der skal ringes op</translation>
     </message>
     <message>
         <source>Number as it will be dialled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummeret, som det vil blive ringet op</translation>
     </message>
     <message>
         <source>Calling device</source>
-        <translation type="unfinished"></translation>
+        <translation>Opkaldsenhed</translation>
     </message>
     <message>
         <source>Which of my phones the call starts from</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilken af mine telefoner opkaldet starter fra</translation>
     </message>
     <message>
         <source>Dial</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring op</translation>
     </message>
     <message>
         <source>Dial the number, or the selected colleague (Num ,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring op til nummeret eller den valgte kollega (Num ,)</translation>
     </message>
     <message>
         <source>Me</source>
-        <translation type="unfinished"></translation>
+        <translation>Mig</translation>
     </message>
     <message>
         <source>My current state</source>
-        <translation type="unfinished"></translation>
+        <translation>Min nuværende tilstand</translation>
     </message>
     <message>
         <source>My state</source>
-        <translation type="unfinished"></translation>
+        <translation>Min tilstand</translation>
     </message>
     <message>
         <source>Set my state from a template (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sæt min tilstand ud fra en skabelon (F6)</translation>
     </message>
     <message>
         <source>My caller ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Min nummervisning</translation>
     </message>
     <message>
         <source>Forward my calls to…</source>
-        <translation type="unfinished"></translation>
+        <translation>Viderestil mine opkald til…</translation>
     </message>
     <message>
         <source>My forwarding number</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit viderestillingsnummer</translation>
     </message>
     <message>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Viderestil</translation>
     </message>
     <message>
         <source>Set my forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Sæt min viderestilling</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Ryd</translation>
     </message>
     <message>
         <source>Clear my forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern min viderestilling</translation>
     </message>
     <message>
         <source>My forwarding now</source>
-        <translation type="unfinished"></translation>
+        <translation>Min viderestilling nu</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstand:</translation>
     </message>
     <message>
         <source>Caller ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummervisning:</translation>
     </message>
     <message>
         <source>Forwarding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Viderestilling:</translation>
     </message>
     <message>
         <source>Find a colleague: type a name, number or department (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find en kollega: skriv navn, nummer eller afdeling (F3)</translation>
     </message>
     <message>
         <source>Filter colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrér kolleger</translation>
     </message>
     <message>
         <source>Colleagues shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Viste kolleger</translation>
     </message>
     <message>
         <source>Colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolleger</translation>
     </message>
     <message>
         <source>Calls: mine and the queues&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Opkald: mine og køernes</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Opkald</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Læg på</translation>
     </message>
     <message>
         <source>Hang up the selected call, or mine (Num -, F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Læg det valgte opkald på, eller mit eget (Num -, F5)</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Omstil</translation>
     </message>
     <message>
         <source>Blind transfer of the selected call, or mine, to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Blind omstilling af det valgte opkald, eller mit eget, til nummeret i opkaldsfeltet eller den valgte kollega (Ctrl+Num +, F4)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filer</translation>
     </message>
     <message>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opkald</translation>
     </message>
     <message>
         <source>&amp;Me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mig</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vis</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hjælp</translation>
     </message>
     <message>
         <source>&amp;About Konnekta Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Om Konnekta Desktop</translation>
     </message>
     <message>
         <source>Connected to Konnekta</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbundet til Konnekta</translation>
     </message>
     <message>
         <source>Connecting to Konnekta…</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbinder til Konnekta…</translation>
     </message>
     <message>
         <source>Reconnecting to Konnekta…</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbinder igen til Konnekta…</translation>
     </message>
     <message>
         <source>Not connected to Konnekta</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke forbundet til Konnekta</translation>
     </message>
     <message>
         <source>Listener port {port}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lytteport {port}</translation>
     </message>
     <message>
         <source>No listener</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen lytter</translation>
     </message>
     <message>
         <source>No events yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen hændelser endnu</translation>
     </message>
     <message>
         <source>Last event {seconds} s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Seneste hændelse for {seconds} s siden</translation>
     </message>
     <message>
         <source>Last event {minutes} min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Seneste hændelse for {minutes} min. siden</translation>
     </message>
     <message>
         <source>{shown} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} af {total}</translation>
     </message>
     <message>
         <source>{total} colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} kolleger</translation>
     </message>
     <message>
         <source>Me (not found: set your Konnekta user in Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mig (ikke fundet: angiv din Konnekta-bruger i Indstillinger)</translation>
     </message>
     <message>
         <source>Me: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mig: {name}</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>fra</translation>
     </message>
     <message>
         <source>Set your Konnekta user in Settings first</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv først din Konnekta-bruger i Indstillinger</translation>
     </message>
     <message>
         <source>You lack the Set Caller ID right in Konnekta, so your caller ID cannot be changed here. An administrator can grant it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du mangler rettigheden Set Caller ID i Konnekta, så din nummervisning kan ikke ændres her. En administrator kan give dig den.</translation>
     </message>
     <message>
         <source>The number people see when I call them (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Det nummer, folk ser, når jeg ringer til dem (F8)</translation>
     </message>
     <message>
         <source>Loading my caller IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Henter mine nummervisninger</translation>
     </message>
     <message>
         <source>Set your own Konnekta user in Settings to change your state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv din egen Konnekta-bruger i Indstillinger for at ændre din tilstand.</translation>
     </message>
     <message>
         <source>My caller ID is now {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Min nummervisning er nu {number}.</translation>
     </message>
     <message>
         <source>Set your own Konnekta user in Settings to forward your calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv din egen Konnekta-bruger i Indstillinger for at viderestille dine opkald.</translation>
     </message>
     <message>
         <source>Type the number to forward your calls to, then Forward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv nummeret, dine opkald skal viderestilles til, og vælg Viderestil.</translation>
     </message>
     <message>
         <source>Select a colleague or type a number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg først en kollega, eller skriv et nummer.</translation>
     </message>
     <message>
         <source>{name} has no phone line in Konnekta, so there is nothing to dial.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} har ingen telefonlinje i Konnekta, så der er intet at ringe op til.</translation>
     </message>
     <message>
         <source>Your own Konnekta user is not known, so there is no phone to call from: set it in Settings &gt; Operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Din egen Konnekta-bruger kendes ikke, så der er ingen telefon at ringe fra: angiv den i Indstillinger &gt; Operatør.</translation>
     </message>
     <message>
         <source>Calling {target} from {device}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringer til {target} fra {device}.</translation>
     </message>
     <message>
         <source>{argument!r} is not a number to dial. Use a number, or a tel: or callto: link.</source>
-        <translation type="unfinished"></translation>
+        <translation>{argument!r} er ikke et nummer, der kan ringes op. Brug et nummer eller et tel:- eller callto:-link.</translation>
     </message>
     <message>
         <source>The clipboard holds no phone number to dial. Copy a number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udklipsholderen indeholder intet telefonnummer. Kopiér først et nummer.</translation>
     </message>
     <message>
         <source>There is no call to hang up. Select one in the call list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er intet opkald at lægge på. Vælg et i opkaldslisten.</translation>
     </message>
     <message>
         <source>Type the number to transfer to in the dial bar, or select a colleague.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv nummeret, der skal omstilles til, i opkaldsfeltet, eller vælg en kollega.</translation>
     </message>
     <message>
         <source>{name} has no phone line to transfer to.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} har ingen telefonlinje at omstille til.</translation>
     </message>
     <message>
         <source>There is no call to transfer. Select one in the call list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er intet opkald at omstille. Vælg et i opkaldslisten.</translation>
     </message>
     <message>
         <source>Call transferred to {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opkaldet er omstillet til {target}.</translation>
     </message>
     <message>
         <source>Enter dials, Esc clears</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter ringer op, Esc rydder</translation>
     </message>
     <message>
         <source>not a number yet</source>
-        <translation type="unfinished"></translation>
+        <translation>endnu ikke et nummer</translation>
     </message>
     <message>
         <source>Dials {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringer op til {number}</translation>
     </message>
     <message>
         <source>Dial {name} from my {device}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring til {name} fra min {device}</translation>
     </message>
     <message>
         <source>Transfer the current call to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Omstil det aktuelle opkald til {name}</translation>
     </message>
     <message>
         <source>Set forwarding of {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sæt viderestilling for {name}…</translation>
     </message>
     <message>
         <source>Clear forwarding of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern viderestilling for {name}</translation>
     </message>
     <message>
         <source>Set state of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sæt tilstand for {name}</translation>
     </message>
     <message>
         <source>Forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Viderestilling</translation>
     </message>
     <message>
         <source>Forward calls for {name} to (empty clears the forwarding):</source>
-        <translation type="unfinished"></translation>
+        <translation>Viderestil opkald til {name} til (tomt fjerner viderestillingen):</translation>
     </message>
     <message>
         <source>The settings window is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indstillingsvinduet findes ikke i denne udgave.</translation>
     </message>
     <message>
         <source>A wrap-up is pending, but the wrap-up window is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>En efterbehandling venter, men efterbehandlingsvinduet mangler.</translation>
     </message>
     <message>
         <source>No wrap-up is pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen efterbehandling venter.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastaturgenveje</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Taster</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Konnekta Desktop {version}&lt;/h3&gt;&lt;p&gt;A switchboard for companies on the Dstny Konnekta cloud PBX.&lt;/p&gt;&lt;p&gt;Qt {qt} (PySide6 {pyside}), Python {python}&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with no warranty.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Konnekta Desktop {version}&lt;/h3&gt;&lt;p&gt;Et omstillingsbord til virksomheder på Dstny Konnekta-cloudomstillingen.&lt;/p&gt;&lt;p&gt;Qt {qt} (PySide6 {pyside}), Python {python}&lt;/p&gt;&lt;p&gt;Licens: GNU General Public License, version 3 eller senere (GPL-3.0-or-later). Programmet leveres uden nogen garanti.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Konnekta Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Om Konnekta Desktop</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Besked</translation>
     </message>
     <message>
         <source>Close this message (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk denne besked (Ctrl+E)</translation>
     </message>
     <message>
         <source>Close the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk beskeden</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fejl:</translation>
     </message>
 </context>
 <context>
     <name>OptionField</name>
     <message>
         <source>Stored in the keyring; type to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemt i nøgleringen; skriv for at erstatte den</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke angivet</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis</translation>
     </message>
     <message>
         <source>Show what is typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis det indtastede</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Indstillinger</translation>
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forbindelse</translation>
     </message>
     <message>
         <source>&amp;Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Numre</translation>
     </message>
     <message>
         <source>&amp;States and sync</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilstande og synkronisering</translation>
     </message>
     <message>
         <source>&amp;Mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ilknytninger</translation>
     </message>
     <message>
         <source>Calling and &amp;wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Opkald og &amp;efterbehandling</translation>
     </message>
     <message>
         <source>&amp;Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aftaler</translation>
     </message>
     <message>
         <source>The settings could not be applied: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Indstillingerne kunne ikke tages i brug: {reason}</translation>
     </message>
     <message>
         <source>Not saved: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke gemt: {problem}</translation>
     </message>
     <message>
         <source>({count} more fields need correcting.)</source>
-        <translation type="unfinished"></translation>
+        <translation>({count} felter mere skal rettes.)</translation>
     </message>
     <message>
         <source>Not saved: there is no system keyring to keep the Client Secret and Password in. Tick &apos;Keep the Client Secret and Password for this session only&apos; on the Connection tab, or install or unlock a keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke gemt: der er ingen nøglering i systemet til Client Secret og adgangskode. Sæt flueben i &apos;Behold Client Secret og adgangskode kun i denne session&apos; på fanen Forbindelse, eller installér eller lås en nøglering op.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indstillingerne er gemt.</translation>
     </message>
     <message>
         <source>The new language shows after restarting the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det nye sprog vises, når programmet er genstartet.</translation>
     </message>
     <message>
         <source>Reconnecting to Konnekta with the new connection settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbinder igen til Konnekta med de nye forbindelsesindstillinger.</translation>
     </message>
     <message>
         <source>Restart the app to connect with the new connection settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genstart programmet for at forbinde med de nye forbindelsesindstillinger.</translation>
     </message>
 </context>
 <context>
     <name>SettingsOption</name>
     <message>
         <source>Tenant Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenant-domæne</translation>
     </message>
     <message>
         <source>The domain registered for your organisation in Konnekta: the part after &apos;@&apos; in the usernames people log in with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det domæne, jeres organisation er oprettet med i Konnekta: delen efter &apos;@&apos; i de brugernavne, man logger ind med.</translation>
     </message>
     <message>
         <source>Listener Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Lytteport</translation>
     </message>
     <message>
         <source>The TCP port on this computer where Konnekta&apos;s events are received. It is used only locally, so no firewall opening is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den TCP-port på denne computer, hvor hændelser fra Konnekta modtages. Den bruges kun lokalt, så der skal ikke åbnes i firewallen.</translation>
     </message>
     <message>
         <source>Listener Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Lytteadresse</translation>
     </message>
     <message>
         <source>The address the event listener binds to. Keep 127.0.0.1 so that only this computer can reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den adresse, hændelseslytteren bruger. Behold 127.0.0.1, så kun denne computer kan nå den.</translation>
     </message>
     <message>
         <source>SMG Address</source>
-        <translation type="unfinished"></translation>
+        <translation>SMG-adresse</translation>
     </message>
     <message>
         <source>Konnekta&apos;s SMG API, shaped like https://{server}/api-admin/realm/{realm}/fwd. Your telephony provider gives you the server and realm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnektas SMG-API, på formen https://{server}/api-admin/realm/{realm}/fwd. Server og realm får I af jeres telefonileverandør.</translation>
     </message>
     <message>
         <source>Issuer URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer URI</translation>
     </message>
     <message>
         <source>The Keycloak login server, shaped like https://{server}/auth/realms/{realm} (note: &apos;realms&apos;, plural). Your telephony provider gives you the server and realm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak-loginserveren, på formen https://{server}/auth/realms/{realm} (bemærk: &apos;realms&apos; i flertal). Server og realm får I af jeres telefonileverandør.</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Client ID</translation>
     </message>
     <message>
         <source>The OAuth 2.0 client used for logging in, from your telephony provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den OAuth 2.0-klient, der logges ind med; I får den af jeres telefonileverandør.</translation>
     </message>
     <message>
         <source>Client Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client Secret</translation>
     </message>
     <message>
         <source>The OAuth 2.0 client&apos;s secret, from your telephony provider. It is kept in the system keyring, never in the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0-klientens hemmelighed fra jeres telefonileverandør. Den gemmes i systemets nøglering, aldrig i indstillingsfilen.</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruger</translation>
     </message>
     <message>
         <source>The user name of the Konnekta tenant service account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brugernavnet på Konnekta-tenantens servicekonto.</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Adgangskode</translation>
     </message>
     <message>
         <source>The service account&apos;s password. It is kept in the system keyring, never in the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicekontoens adgangskode. Den gemmes i systemets nøglering, aldrig i indstillingsfilen.</translation>
     </message>
     <message>
         <source>Webhook Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-adresse</translation>
     </message>
     <message>
         <source>Where Konnekta sends telephony and user events. Leave it empty to use the Listener Port on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvortil Konnekta sender telefoni- og brugerhændelser. Lad feltet være tomt for at bruge lytteporten på denne computer.</translation>
     </message>
     <message>
         <source>Verify TLS Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollér TLS-certifikater</translation>
     </message>
     <message>
         <source>Check Konnekta&apos;s certificates. Turn off only to test against a server with a self-signed certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollér Konnektas certifikater. Slå det kun fra for at teste mod en server med et selvsigneret certifikat.</translation>
     </message>
     <message>
         <source>International Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Internationalt præfiks</translation>
     </message>
     <message>
         <source>What you dial before a country code, usually 00 (0045... for Denmark).</source>
-        <translation type="unfinished"></translation>
+        <translation>Det, man taster før en landekode, normalt 00 (0045... for Danmark).</translation>
     </message>
     <message>
         <source>International Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Landekode</translation>
     </message>
     <message>
         <source>Your own country calling code, e.g. 45 for Denmark or 298 for the Faroe Islands. Numbers without one are taken to be in this country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeres eget lands landekode, f.eks. 45 for Danmark eller 298 for Færøerne. Numre uden landekode regnes for at høre til dette land.</translation>
     </message>
     <message>
         <source>Synchronise on Startup/Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkronisér ved start/genforbindelse</translation>
     </message>
     <message>
         <source>After start-up or a lost connection, bring states on both sides back in step, so that changes made meanwhile are not lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Efter start eller en mistet forbindelse bringes tilstandene på begge sider i overensstemmelse igen, så ændringer foretaget imens ikke går tabt.</translation>
     </message>
     <message>
         <source>Synchronisation Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkroniseringsretning</translation>
     </message>
     <message>
         <source>Which side wins when states are brought back in step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilken side der vinder, når tilstandene bringes i overensstemmelse igen.</translation>
     </message>
     <message>
         <source>Activity Mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitetstilknytninger</translation>
     </message>
     <message>
         <source>Which local template a Konnekta activity (by id) switches on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilken lokal skabelon en Konnekta-aktivitet (efter id) slår til.</translation>
     </message>
     <message>
         <source>State Mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstandstilknytninger</translation>
     </message>
     <message>
         <source>Which Konnekta activity (by id) a local state sets. Availability follows the state&apos;s class: Free is available, every other class unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilken Konnekta-aktivitet (efter id) en lokal tilstand sætter. Tilgængeligheden følger tilstandens klasse: Ledig er tilgængelig, alle andre klasser utilgængelig.</translation>
     </message>
     <message>
         <source>Your Konnekta User</source>
-        <translation type="unfinished"></translation>
+        <translation>Din Konnekta-bruger</translation>
     </message>
     <message>
         <source>Your own Konnekta username or user id: calls you make start from your devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit eget Konnekta-brugernavn eller bruger-id: opkald, du foretager, starter fra dine enheder.</translation>
     </message>
     <message>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Efterbehandling</translation>
     </message>
     <message>
         <source>Run the wrap-up dialog after calls for users who have wrap-up enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis efterbehandlingsvinduet efter opkald for brugere, der har efterbehandling slået til.</translation>
     </message>
     <message>
         <source>Default Calling Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardenhed til opkald</translation>
     </message>
     <message>
         <source>Where your calls start: your local phone (desk phone, then softphone), your mobile (click-to-dial) or Teams.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor dine opkald starter: din lokale telefon (bordtelefon, ellers softphone), din mobil (klik-for-opkald) eller Teams.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprog</translation>
     </message>
     <message>
         <source>The language of the app; empty follows the operating system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmets sprog; tomt følger styresystemet.</translation>
     </message>
     <message>
         <source>Start at Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Start ved login</translation>
     </message>
     <message>
         <source>Start konnekta-desktop when you log in to this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start konnekta-desktop, når du logger ind på denne computer.</translation>
     </message>
     <message>
         <source>Mute Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Slå notifikationer fra</translation>
     </message>
     <message>
         <source>Do not show desktop notifications for incoming calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis ikke skrivebordsnotifikationer ved indgående opkald.</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbindelse</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Numre</translation>
     </message>
     <message>
         <source>States</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstande</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operatør</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Udseende</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>(not mapped)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ikke tilknyttet)</translation>
     </message>
     <message>
         <source>Free (available)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledig (tilgængelig)</translation>
     </message>
     <message>
         <source>Tentative</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreløbig</translation>
     </message>
     <message>
         <source>Busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Optaget</translation>
     </message>
     <message>
         <source>Out of office</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke på kontoret</translation>
     </message>
     <message>
         <source>Working elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbejder andetsteds</translation>
     </message>
     <message>
         <source>Local phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal telefon</translation>
     </message>
     <message>
         <source>Mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobiltelefon</translation>
     </message>
     <message>
         <source>Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Teams</translation>
     </message>
     <message>
         <source>Keep the Client Secret and Password for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Behold Client Secret og adgangskode kun i denne session</translation>
     </message>
     <message>
         <source>No keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen nøglering</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test forbindelsen</translation>
     </message>
     <message>
         <source>Log in with the values in this form and count Konnekta&apos;s users and activities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log ind med værdierne i denne formular, og tæl Konnektas brugere og aktiviteter.</translation>
     </message>
     <message>
         <source>No system keyring could be used, so the Client Secret and Password cannot be saved on this computer. Tick the box to keep them until the app closes, or install or unlock a keyring and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemets nøglering kunne ikke bruges, så Client Secret og adgangskode kan ikke gemmes på denne computer. Sæt flueben for at beholde dem, til programmet lukkes, eller installér eller lås en nøglering op, og gem igen.</translation>
     </message>
     <message>
         <source>Correct the fields marked in red first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ret først felterne, der er markeret med rødt.</translation>
     </message>
     <message>
         <source>Logging in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Logger ind…</translation>
     </message>
     <message>
         <source>Connected: Konnekta lists {users} users and {activities} activities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbundet: Konnekta har {users} brugere og {activities} aktiviteter.</translation>
     </message>
     <message>
         <source>The test failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen mislykkedes: {reason}</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksempel</translation>
     </message>
     <message>
         <source>Example:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksempel:</translation>
     </message>
     <message>
         <source>(correct the fields above to see an example)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ret felterne ovenfor for at se et eksempel)</translation>
     </message>
     <message>
         <source>{number} shows as {shown}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} vises som {shown}</translation>
     </message>
     <message>
         <source>Edit template</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér skabelon</translation>
     </message>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny skabelon</translation>
     </message>
     <message>
         <source>Template name</source>
-        <translation type="unfinished"></translation>
+        <translation>Skabelonens navn</translation>
     </message>
     <message>
         <source>Choose a state, or type a new name to add a state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en tilstand, eller skriv et nyt navn for at tilføje en tilstand.</translation>
     </message>
     <message>
         <source>Free shows the user as available (green); every other class as unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledig viser brugeren som tilgængelig (grøn); alle andre klasser som utilgængelig.</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min.</translation>
     </message>
     <message>
         <source>Until changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Indtil ændret</translation>
     </message>
     <message>
         <source>Duration in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Varighed i minutter</translation>
     </message>
     <message>
         <source>Leave as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Lad være som nu</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Navn:</translation>
     </message>
     <message>
         <source>&amp;State:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilstand:</translation>
     </message>
     <message>
         <source>State &amp;class:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstands&amp;klasse:</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Varighed:</translation>
     </message>
     <message>
         <source>Caller &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nummervisning:</translation>
     </message>
     <message>
         <source>&amp;Forwarding:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;iderestilling:</translation>
     </message>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giv skabelonen et navn.</translation>
     </message>
     <message>
         <source>Choose or type the state the template sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg eller skriv den tilstand, skabelonen sætter.</translation>
     </message>
     <message>
         <source>Caller ID: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummervisning: {reason}</translation>
     </message>
     <message>
         <source>Forwarding: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Viderestilling: {reason}</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Skabelon</translation>
     </message>
     <message>
         <source>Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftaler</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilføj</translation>
     </message>
     <message>
         <source>&amp;Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjern den valgte</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bruger:</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;kabelon:</translation>
     </message>
     <message>
         <source>&amp;Start:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start:</translation>
     </message>
     <message>
         <source>&amp;End:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;lut:</translation>
     </message>
     <message>
         <source>New appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny aftale</translation>
     </message>
     <message>
         <source>Appointments are saved at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftaler gemmes med det samme.</translation>
     </message>
     <message>
         <source>Choose the user the appointment is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg den bruger, aftalen gælder.</translation>
     </message>
     <message>
         <source>Choose the template the appointment sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg den skabelon, aftalen sætter.</translation>
     </message>
     <message>
         <source>The end must be after the start: change Start or End.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slut skal ligge efter start: ret Start eller Slut.</translation>
     </message>
     <message>
         <source>Select the appointment to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg den aftale, der skal fjernes.</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstand</translation>
     </message>
     <message>
         <source>State class</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstandsklasse</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Varighed</translation>
     </message>
     <message>
         <source>Caller ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummervisning</translation>
     </message>
     <message>
         <source>Forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Viderestilling</translation>
     </message>
     <message>
         <source>Konnekta to this app (Konnekta wins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnekta til dette program (Konnekta vinder)</translation>
     </message>
     <message>
         <source>This app to Konnekta (this app wins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dette program til Konnekta (dette program vinder)</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Skabeloner</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilføj…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redigér…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjern</translation>
     </message>
     <message>
         <source>Changes to templates are saved at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændringer af skabeloner gemmes med det samme.</translation>
     </message>
     <message>
         <source>States and templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstande og skabeloner</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min.</translation>
     </message>
     <message>
         <source>{name} (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (mangler)</translation>
     </message>
     <message>
         <source>Activity mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitetstilknytninger</translation>
     </message>
     <message>
         <source>Konnekta activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnekta-aktivitet</translation>
     </message>
     <message>
         <source>Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilknytning</translation>
     </message>
     <message>
         <source>State mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilstandstilknytninger</translation>
     </message>
     <message>
         <source>&amp;Load activities from Konnekta</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hent aktiviteter fra Konnekta</translation>
     </message>
     <message>
         <source>Activity id: {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitets-id: {id}</translation>
     </message>
     <message>
         <source>Template for {activity}</source>
-        <translation type="unfinished"></translation>
+        <translation>Skabelon for {activity}</translation>
     </message>
     <message>
         <source>Konnekta activity for {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnekta-aktivitet for {state}</translation>
     </message>
     <message>
         <source>Mapped</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilknyttet</translation>
     </message>
     <message>
         <source>Unmapped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke tilknyttet</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Henter…</translation>
     </message>
     <message>
         <source>Konnekta lists {count} activities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnekta har {count} aktiviteter.</translation>
     </message>
     <message>
         <source>The activities could not be loaded: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviteterne kunne ikke hentes: {reason}</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemets sprog</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruger</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Slut</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Dial the number in the dial bar, or the selected colleague, from my default calling device</source>
+        <translation type="vanished">Ring op til nummeret i opkaldsfeltet eller den valgte kollega fra min standardenhed</translation>
+    </message>
+    <message>
+        <source>Dial from my mobile phone</source>
+        <translation type="vanished">Ring op fra min mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Dial from Teams</source>
+        <translation type="vanished">Ring op fra Teams</translation>
+    </message>
+    <message>
+        <source>Hang up the current call</source>
+        <translation type="vanished">Læg det aktuelle opkald på</translation>
+    </message>
+    <message>
+        <source>Transfer the current call to the number in the dial bar, or to the selected colleague</source>
+        <translation type="vanished">Omstil det aktuelle opkald til nummeret i opkaldsfeltet eller til den valgte kollega</translation>
+    </message>
+    <message>
+        <source>Go to the dial bar</source>
+        <translation type="vanished">Gå til opkaldsfeltet</translation>
+    </message>
+    <message>
+        <source>Go to the colleague filter</source>
+        <translation type="vanished">Gå til kollegafilteret</translation>
+    </message>
+    <message>
+        <source>Go to the colleague list</source>
+        <translation type="vanished">Gå til kollegalisten</translation>
+    </message>
+    <message>
+        <source>Go to the call list</source>
+        <translation type="vanished">Gå til opkaldslisten</translation>
+    </message>
+    <message>
+        <source>Choose my state</source>
+        <translation type="vanished">Vælg min tilstand</translation>
+    </message>
+    <message>
+        <source>Set my forwarding</source>
+        <translation type="vanished">Sæt min viderestilling</translation>
+    </message>
+    <message>
+        <source>Choose my caller ID</source>
+        <translation type="vanished">Vælg min nummervisning</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation type="vanished">Åbn indstillingerne</translation>
+    </message>
+    <message>
+        <source>Open the pending wrap-ups</source>
+        <translation type="vanished">Åbn de ventende efterbehandlinger</translation>
+    </message>
+    <message>
+        <source>Dial the number on the clipboard</source>
+        <translation type="vanished">Ring op til nummeret i udklipsholderen</translation>
+    </message>
+    <message>
+        <source>Close the message bar</source>
+        <translation type="vanished">Luk beskedlinjen</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation type="vanished">Vis tastaturgenvejene</translation>
+    </message>
+    <message>
+        <source>Close the window (to the tray, when there is one)</source>
+        <translation type="vanished">Luk vinduet (til systembakken, hvis der er en)</translation>
+    </message>
+    <message>
+        <source>Quit Konnekta Desktop</source>
+        <translation type="vanished">Afslut Konnekta Desktop</translation>
+    </message>
+    <message>
+        <source>In the colleague list: dial the selected colleague</source>
+        <translation type="vanished">I kollegalisten: ring op til den valgte kollega</translation>
+    </message>
+    <message>
+        <source>In the colleague list: more actions for the selected colleague</source>
+        <translation type="vanished">I kollegalisten: flere handlinger for den valgte kollega</translation>
+    </message>
+    <message>
+        <source>Letters and digits</source>
+        <translation type="vanished">Bogstaver og cifre</translation>
+    </message>
+    <message>
+        <source>In the colleague list: filter by name, number or department</source>
+        <translation type="vanished">I kollegalisten: filtrér efter navn, nummer eller afdeling</translation>
+    </message>
+    <message>
+        <source>In the filter: clear it and go back to the list</source>
+        <translation type="vanished">I filteret: ryd det, og gå tilbage til listen</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
         <source>Something went wrong: {error}. Try again; if it keeps happening, send the log file to your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noget gik galt: {error}. Prøv igen; sker det igen, så send logfilen til din administrator.</translation>
     </message>
 </context>
 <context>
     <name>WrapUpDialog</name>
     <message>
         <source>Message taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Besked taget</translation>
     </message>
     <message>
         <source>Transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>Omstillet</translation>
     </message>
     <message>
         <source>Question answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgsmål besvaret</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring tilbage</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>Forkert nummer</translation>
     </message>
     <message>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Efterbehandling</translation>
     </message>
     <message>
         <source>Unknown number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukendt nummer</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Opkalder</translation>
     </message>
     <message>
         <source>Called</source>
-        <translation type="unfinished"></translation>
+        <translation>Opringet</translation>
     </message>
     <message>
         <source>Direct call</source>
-        <translation type="unfinished"></translation>
+        <translation>Direkte opkald</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Kø</translation>
     </message>
     <message>
         <source>Call duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtalens varighed</translation>
     </message>
     <message>
         <source>Wrap-up time</source>
-        <translation type="unfinished"></translation>
+        <translation>Efterbehandlingstid</translation>
     </message>
     <message>
         <source>Optional note about the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventuel note om opkaldet</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode</translation>
     </message>
     <message>
         <source>Caller:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opkalder:</translation>
     </message>
     <message>
         <source>Called:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opringet:</translation>
     </message>
     <message>
         <source>Queue:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kø:</translation>
     </message>
     <message>
         <source>Call duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtalens varighed:</translation>
     </message>
     <message>
         <source>Wrap-up time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Efterbehandlingstid:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note:</translation>
     </message>
     <message>
         <source>C&amp;ode:</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;ode:</translation>
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afslut</translation>
     </message>
     <message>
         <source>Complete wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Afslut efterbehandling</translation>
     </message>
     <message>
         <source>The wrap-up could not be completed: {reason} Try again with Complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Efterbehandlingen kunne ikke afsluttes: {reason} Prøv igen med Afslut.</translation>
     </message>
 </context>
 </TS>

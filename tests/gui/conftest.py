@@ -27,6 +27,7 @@ from konnekta_desktop.ui.main_window import MainWindow
 from tests.gui.gui_helpers import OPERATOR_ID, SEED, USERS, Runner
 from tests.helpers.konnekta import config_for
 
+
 @pytest.fixture
 def qasync_loop(qapp: QApplication, qtbot: QtBot) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)

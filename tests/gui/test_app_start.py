@@ -40,15 +40,18 @@ def test_without_a_tray_the_window_is_shown_and_closing_it_quits_cleanly(
     assert window.isVisible()
     assert "Demo" in window.windowTitle()
     assert window.demo_label.isVisible()
-    assert app.instance is not None and app.instance.listening
+    assert app.instance is not None
+    assert app.instance.listening
 
+    listener = session.connector.listener
+    assert listener is not None
     window.close()
     qtbot.waitUntil(app.quit_requested.done)
     assert app.quit_requested.result() == 0
     run(app.close())
     assert session.connector.status.state is Connection.DISCONNECTED
-    assert session.connector.listener is not None
-    assert not session.connector.listener._thread or not session.connector.listener._thread.is_alive()
+    thread = listener._thread
+    assert thread is None or not thread.is_alive()  # the listener is stopped
     assert not app.instance.listening
 
 

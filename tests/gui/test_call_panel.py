@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.calls import CALLBACK_TOOLTIP, CallColumn, format_duration
@@ -68,7 +68,11 @@ def test_hang_up_button_ends_my_call_in_konnekta(
     run(simulator.answer(call_id))
     qtbot.waitUntil(lambda: panel_row(window, call_id) is not None)
     window.hang_up_button.click()
-    qtbot.waitUntil(lambda: any(c.method == "DELETE" and c.path == f"/calls/{call_id}" for c in simulator.received))
+    qtbot.waitUntil(
+        lambda: any(
+            c.method == "DELETE" and c.path == f"/calls/{call_id}" for c in simulator.received
+        )
+    )
     qtbot.waitUntil(lambda: panel_row(window, call_id) is None)
 
 

@@ -6,8 +6,8 @@ import time
 
 from konnekta_desktop.core.model import LiveModel, ModelChange
 from konnekta_desktop.core.numbers import NumberPlan
-from konnekta_desktop.core.states import ShownState
 from konnekta_desktop.core.presence import DEFAULT_TEMPLATES, Template
+from konnekta_desktop.core.states import ShownState
 from konnekta_desktop.konnekta import events as ev
 from konnekta_desktop.konnekta.models import (
     Availability,
@@ -59,6 +59,7 @@ def big_model() -> LiveModel:
     ]
     model = LiveModel()
     model.load(users, statuses, [])
+    model.flush()  # the initial load is delivered as a reset, as the connector does
     return model
 
 

@@ -22,10 +22,16 @@ def test_caller_id_combo_lists_the_valid_ids_and_choosing_one_sets_it(
     qtbot.waitUntil(lambda: combo.count() == len(valid))
     assert combo.isEnabled()
     assert [combo.itemData(i) for i in range(combo.count())] == list(valid)
-    wanted = next(i for i in range(combo.count()) if combo.itemData(i) != simulator.tenant.caller_ids[OPERATOR_ID].current)
+    wanted = next(
+        i
+        for i in range(combo.count())
+        if combo.itemData(i) != simulator.tenant.caller_ids[OPERATOR_ID].current
+    )
     combo.setCurrentIndex(wanted)
     combo.activated.emit(wanted)
-    qtbot.waitUntil(lambda: simulator.tenant.caller_ids[OPERATOR_ID].current == combo.itemData(wanted))
+    qtbot.waitUntil(
+        lambda: simulator.tenant.caller_ids[OPERATOR_ID].current == combo.itemData(wanted)
+    )
     qtbot.waitUntil(lambda: "caller ID is now" in window.message_bar.text())
 
 

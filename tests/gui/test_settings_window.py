@@ -24,6 +24,8 @@ from pytestqt.qtbot import QtBot
 from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.numbers import NumberPlan
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.konnekta.api import SmgClient
 from konnekta_desktop.konnekta.auth import KonnektaAuth
@@ -42,6 +44,7 @@ from konnekta_desktop.ui.settings_dialog import SettingsDialog
 from konnekta_desktop.ui.settings_labels import SOURCE_TEXTS
 from tests.gui.gui_helpers import Runner
 from tests.helpers.keyring_backend import InMemoryKeyring
+from tests.helpers.konnekta import config_for
 
 pytestmark = pytest.mark.gui
 
@@ -284,7 +287,7 @@ def test_connection_change_asks_the_session_to_reconnect(
     assert "Reconnecting" in dialog.status.text()
 
 
-def test_number_change_saves_without_reconnect(
+def test_ok_saves_a_number_change_and_hands_it_to_the_session_without_reconnect(
     dialog_for: Callable[..., SettingsDialog],
     tmp_path: Path,
     memory_keyring: InMemoryKeyring,
@@ -292,17 +295,20 @@ def test_number_change_saves_without_reconnect(
 ) -> None:
     session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
     reconnected: list[Settings] = []
+    applied: list[Settings] = []
 
     async def reconnect(settings: Settings) -> None:
         reconnected.append(settings)
 
     session.reconnect = reconnect
+    session.apply_settings = applied.append
     dialog = dialog_for(session)
     dialog.numbers.fields["international_code"].set_text("298")
     dialog.ok_button.click()
 
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert reconnected == []
+    assert [s.international_code for s in applied] == ["298"]
     assert tomllib.loads(settings_file_text(session))["numbers"]["international_code"] == "298"
 
 
@@ -627,3 +633,35 @@ def test_cancel_saves_nothing(
     assert not dialog.isVisible()
     assert not session.paths.settings_file.exists()
     assert session.settings.client_id == "switchboard"
+
+
+def test_window_works_on_a_connected_core_session(
+    simulator: Simulator,
+    tmp_path: Path,
+    run: Runner,
+    qtbot: QtBot,
+    memory_keyring: InMemoryKeyring,
+) -> None:
+    """The real `Session` (as the main window passes it) gives the window everything it needs."""
+    settings = valid_settings(simulator)
+    session = Session(
+        config_for(simulator),
+        Store(tmp_path / "store.sqlite3"),
+        settings=settings,
+        paths=AppPaths.for_dir(tmp_path / "konnekta"),
+        simulator=simulator,
+    )
+    run(session.start())
+    try:
+        qtbot.waitUntil(lambda: session.connector.status.state is Connection.CONNECTED)
+        dialog = SettingsDialog(session, secrets=SecretStore(memory_keyring))
+        qtbot.addWidget(dialog)
+        dialog.show()
+
+        assert dialog.mappings.activity_table.rowCount() == len(simulator.tenant.activities)
+        assert dialog.calling.operator_combo.count() == len(simulator.tenant.users)
+        assert dialog.states.table.rowCount() == len(session.store.templates())
+        assert run(dialog.apply()) is True
+        assert session.settings == dialog.settings
+    finally:
+        run(session.close())

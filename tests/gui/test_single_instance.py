@@ -33,7 +33,9 @@ def test_dial_targets_are_read_from_numbers_and_links(argument: str, number: str
     assert parse_dial_target(argument) == number
 
 
-@pytest.mark.parametrize("argument", ["", "--demo", "hello", "tel:", "mailto:a@b.dk", "1", "tel:+45abc"])
+@pytest.mark.parametrize(
+    "argument", ["", "--demo", "hello", "tel:", "mailto:a@b.dk", "1", "tel:+45abc"]
+)
 def test_arguments_that_are_not_numbers_give_nothing_to_dial(argument: str) -> None:
     assert parse_dial_target(argument) is None
 
@@ -45,9 +47,7 @@ def test_key_differs_per_config_folder_and_for_the_demo(tmp_path: Path) -> None:
     assert instance_key(a) != instance_key(a, demo=True)
 
 
-def test_second_launch_hands_its_arguments_to_the_running_one(
-    tmp_path: Path, qtbot: QtBot
-) -> None:
+def test_second_launch_hands_its_arguments_to_the_running_one(tmp_path: Path, qtbot: QtBot) -> None:
     key = instance_key(tmp_path)
     running = SingleInstance(key)
     assert running.listen()

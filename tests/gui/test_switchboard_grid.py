@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.monitoring import PhoneStatus
 from konnekta_desktop.core.session import Session
@@ -11,7 +11,6 @@ from konnekta_desktop.konnekta.models import CallingDevice
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.colleagues import PHONE_STATUS_ROLE, USER_ID_ROLE, ColleagueColumn
 from konnekta_desktop.ui.main_window import MainWindow
-
 from tests.gui.gui_helpers import OPERATOR_ID, Runner
 
 
@@ -141,7 +140,11 @@ def test_enter_on_a_colleague_dials_their_number_from_my_default_device(
     qtbot.keyClick(window.grid, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(dial_commands(simulator)) == 1)
     target = simulator.tenant.users["user-00020"].lines[0]
-    expected = target.aliases[0].number if len(target.aliases) == 1 and target.aliases[0].short_number else target.number
+    expected = (
+        target.aliases[0].number
+        if len(target.aliases) == 1 and target.aliases[0].short_number
+        else target.number
+    )
     assert dial_commands(simulator)[0] == {
         "destination": session.plan.normalise(expected),
         "device": session.config.default_calling_device.value,
@@ -194,8 +197,12 @@ def test_setting_and_clearing_a_colleagues_forwarding_from_the_menu(
     next(a for a in menu.actions() if a.objectName() == "set_forwarding").trigger()
     qtbot.waitUntil(lambda: simulator.tenant.diversion["user-00020"] == "+4587654321")
     qtbot.waitUntil(
-        lambda: window.proxy.index(proxy_row_of(window, "user-00020") or 0, ColleagueColumn.FORWARDING).data()
-        == "87 65 43 21"
+        lambda: (
+            window.proxy.index(
+                proxy_row_of(window, "user-00020") or 0, ColleagueColumn.FORWARDING
+            ).data()
+            == "87 65 43 21"
+        )
     )
     colleague = window.session.model.get("user-00020")
     assert colleague is not None

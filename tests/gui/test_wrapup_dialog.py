@@ -25,7 +25,8 @@ from konnekta_desktop.core.wrapup import WrapUpSession
 from konnekta_desktop.konnekta.models import Availability, Direction
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.simulator.tenant import primary_number
-from konnekta_desktop.ui.wrapup_dialog import WrapUpDialog, caller_text, format_duration
+from konnekta_desktop.ui.calls import format_duration
+from konnekta_desktop.ui.wrapup_dialog import WrapUpDialog, caller_text
 from tests.gui.gui_helpers import OPERATOR_ID, Runner
 from tests.helpers.konnekta import config_for
 
@@ -219,12 +220,3 @@ def test_escape_does_not_hide_a_pending_wrap_up(qtbot: QtBot) -> None:
 
     assert dialog.isVisible()
     assert session.wrapup.calls == []
-
-
-@pytest.mark.parametrize(
-    ("seconds", "shown"), [(0, "0:00"), (42, "0:42"), (725, "12:05"), (3723, "1:02:03")]
-)
-def test_durations_show_minutes_and_seconds_and_hours_only_when_needed(
-    seconds: float, shown: str
-) -> None:
-    assert format_duration(seconds) == shown

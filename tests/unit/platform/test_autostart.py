@@ -79,7 +79,11 @@ def exec_arguments(line: str) -> list[str]:
     unescaped, i = [], 0
     while i < len(line):  # string escapes first
         if line[i] == "\\" and i + 1 < len(line):
-            unescaped.append({"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}.get(line[i + 1], "\\" + line[i + 1]))
+            unescaped.append(
+                {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}.get(
+                    line[i + 1], "\\" + line[i + 1]
+                )
+            )
             i += 2
         else:
             unescaped.append(line[i])
@@ -165,9 +169,7 @@ def test_xdg_default_follows_xdg_config_home(
 
 @given(
     st.lists(
-        st.text(
-            st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=12
-        ),
+        st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=12),
         min_size=1,
         max_size=4,
     )
@@ -297,9 +299,7 @@ def test_apply_start_at_login_failure_says_where_and_what_to_do(tmp_path: Path) 
 
 
 def test_each_system_gets_its_own_mechanism(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        "konnekta_desktop.autostart._windows_registry", lambda: FakeWinreg()
-    )
+    monkeypatch.setattr("konnekta_desktop.autostart._windows_registry", lambda: FakeWinreg())
     assert isinstance(for_this_computer("win32"), WindowsRunKey)
     assert isinstance(for_this_computer("darwin"), LaunchAgent)
     assert isinstance(for_this_computer("linux"), XdgAutostart)

@@ -1,0 +1,168 @@
+"""Screenshots of the switchboard in demo mode, in English and Danish, for docs/screenshots/.
+
+Runs each language in its own process under Xvfb (started through xvfb-run; install it with
+`apt-get install -y xvfb`), drives calls through the in-process simulator (a call-back among them)
+and saves the switchboard, the wrap-up dialog and the Settings > Mappings tab as PNG files.
+
+    uv run python scripts/screenshots.py [--languages en da] [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREEN = "1366x768x24"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languages", nargs="+", default=["en", "da"])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--child", metavar="LANG", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return asyncio.run(_shoot(args.child, args.out.resolve()), loop_factory=_loop_factory())
+    args.out.mkdir(parents=True, exist_ok=True)
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("xvfb-run is missing: install it with 'apt-get install -y xvfb'.", file=sys.stderr)
+        return 1
+    status = 0
+    for language in args.languages:
+        command = [
+            xvfb,
+            "-a",
+            "-s",
+            f"-screen 0 {SCREEN}",
+            sys.executable,
+            __file__,
+            "--child",
+            language,
+            "--out",
+            str(args.out),
+        ]
+        environment = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)}
+        result = subprocess.run(command, env=environment, check=False)
+        status = status or result.returncode
+    return status
+
+
+def _loop_factory():  # type: ignore[no-untyped-def]
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["konnekta-desktop-screenshots"])
+    app.setQuitOnLastWindowClosed(False)
+    return lambda: qasync.QEventLoop(app)
+
+
+async def _until(condition, within: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait for something the simulator set going to reach the window (polling the GUI)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("the demo did not reach the expected state")
+        await asyncio.sleep(0.05)
+
+
+async def _settle() -> None:
+    # Let Qt lay out and paint before grabbing.
+    for _ in range(10):
+        await asyncio.sleep(0.03)
+
+
+async def _shoot(language: str, out: Path) -> int:
+    from konnekta_desktop.app import SwitchboardApp
+    from konnekta_desktop.core.status import Connection
+    from konnekta_desktop.runtime import LaunchOptions, open_session
+
+    folder = Path(tempfile.mkdtemp(prefix="konnekta-shots-"))
+    options = LaunchOptions(demo=True, config_dir=folder, users=60, seed=7, log_to_stderr=False)
+    app = SwitchboardApp(lambda: open_session(options), use_tray=False, language=language)
+    await app.boot()
+    session, window = app.session, app.window
+    assert session is not None
+    assert window is not None
+    simulator = session.simulator  # type: ignore[attr-defined]
+    simulator.set_auto_traffic(False)  # the scene below is set by hand, the same every run
+    window.resize(1366, 740)  # a 1366x768 screen minus a task bar
+    await _until(lambda: session.connector.status.state is Connection.CONNECTED)
+    await _until(lambda: window.operator_id is not None)
+
+    operator_id = window.operator_id
+    users = list(simulator.tenant.users.values())
+    others = [u for u in users if u.id != operator_id]
+    # My call, answered; a colleague talking; another ringing; a queue call and a call-back.
+    mine = await simulator.ring(operator_id, "+4587123456", queue="Reception")
+    await simulator.answer(mine)
+    talking = await simulator.ring(others[5].id, "+4520304050")
+    await simulator.answer(talking)
+    await simulator.ring(others[8].id, "+4540506070")
+    await simulator.ring_queue("Support", "+4528765432", callback=True)
+    await simulator.ring_queue("Sales", "+4531415926")
+    await _until(lambda: window.call_model.rowCount() >= 3)
+    window.grid.setCurrentIndex(window.proxy.index(3, 0))
+    window.dial_selected_colleague(None)  # a real dial: its confirmation shows in the message bar
+    await _until(window.message_bar.isVisible)
+    window.number_edit.setText("0045 87 65 43 21")
+    await asyncio.sleep(1.2)  # durations tick past 0:00
+    await _settle()
+    saved = [_save(window, out / f"switchboard-{language}.png")]
+
+    window.filter_edit.setText("salg")
+    window.apply_filter()
+    await _settle()
+    saved.append(_save(window, out / f"switchboard-filtered-{language}.png"))
+    window.filter_edit.clear()
+    window.apply_filter()
+
+    # Wrap-up: my call ends, the wrap-up dialog opens over the window.
+    await simulator.hang_up(mine)
+    try:
+        await _until(lambda: bool(window.open_wrapups), within=10)
+        dialog = next(iter(window.open_wrapups.values()))
+        await _settle()
+        saved.append(_save(dialog, out / f"wrapup-{language}.png"))
+        dialog.close()
+    except TimeoutError:
+        print("No wrap-up opened (wrap-up off for the demo operator?)", file=sys.stderr)
+
+    try:
+        from konnekta_desktop.ui.settings_dialog import SettingsDialog
+
+        settings = SettingsDialog(session, window)
+        settings.tabs.setCurrentWidget(settings.mappings)
+        settings.resize(1000, 680)
+        settings.show()
+        await asyncio.sleep(1.0)  # the Mappings tab loads activities from Konnekta
+        await _settle()
+        saved.append(_save(settings, out / f"settings-mappings-{language}.png"))
+        settings.reject()
+    except ImportError:
+        print("The settings window is not there yet: no Mappings screenshot", file=sys.stderr)
+
+    app.request_quit()
+    await app.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    for path in saved:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+def _save(widget, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())
