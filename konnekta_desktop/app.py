@@ -69,10 +69,11 @@ class SwitchboardApp:
     async def boot(self) -> None:
         session = await self._stage("session", self._session_factory())
         self.session = session
-        self._closers.append(("session", session.close))
         simulator = getattr(session, "simulator", None)
         if simulator is not None:
+            # Closed after the session, which still removes its webhook subscription there.
             self._closers.append(("simulator", simulator.close))
+        self._closers.append(("session", session.close))
         self._install_language(session, self._language)
 
         self._log_stage("bridge")

@@ -33,7 +33,7 @@ _SECRET_NAME: Final = (
 )
 _PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     # settings.toml and similar: client_secret = "..." (the whole value; an empty one stays empty)
-    (re.compile(rf"(?im)^(\s*{_SECRET_NAME}\s*=\s*)(?!\"\"\s*$).+$"), rf'\1"{MASK}"'),
+    (re.compile(rf"(?im)^(\s*{_SECRET_NAME}\s*=\s*+)(?!\"\"\s*$).+$"), rf'\1"{MASK}"'),
     # JSON and reprs: "refresh_token": "...", 'password': '...'
     (
         re.compile(rf"(?i)([\"']{_SECRET_NAME}[\"']\s*:\s*)([\"'])(?:\\.|(?!\2).)*\2"),

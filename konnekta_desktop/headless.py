@@ -9,10 +9,11 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from .core.session import Session
-from .core.status import Connection
+from .core.status import Connection, ConnectionStatus
 from .konnekta.errors import ConfigurationError
 from .runtime import LaunchOptions, SettingsProblem, open_session
 
@@ -45,19 +46,33 @@ async def serve(
     session = await open_session(options)
     if on_session is not None:
         on_session(session)
+    gave_up = asyncio.Event()
+
+    def watch(status: ConnectionStatus) -> None:
+        # A setting is wrong: nothing will change that in a headless run, so stop and say so.
+        if status.state is Connection.DISCONNECTED and status.message:
+            gave_up.set()
+
+    session.connector.on_status(watch)
     exit_code = 0
     try:
         await session.start()
+        waits: list[Coroutine[Any, Any, object]] = [stop.wait(), gave_up.wait()]
         if options.exit_when_connected:
-            connected = asyncio.create_task(session.connector.wait_connected())
-            stopped = asyncio.create_task(stop.wait())
-            await asyncio.wait({connected, stopped}, return_when=asyncio.FIRST_COMPLETED)
-            connected.cancel()
-            stopped.cancel()
-            exit_code = 0 if session.connector.status.state is Connection.CONNECTED else 1
+            waits.append(session.connector.wait_connected())
+        tasks = [asyncio.ensure_future(w) for w in waits]
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in tasks:
+            task.cancel()
+        status = session.connector.status
+        if gave_up.is_set():
+            log.error("Cannot connect to Konnekta: %s", status.message)
+            exit_code = 2
+        elif options.exit_when_connected and status.state is Connection.CONNECTED:
             log.info("Connected with %d users; exiting as asked", len(session.model))
+        elif options.exit_when_connected:
+            exit_code = 1
         else:
-            await stop.wait()
             log.info("Stopping")
     finally:
         await session.close()

@@ -83,8 +83,12 @@ def connector_config(settings: Settings) -> ConnectorConfig:
     )
 
 
-async def open_session(options: LaunchOptions) -> Session:
-    """Set up paths and logging, load settings (or start the simulator), and build the session."""
+async def open_session(options: LaunchOptions, *, strict: bool = True) -> Session:
+    """Set up paths and logging, load settings (or start the simulator), and build the session.
+
+    With `strict`, incomplete settings raise `SettingsProblem`; otherwise the session is built
+    without connecting and lists the problems, so the app can open Settings.
+    """
     paths = app_paths(options)
     paths.create()
     log_file = logs.setup(paths.log_dir, stderr=options.log_to_stderr)
@@ -96,11 +100,13 @@ async def open_session(options: LaunchOptions) -> Session:
     for problem in problems:
         log.warning("Settings: %s", problem)
     simulator = None
+    settings_problems: list[str] = []
     if options.demo:
         simulator, settings = await start_demo_simulator(settings, options.users, options.seed)
     else:
         errors = validate(settings)
-        if errors:
+        settings_problems = [str(error) for error in errors]
+        if errors and strict:
             raise SettingsProblem(
                 "The settings are incomplete or wrong:\n"
                 + "\n".join(f"- {error}" for error in errors)
@@ -116,6 +122,7 @@ async def open_session(options: LaunchOptions) -> Session:
         simulator=simulator,
         secrets=secrets,
         to_config=connector_config,
+        settings_problems=settings_problems,
     )
     return session
 

@@ -28,6 +28,7 @@ from .config import ConnectorConfig
 from .model import LiveModel, ModelChange
 from .numbers import NumberPlan
 from .status import Connection, ConnectionStatus
+from .wakeup import ResumeWatch
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class Connector:
         self._owns_http = http is None
         self._use(config)
         self._sleep = sleep
+        self._resume = ResumeWatch(self.clock, sleep)
         self.listener: ListenerThread | None = None
         self.subscription_id: str | None = None
         self.status = ConnectionStatus(Connection.DISCONNECTED)
@@ -126,8 +128,18 @@ class Connector:
             raise ConfigurationError(message, setting="Listener Port") from None
         self._supervisor = loop.create_task(self._supervise(reconnect), name="konnekta-supervisor")
 
+    def refuse_to_start(self, message: str, setting: str | None = None) -> None:
+        """Stay disconnected for a reason the operator must fix (shown in the status)."""
+        self._set_status(Connection.DISCONNECTED, message, setting)
+
     async def wait_connected(self) -> None:
         await self._connected.wait()
+
+    async def reconnect_now(self, reason: str) -> None:
+        """Log in, subscribe and synchronise again at once (after a sleep or a network change);
+        a pending retry stops waiting. Returns without waiting for the new connection."""
+        if self._supervisor is not None:
+            self._resume.request(reason)
 
     async def close(self) -> None:
         await self._stop()
@@ -184,18 +196,25 @@ class Connector:
             try:
                 await self._connect(reconnect)
             except ConfigurationError as error:
+                # Trying again cannot help until the setting changes (see `reconfigure`).
                 self._set_status(Connection.DISCONNECTED, str(error), error.setting)
+                return
             except KonnektaError as error:
                 self._set_status(Connection.RECONNECTING, str(error))
             else:
                 delay = self.config.reconnect_delay
                 self._connected.set()
                 self._set_status(Connection.CONNECTED)
-                await self._watch()
+                woke = await self._watch()
                 self._connected.clear()
-                self._set_status(Connection.RECONNECTING, "Lost the connection to Konnekta")
+                self._set_status(Connection.RECONNECTING, woke or "Lost the connection to Konnekta")
+                if woke is not None:
+                    reconnect = True
+                    continue  # the connection was fine until now: no backoff
             reconnect = True
-            await self._sleep(delay)
+            if await self._resume.pause(delay) is not None:
+                delay = self.config.reconnect_delay
+                continue
             delay = min(delay * 2, self.config.reconnect_delay_max)
 
     async def _connect(self, reconnect: bool) -> None:
@@ -229,11 +248,14 @@ class Connector:
         self.subscription_id = subscription.id
         log.info("Subscribed to Konnekta's events at %s", url)
 
-    async def _watch(self) -> None:
-        """Renew the subscription each health interval; return when the connection is dead."""
+    async def _watch(self) -> str | None:
+        """Renew the subscription each health interval. Returns None when the connection is dead,
+        or why to reconnect at once (the computer slept, `reconnect_now`)."""
         misses = 0
         while True:
-            await self._sleep(self.config.health_interval)
+            woke = await self._resume.pause(self.config.health_interval)
+            if woke is not None:
+                return woke
             try:
                 assert self.subscription_id is not None
                 await self.api.renew(self.subscription_id, self.config.subscription_ttl)
@@ -242,7 +264,7 @@ class Connector:
                 misses += 1
                 log.warning("Health check failed (%d): %s", misses, error)
                 if misses >= 2:
-                    return
+                    return None
 
     # -- events ------------------------------------------------------------------------------
 

@@ -42,12 +42,14 @@ class Session:
         simulator: Any = None,
         secrets: Any = None,
         to_config: Callable[[Any], ConnectorConfig] | None = None,
+        settings_problems: Sequence[str] = (),
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self.store = store
         self.settings = settings
         self.secrets = secrets
         self._to_config = to_config
+        self.settings_problems = list(settings_problems)
         self.paths = paths
         self.simulator = simulator
         self.demo = simulator is not None
@@ -94,6 +96,7 @@ class Session:
     async def reconnect(self, settings: Any) -> None:
         """Take saved settings into use, reconnecting to Konnekta with the new connection."""
         self.settings = settings
+        self.settings_problems = []
         if self._to_config is None:
             raise RuntimeError("this session was built without a way to read settings")
         config = self._to_config(settings)
@@ -115,6 +118,12 @@ class Session:
     # -- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> None:
+        """Connect, unless the settings are incomplete; then the status says what to fix."""
+        if self.settings_problems:
+            self.connector.refuse_to_start(
+                "The settings are incomplete: " + "; ".join(self.settings_problems)
+            )
+            return
         await self.connector.start()
 
     async def close(self) -> None:

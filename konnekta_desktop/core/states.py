@@ -123,16 +123,23 @@ class PresenceService:
         return self._local.get(user_id)
 
     def shown_state(self, user_id: str) -> ShownState:
+        """The state's name as chosen here (or mapped from Konnekta), and the red/green dot.
+
+        The dot is Konnekta's availability when known, since that is what routes calls: during a
+        wrap-up a colleague in "Available" shows red until the wrap-up is completed.
+        """
         local = self._local.get(user_id)
+        colleague = self._model.get(user_id)
+        in_konnekta = None if colleague is None else colleague.availability is _AVAILABLE
         if local is not None:
             state = self._states.get(local.state)
-            if state is not None:
-                return ShownState(local.state, availability_of(state.state_class) is _AVAILABLE)
-            return ShownState(f"unmapped: {local.state}", available=False, unmapped=True)
-        colleague = self._model.get(user_id)
+            if state is None:
+                return ShownState(f"unmapped: {local.state}", bool(in_konnekta), unmapped=True)
+            by_class = availability_of(state.state_class) is _AVAILABLE
+            return ShownState(local.state, by_class if in_konnekta is None else in_konnekta)
         if colleague is None:
             return ShownState("", available=False)
-        available = colleague.availability is _AVAILABLE
+        available = bool(in_konnekta)
         if colleague.activity_id is None:
             return ShownState("Available" if available else "Unavailable", available)
         mapped = self.mapper.template_for_activity(colleague.activity_id)

@@ -24,6 +24,7 @@ import msgspec
 
 from .errors import (
     BadRequest,
+    ConfigurationError,
     Forbidden,
     KonnektaError,
     NotFound,
@@ -114,7 +115,12 @@ class SmgClient:
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         on_request: RequestHook | None = None,
     ) -> None:
-        self._base = str(require_secure_url(smg_address, setting=SMG_ADDRESS)).rstrip("/")
+        # Reported at the first request, so a client can be built from incomplete settings.
+        self._address_problem: ConfigurationError | None = None
+        try:
+            self._base = str(require_secure_url(smg_address, setting=SMG_ADDRESS)).rstrip("/")
+        except ConfigurationError as problem:
+            self._base, self._address_problem = smg_address.rstrip("/"), problem
         self._auth = auth
         self._owns_http = http is None
         self._http = http if http is not None else make_http_client()
@@ -307,6 +313,8 @@ class SmgClient:
         secrets: tuple[str, ...] = (),
         **path_params: str,
     ) -> httpx.Response:
+        if self._address_problem is not None:
+            raise ConfigurationError(str(self._address_problem), setting=SMG_ADDRESS)
         path = template.format(**{k: quote(v, safe="") for k, v in path_params.items()})
         url = self._base + path
         name = f"{method} {template}"

@@ -21,7 +21,7 @@ from authlib.oauth2.auth import ClientAuth
 from authlib.oauth2.rfc6749.parameters import prepare_token_request
 
 from ..secret import Secret
-from .errors import KonnektaError, LoginError, ProtocolError, Unavailable
+from .errors import ConfigurationError, KonnektaError, LoginError, ProtocolError, Unavailable
 from .http import make_http_client, require_secure_url, scrub, translate_transport_error
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,13 @@ class KonnektaAuth:
         clock: Callable[[], float] = time.monotonic,
         refresh_margin: float = 30.0,
     ) -> None:
-        self._issuer = str(require_secure_url(issuer_uri, setting=ISSUER_URI)).rstrip("/")
+        # A wrong Issuer URI is reported at the first login, not here, so that a connector can
+        # be built from incomplete settings and tell the operator which one to fix.
+        self._issuer_problem: ConfigurationError | None = None
+        try:
+            self._issuer = str(require_secure_url(issuer_uri, setting=ISSUER_URI)).rstrip("/")
+        except ConfigurationError as problem:
+            self._issuer, self._issuer_problem = issuer_uri.rstrip("/"), problem
         self._client_id = client_id
         self._client_secret = (
             client_secret if isinstance(client_secret, Secret) else Secret(client_secret)
@@ -192,6 +198,8 @@ class KonnektaAuth:
     async def _discover_token_endpoint(self) -> str:
         if self._token_endpoint is not None:
             return self._token_endpoint
+        if self._issuer_problem is not None:
+            raise LoginError(str(self._issuer_problem), setting=ISSUER_URI)
         url = f"{self._issuer}/.well-known/openid-configuration"
         check = f"check {ISSUER_URI} in Settings > Connection"
         shape = "it looks like https://{server}/auth/realms/{realm}"

@@ -178,20 +178,23 @@ class CallTableModel(QAbstractTableModel):
 
     def _who(self, panel: PanelCall) -> str:
         tr = QCoreApplication.translate
+        me = self._operator_id()
         answered = [leg for leg in panel.legs if leg.state is CallState.ANSWERED]
+        if any(leg.user_id == me for leg in answered):
+            return tr("CallTableModel", "Talking (me)")
         if answered:
-            colleague = self._model.get(answered[0].user_id)
-            name = colleague.user.name if colleague else answered[0].user_id
-            if answered[0].user_id == self._operator_id():
-                return tr("CallTableModel", "Talking (me)")
-            return tr("CallTableModel", "Talking: {name}").format(name=name)
-        if len(panel.legs) > 1:
-            return tr("CallTableModel", "Ringing at {count} agents").format(count=len(panel.legs))
-        if panel.mine:
-            return tr("CallTableModel", "Ringing (me)")
-        colleague = self._model.get(panel.call.user_id)
-        name = colleague.user.name if colleague else panel.call.user_id
-        return tr("CallTableModel", "Ringing: {name}").format(name=name)
+            return tr("CallTableModel", "Talking: {name}").format(name=self._name(answered[0]))
+        # Ringing: at the other people's phones (for my outgoing call, the person I call).
+        others = [leg for leg in panel.legs if leg.user_id != me]
+        if len(others) > 1:
+            return tr("CallTableModel", "Ringing at {count} agents").format(count=len(others))
+        if others:
+            return tr("CallTableModel", "Ringing: {name}").format(name=self._name(others[0]))
+        return tr("CallTableModel", "Ringing (me)")
+
+    def _name(self, leg: Call) -> str:
+        colleague = self._model.get(leg.user_id)
+        return colleague.user.name if colleague else leg.user_id
 
     def _direction(self, call: Call) -> str:
         tr = QCoreApplication.translate

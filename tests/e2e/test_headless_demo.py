@@ -13,8 +13,10 @@ import pytest
 from konnekta_desktop import headless
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection
-from konnekta_desktop.runtime import LaunchOptions
+from konnekta_desktop.runtime import LaunchOptions, SettingsProblem
+from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, save_settings
 from konnekta_desktop.simulator import keycloak, webhooks
+from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import until
 
 
@@ -95,3 +97,33 @@ async def test_headless_demo_logs_live_events_and_leaks_no_secret(
         assert secret not in log_text
         for file in files:
             assert secret.encode() not in file.read_bytes(), f"a secret leaked into {file.name}"
+
+
+@pytest.mark.usefixtures("restore_logging")
+async def test_headless_with_incomplete_settings_refuses_naming_what_to_fix(tmp_path: Path) -> None:
+    with pytest.raises(SettingsProblem, match="Issuer URI"):
+        await headless.serve(LaunchOptions(config_dir=tmp_path), asyncio.Event())
+
+
+@pytest.mark.usefixtures("restore_logging")
+async def test_headless_with_a_wrong_password_exits_2_naming_the_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with Simulator(users=3) as simulator:
+        settings = Settings(
+            tenant_domain="demo.example.dk",
+            listener_port=0,
+            smg_address=simulator.smg_address,
+            issuer_uri=simulator.issuer_uri,
+            client_id=simulator.client_id,
+            client_secret=Secret(simulator.client_secret),
+            user=simulator.username,
+            password=Secret("not-the-password"),
+        )
+        paths = AppPaths.for_dir(tmp_path)
+        save_settings(paths, settings, SecretStore())
+        code = await headless.serve(LaunchOptions(config_dir=tmp_path), asyncio.Event())
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "User and Password" in err
+    assert "not-the-password" not in err

@@ -435,9 +435,11 @@ async def test_token_answer_of_the_wrong_shape_is_a_protocol_error(
     "issuer",
     ["http://konnekta.example/auth/realms/acme", "ftp://konnekta.example/x", "not a url"],
 )
-def test_issuer_must_be_https_unless_on_this_computer(issuer: str) -> None:
-    with pytest.raises(ConfigurationError) as caught:
-        KonnektaAuth(issuer, CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD, http=httpx.AsyncClient())
+async def test_issuer_must_be_https_unless_on_this_computer(issuer: str) -> None:
+    async with httpx.AsyncClient() as http:
+        auth = KonnektaAuth(issuer, CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD, http=http)
+        with pytest.raises(ConfigurationError) as caught:
+            await auth.access_token()  # refused before anything is sent
     assert caught.value.setting == ISSUER_URI
     assert "https://" in str(caught.value)
 

@@ -678,7 +678,9 @@ async def test_login_failure_reaches_the_caller_unchanged(smg: ScriptedSmg) -> N
     assert smg.requests == []
 
 
-def test_smg_address_over_plain_http_to_a_remote_host_is_refused(tokens: FakeTokens) -> None:
+async def test_smg_address_over_plain_http_to_a_remote_host_is_refused(tokens: FakeTokens) -> None:
+    client = SmgClient("http://konnekta.example/api-admin/realm/acme/fwd", tokens)
     with pytest.raises(ConfigurationError) as caught:
-        SmgClient("http://konnekta.example/api-admin/realm/acme/fwd", tokens)
+        await client.users()  # refused before anything is sent
     assert caught.value.setting == SMG_ADDRESS
+    await client.close()

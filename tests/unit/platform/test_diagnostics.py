@@ -163,7 +163,10 @@ def test_ordinary_text_is_left_alone(ordinary: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("password=hunter2&user=a", f"password={MASK}&user=a"),
+        (
+            "POST grant_type=password&password=hunter2&user=a",
+            f"POST grant_type=password&password={MASK}&user=a",
+        ),
         ('{"refresh_token": "abc.def"}', f'{{"refresh_token": "{MASK}"}}'),
         ("token: abcdefgh12345678 next", f"token: {MASK} next"),
         ("key whsec_QUJD", f"key whsec_{MASK}"),
