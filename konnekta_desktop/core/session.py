@@ -27,6 +27,8 @@ from .wrapup_service import WrapUpService
 
 log = logging.getLogger(__name__)
 
+HISTORY_DAYS = 90  # call history, wrap-up records and sent changes older than this are forgotten
+
 
 class Session:
     """Everything the UI needs, built around one `Connector`."""
@@ -119,6 +121,7 @@ class Session:
 
     async def start(self) -> None:
         """Connect, unless the settings are incomplete; then the status says what to fix."""
+        self.store.prune(before=self.clock.now() - HISTORY_DAYS * 86_400)
         if self.settings_problems:
             self.connector.refuse_to_start(
                 "The settings are incomplete: " + "; ".join(self.settings_problems)

@@ -17,7 +17,15 @@ from konnekta_desktop.core.presence import Template
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
-from konnekta_desktop.konnekta.models import Availability, CallingDevice, LineType, User
+from konnekta_desktop.konnekta.models import (
+    Availability,
+    Call,
+    CallingDevice,
+    CallState,
+    Direction,
+    LineType,
+    User,
+)
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import config_for, until
@@ -330,4 +338,31 @@ async def test_reconnect_with_new_settings_keeps_the_model_and_subscribes_again(
     colleague = fixed_only_user(simulator)
     await session.presence.set_template(colleague.id, "Lunch")
     assert simulator.tenant.presence[colleague.id].availability is Availability.UNAVAILABLE
+    await session.close()
+
+
+async def test_history_older_than_ninety_days_is_forgotten_at_start(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    clock = ManualClock(now=1_800_000_000.0)
+    store_path = tmp_path / "s.sqlite3"
+    with Store(store_path) as store:
+        for age_days, call_id in ((91, "old"), (89, "recent")):
+            ended = clock.now() - age_days * 86_400
+            store.add_call(
+                Call(
+                    call_id=call_id,
+                    user_id="u1",
+                    state=CallState.ENDED,
+                    direction=Direction.INBOUND,
+                    caller="+4512345678",
+                    called="+4587654321",
+                    started_at=ended - 60,
+                ),
+                ended_at=ended,
+            )
+    session = Session(config_for(simulator), Store(store_path), clock=clock)
+    session.settings_problems = ["kept offline for this test"]
+    await session.start()
+    assert [record.call_id for record in session.store.call_history()] == ["recent"]
     await session.close()
