@@ -56,7 +56,7 @@ def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = Tru
     formatter = logging.Formatter(_FORMAT)
     path: Path | None = None
     handlers: list[logging.Handler] = []
-    if stderr:
+    if stderr and sys.stderr is not None:  # None in a windowed Windows build
         handlers.append(logging.StreamHandler(sys.stderr))
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True)

@@ -138,8 +138,15 @@ class Connector:
     async def reconnect_now(self, reason: str) -> None:
         """Log in, subscribe and synchronise again at once (after a sleep or a network change);
         a pending retry stops waiting. Returns without waiting for the new connection."""
-        if self._supervisor is not None:
-            self._resume.request(reason)
+        if self._supervisor is None:
+            return
+        if self._supervisor.done():  # it gave up on a setting; the change may have fixed it
+            log.info("Trying to connect again: %s", reason)
+            self._supervisor = asyncio.get_running_loop().create_task(
+                self._supervise(True), name="konnekta-supervisor"
+            )
+            return
+        self._resume.request(reason)
 
     async def close(self) -> None:
         await self._stop()
