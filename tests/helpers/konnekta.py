@@ -26,7 +26,7 @@ def config_for(simulator: Simulator, **overrides: object) -> ConnectorConfig:
     return ConnectorConfig(**values)  # type: ignore[arg-type]
 
 
-async def until(model: LiveModel, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+async def until(model: LiveModel, condition: Callable[[], bool], within: float = 10.0) -> None:
     """Wait, without polling, until a model change makes `condition` true."""
     if condition():
         return
@@ -38,6 +38,6 @@ async def until(model: LiveModel, condition: Callable[[], bool], timeout: float 
 
     unsubscribe = model.subscribe(check)
     try:
-        await asyncio.wait_for(reached.wait(), timeout)
+        await asyncio.wait_for(reached.wait(), within)
     finally:
         unsubscribe()

@@ -330,7 +330,8 @@ async def test_reconnect_with_new_settings_keeps_the_model_and_subscribes_again(
 
     await session.reconnect(dataclasses.replace(config, international_code="298"))
     await session.connector.wait_connected()
-    assert session.model is model and len(model) == len(simulator.tenant.users)
+    assert session.model is model
+    assert len(model) == len(simulator.tenant.users)
     assert session.plan.international_code == "298"
     assert statuses == [Connection.RECONNECTING, Connection.CONNECTED]
     subscriptions = [c for c in simulator.received if c.method == "POST" and c.path == "/webhooks"]
