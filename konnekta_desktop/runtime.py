@@ -24,6 +24,7 @@ from .settings import (
     SecretStore,
     Settings,
     load_settings,
+    setting_warnings,
     validate,
 )
 
@@ -97,7 +98,7 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
     settings, problems = load_settings(paths, secrets)
     if secrets.problem:
         log.warning("%s", secrets.problem)
-    for problem in problems:
+    for problem in [*problems, *setting_warnings(settings)]:
         log.warning("Settings: %s", problem)
     simulator = None
     settings_problems: list[str] = []

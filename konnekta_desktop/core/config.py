@@ -36,7 +36,8 @@ class ConnectorConfig:
     health_interval: float = 10.0  # a dead connection is noticed within two of these
     subscription_ttl: int = 3600
     reconnect_delay: float = 1.0  # first retry after a lost connection; doubles each time
-    reconnect_delay_max: float = 30.0
+    # Short enough that an outage is noticed within seconds of its end, however long it lasted.
+    reconnect_delay_max: float = 8.0
     retry_backoff: float = 0.2  # first pause before a safe request is retried
 
     def __repr__(self) -> str:

@@ -33,6 +33,8 @@ from .wakeup import ResumeWatch
 log = logging.getLogger(__name__)
 
 StatusListener = Callable[[ConnectionStatus], None]
+
+_EVENT_LINES_PER_SECOND = 20  # beyond this the log says how many more came, not each one
 BatchHook = Callable[[Sequence[ev.KnownEvent]], None]
 
 
@@ -64,6 +66,9 @@ class Connector:
         self._connected = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
         self.last_event_at: float | None = None
+        self._log_window_start = 0.0
+        self._log_lines = 0
+        self._log_skipped = 0
 
     def _use(self, config: ConnectorConfig) -> None:
         self.config = config
@@ -289,10 +294,20 @@ class Connector:
             self._log_change(change, batch)
 
     def _log_change(self, change: ModelChange, batch: Sequence[ev.KnownEvent]) -> None:
-        if not log.isEnabledFor(logging.INFO) or len(batch) > 20:
+        """One line per event, at most `_EVENT_LINES_PER_SECOND`; under load a count per second."""
+        if not log.isEnabledFor(logging.INFO):
             return
+        now = self.clock.monotonic()
+        if now - self._log_window_start >= 1.0:
+            if self._log_skipped:
+                log.info("... and %d more events in the last second", self._log_skipped)
+            self._log_window_start, self._log_lines, self._log_skipped = now, 0, 0
         for event in batch:
-            log.info("Event %s", describe(event, self.model))
+            if self._log_lines < _EVENT_LINES_PER_SECOND:
+                self._log_lines += 1
+                log.info("Event %s", describe(event, self.model))
+            else:
+                self._log_skipped += 1
 
 
 def describe(event: ev.KnownEvent, model: LiveModel) -> str:

@@ -72,6 +72,7 @@ class LiveModel:
         self._colleagues: dict[str, Colleague] = {}
         self._order: list[str] = []  # stable row order for table models
         self._row_of: dict[str, int] = {}
+        self._on_call: set[str] = set()  # users with at least one call leg in progress
         self.activities: dict[str, Activity] = {}
         self._listeners: list[Listener] = []
         self._pending = ModelChange()
@@ -104,7 +105,13 @@ class LiveModel:
         return None
 
     def active_calls(self) -> list[Call]:
-        return [call for c in self._colleagues.values() for call in c.calls.values()]
+        """Every call leg in progress; cheap, as only colleagues on a call are visited."""
+        return [
+            call
+            for user_id in self._on_call
+            if (colleague := self._colleagues.get(user_id)) is not None
+            for call in colleague.calls.values()
+        ]
 
     def activity_name(self, activity_id: str | None) -> str:
         if activity_id is None:
@@ -142,6 +149,7 @@ class LiveModel:
         """Replace everything with a fresh load (start-up and reconnect)."""
         self.activities = {a.id: a for a in activities}
         self._colleagues = {u.id: Colleague(user=u) for u in users}
+        self._on_call = set()
         self._reindex()
         for status in statuses:
             colleague = self._colleagues.get(status.user_id)
@@ -155,6 +163,7 @@ class LiveModel:
             owner = self._colleagues.get(call.user_id)
             if owner is not None and call.state is not CallState.ENDED:
                 owner.calls[call.call_id] = call
+                self._on_call.add(owner.id)
         self._pending = ModelChange(reset=True, calls_changed=True)
 
     def _reindex(self) -> None:
@@ -176,12 +185,15 @@ class LiveModel:
                 colleague = self._known(call.user_id, event)
                 if colleague is not None:
                     colleague.calls[call.call_id] = call
+                    self._on_call.add(call.user_id)
                     pending.changed.add(call.user_id)
                     pending.calls_changed = True
             case ev.CallEnded(data=call):
                 colleague = self._known(call.user_id, event)
                 if colleague is not None:
                     colleague.calls.pop(call.call_id, None)
+                    if not colleague.calls:
+                        self._on_call.discard(call.user_id)
                     pending.changed.add(call.user_id)
                 pending.calls_changed = True
                 pending.ended_calls.append(call)
@@ -217,6 +229,7 @@ class LiveModel:
                         pending.reset = True
                     pending.changed.add(user.id)
             case ev.UserRemoved(data=data):
+                self._on_call.discard(data.user_id)
                 if self._colleagues.pop(data.user_id, None) is not None:
                     self._reindex()
                     pending.removed.add(data.user_id)

@@ -10,6 +10,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import httpx
+
 from ..konnekta import events as ev
 from .appointment_service import AppointmentService
 from .clock import Clock, SystemClock
@@ -45,6 +47,7 @@ class Session:
         secrets: Any = None,
         to_config: Callable[[Any], ConnectorConfig] | None = None,
         settings_problems: Sequence[str] = (),
+        http: httpx.AsyncClient | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self.store = store
@@ -55,7 +58,7 @@ class Session:
         self.paths = paths
         self.simulator = simulator
         self.demo = simulator is not None
-        self.connector = Connector(config, clock=self.clock)
+        self.connector = Connector(config, clock=self.clock, http=http)
         self.model = self.connector.model
         self.plan = self.connector.plan
         self.commands = Commands(self.connector.api, self.model, self.plan)
@@ -166,5 +169,5 @@ class Session:
         self.wrapup.on_events(batch)
 
     def _on_change(self, change: ModelChange) -> None:
-        for call in change.ended_calls:
-            self.store.add_call(call, ended_at=self.clock.now())
+        if change.ended_calls:
+            self.store.add_calls(change.ended_calls, ended_at=self.clock.now())

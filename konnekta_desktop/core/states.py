@@ -39,10 +39,11 @@ class StateStore(Protocol):
     def states(self) -> list[State]: ...
     def templates(self) -> list[Template]: ...
     def user_states(self) -> dict[str, LocalState]: ...
-    def set_user_state(self, user_id: str, state: str, since: float) -> None: ...
+    def set_user_states(self, states: Iterable[LocalState]) -> None: ...
     def change_user_state(self, user_id: str, state: str, at: float) -> PendingChange: ...
     def pending_changes(self) -> list[PendingChange]: ...
     def mark_change_sent(self, change_id: int) -> None: ...
+    def mark_user_changes_sent(self, user_id: str) -> None: ...
 
 
 StateListener = Callable[[set[str]], None]
@@ -151,39 +152,45 @@ class PresenceService:
 
     def on_presence_events(self, user_ids: Iterable[str]) -> None:
         """Konnekta reported new activities: local states follow the activity mapping."""
-        changed = {uid for uid in user_ids if self._follow_konnekta(uid)}
-        self._notify(changed)
+        self._notify(self._follow_konnekta(user_ids))
 
-    def _follow_konnekta(self, user_id: str) -> bool:
-        colleague = self._model.get(user_id)
-        if colleague is None or colleague.activity_id is None:
-            return False
-        local = self._local.get(user_id)
-        if local is not None:
-            state = self._states.get(local.state)
-            # Our own change coming back: keep the state the operator chose, which may be one of
-            # several that map to the same activity.
-            if state is not None and self.mapper.activity_for_state(state) == colleague.activity_id:
-                return True
-        mapped = self.mapper.template_for_activity(colleague.activity_id)
-        if isinstance(mapped, Unmapped):
-            if local is not None:
-                del self._local[user_id]
-            return True
-        self._remember(user_id, mapped.state)
-        return True
-
-    def _remember(self, user_id: str, state: str) -> None:
+    def _follow_konnekta(self, user_ids: Iterable[str]) -> set[str]:
+        """Apply the activity mapping to these users; their new states are stored in one go."""
+        touched: set[str] = set()
+        remembered: list[LocalState] = []
         since = self._now()
-        self._local[user_id] = LocalState(user_id, state, since)
-        self._store.set_user_state(user_id, state, since)
+        for user_id in user_ids:
+            colleague = self._model.get(user_id)
+            if colleague is None or colleague.activity_id is None:
+                continue
+            touched.add(user_id)
+            local = self._local.get(user_id)
+            if local is not None:
+                state = self._states.get(local.state)
+                # Our own change coming back: keep the state the operator chose, which may be
+                # one of several that map to the same activity.
+                if (
+                    state is not None
+                    and self.mapper.activity_for_state(state) == colleague.activity_id
+                ):
+                    continue
+            mapped = self.mapper.template_for_activity(colleague.activity_id)
+            if isinstance(mapped, Unmapped):
+                self._local.pop(user_id, None)
+            elif local is None or local.state != mapped.state:
+                remembered.append(LocalState(user_id, mapped.state, since))
+        for entry in remembered:
+            self._local[entry.user_id] = entry
+        if remembered:
+            self._store.set_user_states(remembered)
+        return touched
 
     def adopt_konnekta(self) -> int:
         """Sync Konnekta -> local: every local state follows Konnekta; pending changes are dropped."""
         for change in self._store.pending_changes():
             log.info("Dropping an unsent state change of %s (Konnekta wins)", change.user_id)
             self._store.mark_change_sent(change.id)
-        changed = {c.id for c in self._model if self._follow_konnekta(c.id)}
+        changed = self._follow_konnekta([c.id for c in self._model])
         self._notify(changed)
         return len(changed)
 
@@ -246,10 +253,11 @@ class PresenceService:
             return None
         return update
 
+    def users_with_pending_changes(self) -> set[str]:
+        return {change.user_id for change in self._store.pending_changes()}
+
     def mark_all_sent(self, user_id: str) -> None:
-        for change in self._store.pending_changes():
-            if change.user_id == user_id:
-                self._store.mark_change_sent(change.id)
+        self._store.mark_user_changes_sent(user_id)
 
 
 _AVAILABLE = Availability.AVAILABLE

@@ -111,6 +111,10 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         "CREATE INDEX pending_changes_unsent ON pending_changes(id) WHERE sent_at IS NULL",
         "CREATE INDEX wrapups_by_completion ON wrapups(completed_at)",
     ),
+    # 3: find a user's unsent changes without reading them all (state sync marks them per user).
+    (
+        "CREATE INDEX pending_changes_unsent_by_user ON pending_changes(user_id) WHERE sent_at IS NULL",
+    ),
 )
 """Schema changes in order; version N is the file after the first N. Append, never edit."""
 
@@ -401,8 +405,12 @@ class Store:
 
     def set_user_state(self, user_id: str, state: str, since: float) -> None:
         """Record a state that came from Konnekta (nothing to send back)."""
+        self.set_user_states([LocalState(user_id, state, since)])
+
+    def set_user_states(self, states: Iterable[LocalState]) -> None:
+        """Record many states that came from Konnekta in one transaction (start-up sync)."""
         with self._write() as db:
-            db.execute(_UPSERT_USER_STATE, (user_id, state, since))
+            db.executemany(_UPSERT_USER_STATE, [(s.user_id, s.state, s.since) for s in states])
 
     def change_user_state(self, user_id: str, state: str, at: float) -> PendingChange:
         """Record a local state change and queue it for Konnekta, in one transaction."""
@@ -437,6 +445,15 @@ class Store:
     def mark_change_sent(self, change_id: int) -> None:
         """Konnekta has the change (or it was superseded): it is no longer pending."""
         self.mark_sent([change_id])
+
+    def mark_user_changes_sent(self, user_id: str, sent_at: float | None = None) -> None:
+        """Every unsent change of one user is now in Konnekta (or superseded)."""
+        moment = self._clock.now() if sent_at is None else sent_at
+        with self._write() as db:
+            db.execute(
+                "UPDATE pending_changes SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL",
+                (moment, user_id),
+            )
 
     def mark_sent(self, change_ids: Iterable[int], sent_at: float | None = None) -> None:
         """Mark several changes sent in one transaction (`sent_at` defaults to the clock's now)."""
@@ -516,24 +533,31 @@ class Store:
 
     def add_call(self, call: Call, ended_at: float) -> None:
         """Keep one user's leg of an ended call (a repeated end event overwrites, not duplicates)."""
+        self.add_calls([call], ended_at)
+
+    def add_calls(self, calls: Iterable[Call], ended_at: float) -> None:
+        """Keep several ended call legs in one transaction (one batch of events)."""
         with self._write() as db:
-            db.execute(
+            db.executemany(
                 "INSERT OR REPLACE INTO call_history (call_id, user_id, direction, caller,"
                 " called, queue, callback, device, started, answered, ended)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    call.call_id,
-                    call.user_id,
-                    call.direction.value,
-                    call.caller,
-                    call.called,
-                    call.queue,
-                    int(call.callback),
-                    call.device.value if call.device is not None else None,
-                    call.started_at,
-                    call.answered_at,
-                    ended_at,
-                ),
+                [
+                    (
+                        call.call_id,
+                        call.user_id,
+                        call.direction.value,
+                        call.caller,
+                        call.called,
+                        call.queue,
+                        int(call.callback),
+                        call.device.value if call.device is not None else None,
+                        call.started_at,
+                        call.answered_at,
+                        ended_at,
+                    )
+                    for call in calls
+                ],
             )
 
     def call_history(

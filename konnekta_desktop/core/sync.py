@@ -71,12 +71,14 @@ async def _push_local(
 ) -> None:
     gate = asyncio.Semaphore(concurrency)
     api = presence.api
+    pending = presence.users_with_pending_changes()
 
     async def push(user_id: str) -> None:
         update = presence.desired_update(user_id)
         if update is None:
             report.unchanged += 1
-            presence.mark_all_sent(user_id)
+            if user_id in pending:
+                presence.mark_all_sent(user_id)
             return
         colleague = model.get(user_id)
         name = colleague.user.name if colleague else user_id
@@ -96,7 +98,8 @@ async def _push_local(
                 await sleep(0.2 * 2**attempt)
             else:
                 report.changed += 1
-                presence.mark_all_sent(user_id)
+                if user_id in pending:
+                    presence.mark_all_sent(user_id)
                 return
 
     await asyncio.gather(*(push(colleague.id) for colleague in model))

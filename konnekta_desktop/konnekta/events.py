@@ -123,17 +123,23 @@ _envelope_decoder: Final = msgspec.json.Decoder(_Envelope)
 def parse_event(body: bytes) -> KnownEvent | UnknownEvent:
     """Decode and validate one webhook body. Raises `EventError` with a readable reason."""
     try:
+        return _decode(body)
+    except msgspec.DecodeError as error:
+        raise EventError(_reason(error)) from None
+    except UnicodeDecodeError:
+        raise EventError("JSON is malformed: a string is not valid UTF-8") from None
+    except RecursionError:
+        raise EventError("JSON is malformed: nested too deeply") from None
+
+
+def _decode(body: bytes) -> KnownEvent | UnknownEvent:
+    try:
         return _known_decoder.decode(body)
     except msgspec.ValidationError as known_error:
-        try:
-            envelope = _envelope_decoder.decode(body)
-        except msgspec.DecodeError as error:
-            raise EventError(_reason(error)) from None
+        envelope = _envelope_decoder.decode(body)  # a body that is not even an envelope raises
         if envelope.type in KNOWN_TYPES:
             raise EventError(_reason(known_error)) from None
         return UnknownEvent(type=envelope.type)
-    except msgspec.DecodeError as error:
-        raise EventError(_reason(error)) from None
 
 
 def _reason(error: Exception) -> str:

@@ -174,6 +174,6 @@ def _is_json(body: bytes) -> bool:
     garbled body (400) from a well-formed one with wrong or missing fields (422)."""
     try:
         msgspec.json.decode(body)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         return False
     return True

@@ -219,14 +219,6 @@ class Settings:
         check=checks.webhook_address,
         reconnect=True,
     )
-    tls_verify: bool = _option(
-        True,
-        label="Verify TLS Certificates",
-        section=_CONN,
-        description="Check Konnekta's certificates. Turn off only to test against a server "
-        "with a self-signed certificate.",
-        reconnect=True,
-    )
 
     # Numbers
     international_prefix: str = _option(

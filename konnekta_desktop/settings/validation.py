@@ -113,16 +113,6 @@ def validate(settings: Settings) -> list[SettingError]:
 def setting_warnings(settings: Settings) -> list[SettingError]:
     """Settings that work but weaken security or are likely to keep events from arriving."""
     warnings = []
-    if not settings.tls_verify:
-        warnings.append(
-            SettingError(
-                "tls_verify",
-                "Verify TLS Certificates is off: anyone between this computer and Konnekta "
-                "could read the service account's password and your calls. Turn it back on "
-                "unless you are testing against a server with a self-signed certificate.",
-                warning=True,
-            )
-        )
     host = settings.listener_host.strip()
     if host and not is_loopback_host(host):
         warnings.append(

@@ -30,9 +30,12 @@ from konnekta_desktop.konnekta.models import (
 # Text as Konnekta may send it: any Unicode that UTF-8 can carry (no lone surrogates).
 text = st.text(st.characters(codec="utf-8"), max_size=40)
 numbers = st.from_regex(r"\+?[0-9]{2,15}", fullmatch=True) | text
-timestamps = st.from_regex(
-    r"20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z", fullmatch=True
-) | text
+timestamps = (
+    st.from_regex(
+        r"20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z", fullmatch=True
+    )
+    | text
+)
 seconds = st.floats(min_value=0, max_value=4e9, allow_nan=False, allow_infinity=False)
 
 
@@ -146,13 +149,15 @@ def _parent(document: Any, path: tuple[Any, ...]) -> Any:
 
 
 @st.composite
-def mutated_bodies(draw: st.DrawFn, known_users: Sequence[str] = ()) -> tuple[str, bytes]:
+def mutated_bodies(
+    draw: st.DrawFn, valid_events: st.SearchStrategy[ev.KnownEvent]
+) -> tuple[str, bytes]:
     """(mutation name, body): a valid event's JSON changed in one way, at the JSON or byte level.
 
     The result may still be a valid event (an extra field, a value that happens to fit); the test
     asks `parse_event` what it is and expects the listener to agree.
     """
-    event = draw(events(known_users))
+    event = draw(valid_events)
     body = ev.encode_event(event)
     document = msgspec.json.decode(body)
     paths = _paths(document)
@@ -186,16 +191,17 @@ def mutated_bodies(draw: st.DrawFn, known_users: Sequence[str] = ()) -> tuple[st
     elif kind == "change the type":
         document["type"] = draw(st.sampled_from(sorted(ev.KNOWN_TYPES)) | text | json_values)
     elif kind == "swap the data":
-        other = msgspec.json.decode(ev.encode_event(draw(events(known_users))))
+        other = msgspec.json.decode(ev.encode_event(draw(valid_events)))
         document["data"] = other["data"]
     elif kind == "wrap in a list":
         document = [document]
-    elif kind == "nest deeply":
-        depth = draw(st.integers(10, 5000))
-        nested: Any = document["data"]
-        for _ in range(depth):
-            nested = {"x": nested}
-        document["data"] = nested
+    if kind == "nest deeply":
+        # Built as bytes: msgspec cannot encode what is deeper than Python's recursion limit.
+        depth = draw(st.integers(10, 20_000))
+        data = msgspec.json.encode(document.pop("data"))
+        head = msgspec.json.encode(document)[:-1]
+        separator = b"," if len(head) > 1 else b""
+        return kind, head + separator + b'"data":' + b'{"x":' * depth + data + b"}" * depth + b"}"
     if kind in {"truncate", "flip a byte", "insert bytes"}:
         position = draw(st.integers(0, len(body)))
         if kind == "truncate":
@@ -223,7 +229,9 @@ class HeaderCase:
         return self.expected == frozenset({204})
 
 
-_visible_ascii = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=60)
+_visible_ascii = st.text(
+    st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=60
+)
 
 
 @st.composite

@@ -28,6 +28,7 @@ WRONG_SECRET = signing.SECRET_PREFIX + base64.b64encode(bytes(range(32))).decode
 NOW = 1_750_000_000
 WAIT_SECONDS = 10.0
 
+
 def tenant_user_ids() -> list[str]:
     """The ids of the seeded tenant that `AppLoop`'s model holds."""
     return sorted(generate_tenant(12, 3, domain="reliability.example.dk").users)

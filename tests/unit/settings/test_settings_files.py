@@ -34,7 +34,6 @@ def full_settings() -> Settings:
         user="svc@example.dk",
         password=Secret("hunter2"),
         webhook_address="https://hooks.example.dk/konnekta",
-        tls_verify=False,
         international_prefix="00",
         international_code="298",
         sync_on_startup=False,

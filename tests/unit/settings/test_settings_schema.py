@@ -31,7 +31,6 @@ CONNECTION_OPTIONS = {
     "user",
     "password",
     "webhook_address",
-    "tls_verify",
 }
 
 
@@ -66,7 +65,6 @@ def test_defaults_match_the_product_brief() -> None:
     assert settings.listener_port == 8470
     assert settings.listener_host == "127.0.0.1"
     assert settings.webhook_address == ""
-    assert settings.tls_verify is True
     assert settings.international_prefix == "00"
     assert settings.international_code == "45"
     assert settings.sync_on_startup is True

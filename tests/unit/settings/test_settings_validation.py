@@ -9,7 +9,6 @@ import pytest
 
 from konnekta_desktop.settings import (
     Secret,
-    SettingError,
     Settings,
     SyncDirection,
     check_port_free,
@@ -63,7 +62,6 @@ GOOD = [
     ("webhook_address", ""),
     ("webhook_address", "https://hooks.example.dk/konnekta"),
     ("webhook_address", "http://127.0.0.1:8470/webhook"),
-    ("tls_verify", False),
     ("international_prefix", "00"),
     ("international_prefix", "011"),
     ("international_code", "45"),
@@ -136,7 +134,6 @@ BAD = [
     ("password", "", "Password", ["is empty"]),
     ("webhook_address", "http://hooks.example.dk/konnekta", "Webhook Address", ["https://"]),
     ("webhook_address", "hooks.example.dk", "Webhook Address", ["https://"]),
-    ("tls_verify", "no", "Verify TLS Certificates", ["true or false"]),
     ("international_prefix", "+", "International Prefix", ["digits only", "00"]),
     ("international_prefix", "0 0", "International Prefix", ["digits only"]),
     ("international_code", "999", "International Code", ["999 is not a country calling code"]),
@@ -204,7 +201,7 @@ def test_validate_reports_each_wrong_field_once() -> None:
 
 
 def test_no_message_ever_contains_a_secret_value() -> None:
-    settings = complete_settings(tls_verify=False, listener_port=1)
+    settings = complete_settings(listener_host="0.0.0.0", listener_port=1)
     texts = [e.message for e in validate(settings) + setting_warnings(settings)]
     texts.append(validate_field("client_secret", Secret("client-s3cret")) or "")
     assert texts
@@ -213,12 +210,7 @@ def test_no_message_ever_contains_a_secret_value() -> None:
         assert "client-s3cret" not in text
 
 
-def test_tls_verification_off_gives_a_visible_warning() -> None:
-    warnings = setting_warnings(complete_settings(tls_verify=False))
-    assert warnings == [
-        SettingError("tls_verify", warnings[0].message, warning=True),
-    ]
-    assert warnings[0].message.startswith("Verify TLS Certificates is off")
+def test_default_settings_give_no_warning() -> None:
     assert setting_warnings(complete_settings()) == []
 
 
