@@ -151,8 +151,10 @@ class SimulatorProcess:
 def simulator(users: int, seed: int = 1, timeout: float = 60.0) -> Iterator[SimulatorProcess]:
     """Run the simulator in its own process (its CPU is not the app's) for the `with` block."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "konnekta_desktop.simulator", "--port", "0", "--users", str(users)]
-        + ["--seed", str(seed)],
+        [
+            *(sys.executable, "-m", "konnekta_desktop.simulator"),
+            *("--port", "0", "--users", str(users), "--seed", str(seed)),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -62,6 +62,53 @@ RATES = {0.0: "flat out", 1000.0: "1,000/s"}
 # ---------------------------------------------------------------- the server side
 
 
+def experiments() -> str:
+    """Local experiments for fixes that belong in other modules ($KONNEKTA_BENCH_EXPERIMENT):
+    `active_calls` keeps the users with calls in a set, so `LiveModel.active_calls` (run by the
+    call panel on every model change) walks those instead of every colleague; `quiet_events` drops
+    the per-event INFO log line (`Connector._log_change`)."""
+    chosen = set(os.environ.get("KONNEKTA_BENCH_EXPERIMENT", "").split(",")) - {""}
+    if "active_calls" in chosen:
+        from konnekta_desktop.core.model import LiveModel
+
+        apply, load = LiveModel.apply, LiveModel.load
+
+        def busy(model: Any) -> set[str]:
+            return model.__dict__.setdefault("_bench_busy", set())  # type: ignore[no-any-return]
+
+        def patched_apply(self: Any, event: Any) -> None:
+            apply(self, event)
+            user_id = getattr(event.data, "user_id", None)
+            if user_id is not None and hasattr(event.data, "call_id"):
+                colleague = self.get(user_id)
+                if colleague is not None and colleague.calls:
+                    busy(self).add(user_id)
+                else:
+                    busy(self).discard(user_id)
+
+        def patched_load(self: Any, *args: Any, **kwargs: Any) -> None:
+            load(self, *args, **kwargs)
+            busy(self).clear()
+            busy(self).update(c.id for c in self if c.calls)
+
+        def active_calls(self: Any) -> list[Any]:
+            found = []
+            for user_id in busy(self):
+                colleague = self.get(user_id)
+                if colleague is not None:
+                    found.extend(colleague.calls.values())
+            return found
+
+        LiveModel.apply = patched_apply  # type: ignore[method-assign]
+        LiveModel.load = patched_load  # type: ignore[method-assign]
+        LiveModel.active_calls = active_calls  # type: ignore[method-assign]
+    if "quiet_events" in chosen:
+        from konnekta_desktop.core.connector import Connector
+
+        Connector._log_change = lambda self, change, batch: None  # type: ignore[method-assign]
+    return ",".join(sorted(chosen)) or "none"
+
+
 class Measure:
     """What a server notes per event: event-to-model latency of stamped calls, GUI ticks, CPU."""
 
@@ -180,6 +227,7 @@ async def serve_bare() -> None:
 
 
 async def serve_headless(folder: Path) -> None:
+    experiments()
     measure = Measure()
     session = bench_session(folder)
     await session.start()
@@ -198,6 +246,7 @@ def serve_gui(folder: Path) -> None:
     from konnekta_desktop.app import SwitchboardApp
 
     application = QApplication([])
+    experiments()
     measure = Measure()
 
     async def main() -> None:
@@ -249,7 +298,8 @@ def drive(
     watchdog = threading.Timer(options.time_limit + 30, load.kill)
     watchdog.start()
     try:
-        assert load.stdin is not None and load.stdout is not None
+        assert load.stdin is not None
+        assert load.stdout is not None
         if load.stdout.readline().strip() != "WARM":
             raise RuntimeError(f"the load generator failed (exit code {load.wait()})")
         child.ask("mark")
@@ -303,9 +353,7 @@ def report(results: dict[Any, list[dict[str, Any]]], options: argparse.Namespace
         return median([float(run[key]) for run in results[variant, rate] if run[key] is not None])
 
     def cpu(variant: str, rate: float) -> float:
-        return median(
-            [run["cpu_s"] * 1e6 / max(1, run["sent"]) for run in results[variant, rate]]
-        )
+        return median([run["cpu_s"] * 1e6 / max(1, run["sent"]) for run in results[variant, rate]])
 
     rows = []
     for rate, rate_label in RATES.items():
@@ -361,7 +409,9 @@ def report(results: dict[Any, list[dict[str, Any]]], options: argparse.Namespace
     for variant in ("headless", "gui"):
         if results[variant, 0.0] and bare:
             share = med(variant, 0.0, "rate") / bare
-            print(f"- flat out, {VARIANTS[variant]}: {share:.0%} of the bare server's rate (>= 60%)")
+            print(
+                f"- flat out, {VARIANTS[variant]}: {share:.0%} of the bare server's rate (>= 60%)"
+            )
         if results[variant, 1000.0]:
             line = (
                 f"- at 1,000/s, {VARIANTS[variant]}: event-to-model p99 "
@@ -390,7 +440,7 @@ def orchestrate(options: argparse.Namespace) -> int:
                 run_round(options, env, ids_file, results)
     print(f"Machine: {machine_notes()}")
     print(
-        f"{options.users} users; {options.rounds} interleaved rounds, median shown; flat out: "
+        f"Experiments: {experiments()}; {options.users} users; {options.rounds} interleaved rounds, median shown; flat out: "
         f"{options.events} events after {options.warmup} warm-up on 32 connections; fixed rate: "
         f"{options.paced_seconds:g} s after {options.warmup} warm-up; event mix per 5: 2 call.ringing, "
         f"2 call.ended, 1 user.presence.changed; GUI lag = 16 ms QTimer interval minus 16 ms "
@@ -416,7 +466,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--servers", nargs="+", choices=list(VARIANTS), default=list(VARIANTS), help="(profiling)"
     )
     parser.add_argument(
-        "--rates", nargs="+", type=float, choices=list(RATES), default=list(RATES), help="(profiling)"
+        "--rates",
+        nargs="+",
+        type=float,
+        choices=list(RATES),
+        default=list(RATES),
+        help="(profiling)",
     )
     parser.add_argument("--serve", choices=sorted(VARIANTS), help=argparse.SUPPRESS)
     options = parser.parse_args(argv)

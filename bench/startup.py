@@ -28,6 +28,7 @@ from typing import Any
 from _common import (
     ROOT,
     bench_session,
+    cpu_seconds,
     machine_notes,
     median,
     peak_rss_mb,
@@ -37,15 +38,15 @@ from _common import (
 )
 
 QT_BASELINE = (
-    "import time, json, resource\n"
+    "import time, json, os, resource\n"
     "from PySide6.QtWidgets import QApplication\n"
     "app = QApplication([])\n"
-    "print(json.dumps({'connected_at': time.time(), "
+    "print(json.dumps({'connected_at': time.time(), 'cpu_s': sum(os.times()[:2]), "
     "'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)\n"
 )
 PYTHON_BASELINE = (
-    "import time, json, resource\n"
-    "print(json.dumps({'connected_at': time.time(), "
+    "import time, json, os, resource\n"
+    "print(json.dumps({'connected_at': time.time(), 'cpu_s': sum(os.times()[:2]), "
     "'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)\n"
 )
 VARIANTS = {
@@ -70,8 +71,8 @@ def _experiments() -> None:
 def _imports() -> float:
     """Import what the session needs, as the app's first lines would; returns when it finished."""
     _experiments()
-    import konnekta_desktop.core.session  # noqa: F401
-    import konnekta_desktop.runtime  # noqa: F401
+    import konnekta_desktop.core.session
+    import konnekta_desktop.runtime  # noqa: F401 (imported for its start-up cost)
 
     return time.time()
 
@@ -84,6 +85,7 @@ def _report(session: Any, imported_at: float, built_at: float) -> None:
         "built_at": built_at,
         "sync_s": sync.seconds if sync is not None else 0.0,
         "rss_mb": peak_rss_mb(),
+        "cpu_s": cpu_seconds(),
         "users": len(session.model),
     }
     print(json.dumps(result), flush=True)
@@ -169,22 +171,37 @@ def measure(variant: str, env: dict[str, str]) -> dict[str, Any]:
 def orchestrate(options: argparse.Namespace) -> int:
     began = time.monotonic()
     results: dict[tuple[int, str], list[dict[str, Any]]] = {}
-    for users in options.sizes:
-        with simulator(users, options.seed) as sim:
-            env = {**os.environ, **sim.env()}
-            for number in range(1, options.rounds + 1):
-                for variant in VARIANTS:
-                    run = measure(variant, env)
-                    results.setdefault((users, variant), []).append(run)
-                    print(
-                        f"{users} users, round {number}, {variant}: {run['seconds']:.2f} s, "
-                        f"peak RSS {run['rss_mb']:.0f} MB",
-                        file=sys.stderr,
-                        flush=True,
-                    )
+    cache = tempfile.TemporaryDirectory(prefix="bench-pyc-")
+    base_env = dict(os.environ)
+    if options.bytecode_cache:
+        # As an installed app starts: modules load from compiled bytecode. (This machine sets
+        # PYTHONDONTWRITEBYTECODE and uv installs without .pyc files, so without a cache every
+        # start compiles every module from source.) The cache lives in a temporary folder.
+        base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        base_env["PYTHONPYCACHEPREFIX"] = cache.name
+    warmed = not options.bytecode_cache
+    with cache:
+        for users in options.sizes:
+            with simulator(users, options.seed) as sim:
+                env = {**base_env, **sim.env()}
+                if not warmed:
+                    for variant in VARIANTS:
+                        measure(variant, env)  # fills the bytecode cache; not counted
+                    warmed = True
+                for number in range(1, options.rounds + 1):
+                    for variant in VARIANTS:
+                        run = measure(variant, env)
+                        results.setdefault((users, variant), []).append(run)
+                        print(
+                            f"{users} users, round {number}, {variant}: {run['seconds']:.2f} s, "
+                            f"peak RSS {run['rss_mb']:.0f} MB",
+                            file=sys.stderr,
+                            flush=True,
+                        )
     print(f"Machine: {machine_notes()}")
     print(
         f"{options.rounds} interleaved rounds, median shown; simulator in its own process; "
+        f"bytecode {'cached (as installed)' if options.bytecode_cache else 'compiled at each start'}; "
         f"whole run {time.monotonic() - began:.0f} s"
     )
     print()
@@ -208,6 +225,7 @@ def orchestrate(options: argparse.Namespace) -> int:
                     stage("imported_s"),
                     stage("built_s"),
                     stage("sync_s"),
+                    stage("cpu_s"),
                     round(median([r["rss_mb"] for r in runs])),
                 ]
             )
@@ -222,6 +240,7 @@ def orchestrate(options: argparse.Namespace) -> int:
                 "imports done at s",
                 "session built at s",
                 "start-up sync s",
+                "CPU s (all threads)",
                 "peak RSS MB",
             ],
             rows,
@@ -233,7 +252,8 @@ def orchestrate(options: argparse.Namespace) -> int:
         for variant in ("headless", "gui"):
             runs = results[5000, variant]
             print(
-                f"- {VARIANTS[variant]}: {median([r['seconds'] for r in runs]):.2f} s, "
+                f"- {VARIANTS[variant]}: {median([r['seconds'] for r in runs]):.2f} s "
+                f"({median([r['cpu_s'] for r in runs]):.2f} s of CPU), "
                 f"{median([r['rss_mb'] for r in runs]):.0f} MB"
             )
     return 0
@@ -246,6 +266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5_000, 20_000])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--no-bytecode-cache",
+        dest="bytecode_cache",
+        action="store_false",
+        help="compile every module from source at each start (this machine's default)",
+    )
     parser.add_argument("--serve", choices=["headless", "gui"], help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.serve is None:

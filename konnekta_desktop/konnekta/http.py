@@ -14,6 +14,7 @@ import httpx
 import truststore
 
 from .errors import ConfigurationError, ConnectionFailed, KonnektaError, Timeout
+from .transport import AiohttpTransport
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -34,7 +35,7 @@ def make_http_client(
     """
     context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     return httpx.AsyncClient(
-        verify=context,
+        transport=AiohttpTransport(context),
         timeout=httpx.Timeout(timeout),
         follow_redirects=False,
         event_hooks={name: list(hooks) for name, hooks in (event_hooks or {}).items()},
@@ -113,10 +114,11 @@ def translate_transport_error(
             setting=setting,
         )
     causes = _causes(error)
-    tls_error = next((e for e in causes if isinstance(e, ssl.SSLError)), None)
+    # The root cause is the ssl module's own error; wrappers (aiohttp's) may subclass it too.
+    tls_error = next((e for e in reversed(causes) if isinstance(e, ssl.SSLError)), None)
     if tls_error is not None:
         if isinstance(tls_error, ssl.SSLCertVerificationError):
-            reason = tls_error.verify_message or "certificate verification failed"
+            reason = getattr(tls_error, "verify_message", "") or "certificate verification failed"
             detail = f"its TLS certificate is not trusted ({reason})"
         else:
             detail = f"the TLS handshake failed ({tls_error.reason or type(tls_error).__name__})"
