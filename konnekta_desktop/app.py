@@ -1,8 +1,10 @@
 """The Qt composition root: QApplication, the qasync loop, and the switchboard's staged start and stop.
 
 Start-up stages, each logged, in order: session (settings, store, connector; the simulator in
---demo), bridge, window, tray and notifications, single-instance server, pending wrap-ups, connect.
-`close()` undoes them in reverse. The app runs until `quit_requested` (one future) resolves: from
+--demo), bridge, window, tray and notifications, single-instance server, pending wrap-ups, connect,
+start at login. When the settings are incomplete (the first run), the session does not connect and
+the Settings window opens on the Connection tab; its OK connects. `close()` undoes the stages in
+reverse. The app runs until `quit_requested` (one future) resolves: from
 Quit, from closing the window when there is no tray, or from Ctrl+C.
 """
 
@@ -19,7 +21,7 @@ from typing import Any
 
 import qasync
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from .ui.bridge import Bridge, UiSession
 from .ui.icons import app_icon
@@ -45,9 +47,13 @@ class SwitchboardApp:
         use_tray: bool | None = None,
         arguments: Sequence[str] = (),
         language: str | None = None,
+        start_at_login: Callable[[bool], None] | None = None,
     ) -> None:
-        """`language` ("en", "da") overrides the language setting (screenshots, tests)."""
+        """`language` ("en", "da") overrides the language setting (screenshots, tests).
+        `start_at_login(enabled)` keeps the login item in line with the setting (the real one is
+        `autostart.apply_start_at_login`; None leaves the login item alone, as tests do)."""
         self._session_factory = session_factory
+        self._start_at_login = start_at_login
         self._language = language
         self.instance = instance
         self._use_tray = use_tray
@@ -83,16 +89,23 @@ class SwitchboardApp:
 
         self._log_stage("window")
         window = self.window = MainWindow(session, bridge)
+        if self._start_at_login is not None:
+            window.start_at_login = self._start_at_login
         window.quit_requested.connect(self.request_quit)
         self._closers.append(("window", self._close_window))
 
         self._log_stage("tray and notifications")
         self.notifier = Notifier(session, bridge, window)
+        self.notifier.muted = bool(
+            getattr(getattr(session, "settings", None), "mute_notifications", False)
+        )
+        window.settings_applied.connect(self._follow_settings)
         use_tray = (
             QSystemTrayIcon.isSystemTrayAvailable() if self._use_tray is None else self._use_tray
         )
         if use_tray:
             self.tray = Tray(session, bridge, window, self.notifier)
+            self.tray.mute_action.setChecked(self.notifier.muted)
             self.tray.show()
             window.hide_to_tray = True
             self._closers.append(("tray", self.tray.hide))
@@ -112,9 +125,36 @@ class SwitchboardApp:
             window.open_wrapup(wrapup_session)
 
         await self._stage("connect", session.start())
+        problems = list(getattr(session, "settings_problems", None) or [])
+        if problems:
+            log.info("Settings incomplete (%d problems): opening Settings", len(problems))
+            window.open_settings(first_run=True)
+        self._sync_start_at_login(session)
         if any(not argument.startswith("-") for argument in self._arguments):
             # A number given at launch is dialled once connected (the operator's phone is known then).
             self._dial_when_connected(self._arguments)
+
+    def _follow_settings(self, settings: object) -> None:
+        muted = bool(getattr(settings, "mute_notifications", False))
+        if self.notifier is not None:
+            self.notifier.muted = muted
+        if self.tray is not None:
+            self.tray.mute_action.setChecked(muted)
+
+    def _sync_start_at_login(self, session: UiSession) -> None:
+        """The login item follows the app when it was moved or updated (not in the demo)."""
+        if self._start_at_login is None or session.demo:
+            return
+        from .autostart import AutostartError
+
+        self._log_stage("start at login")
+        enabled = bool(getattr(getattr(session, "settings", None), "start_at_login", False))
+        try:
+            self._start_at_login(enabled)
+        except AutostartError as error:
+            log.warning("%s", error)
+            if self.window is not None:
+                self.window.show_error(str(error))
 
     def _dial_when_connected(self, arguments: list[str]) -> None:
         assert self.window is not None
@@ -214,7 +254,8 @@ def run_gui(
     number, tel: or callto: link to dial). A `runtime.LaunchOptions` is also accepted in place of
     the factory, as the command line passes one.
     """
-    from .runtime import LaunchOptions, SettingsProblem, app_paths, open_session
+    from .autostart import apply_start_at_login
+    from .runtime import LaunchOptions, app_paths, open_session
 
     if isinstance(session_factory, LaunchOptions):
         options = session_factory
@@ -224,7 +265,8 @@ def run_gui(
         exit_when_connected = options.exit_when_connected
 
         async def factory() -> UiSession:
-            return await open_session(options)
+            # Incomplete settings open the window and Settings, rather than stopping the app.
+            return await open_session(options, strict=False)
 
         session_factory = factory
 
@@ -238,22 +280,24 @@ def run_gui(
 
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-            app = runner.run(_make_app(session_factory, instance, argv))
+            app = runner.run(
+                _make_app(session_factory, instance, argv, start_at_login=apply_start_at_login)
+            )
             _quit_on_signals(app)
             return runner.run(_run(app, exit_when_connected))
-    except SettingsProblem as problem:
-        log.error("%s", problem)
-        QMessageBox.critical(None, APP_NAME, str(problem))
-        return 2
     finally:
         instance.close()
         qapp.processEvents()
 
 
 async def _make_app(
-    factory: SessionFactory, instance: SingleInstance, argv: Sequence[str]
+    factory: SessionFactory,
+    instance: SingleInstance,
+    argv: Sequence[str],
+    *,
+    start_at_login: Callable[[bool], None] | None = None,
 ) -> SwitchboardApp:
-    return SwitchboardApp(factory, instance=instance, arguments=argv)
+    return SwitchboardApp(factory, instance=instance, arguments=argv, start_at_login=start_at_login)
 
 
 def _quit_on_signals(app: SwitchboardApp) -> None:

@@ -45,7 +45,7 @@ async def synchronise(
     presence: PresenceService,
     model: LiveModel,
     *,
-    concurrency: int = 16,
+    concurrency: int = 32,
     attempts: int = 3,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> SyncReport:

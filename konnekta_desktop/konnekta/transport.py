@@ -21,7 +21,7 @@ _DROPPED_REQUEST_HEADERS: Final = frozenset({"accept-encoding", "connection", "c
 class AiohttpTransport(httpx.AsyncBaseTransport):
     """Keeps one aiohttp session (created on first use, on the running loop)."""
 
-    def __init__(self, ssl_context: ssl.SSLContext, *, max_connections: int = 32) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext, *, max_connections: int = 48) -> None:
         self._ssl = ssl_context
         self._max_connections = max_connections
         self._session: aiohttp.ClientSession | None = None

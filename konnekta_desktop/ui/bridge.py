@@ -23,7 +23,26 @@ from ..core.status import ConnectionStatus
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Bridge", "PresenceLike", "ShownStateLike", "UiSession", "WrapUpLike", "operator_of"]
+__all__ = [
+    "Bridge",
+    "PlanSource",
+    "PresenceLike",
+    "ShownStateLike",
+    "UiSession",
+    "WrapUpLike",
+    "operator_of",
+    "plan_reader",
+]
+
+PlanSource = NumberPlan | Callable[[], NumberPlan]
+"""A number plan, or a way to read the current one: the session replaces its plan when the
+number settings change, so long-lived views read it afresh each time they format a number."""
+
+
+def plan_reader(source: PlanSource) -> Callable[[], NumberPlan]:
+    if isinstance(source, NumberPlan):
+        return lambda: source
+    return source
 
 
 class ShownStateLike(Protocol):

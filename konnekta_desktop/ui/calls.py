@@ -12,6 +12,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -23,8 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from ..core.model import LiveModel
-from ..core.numbers import NumberPlan
 from ..konnekta.models import Call, CallState, Direction
+from .bridge import PlanSource, plan_reader
 from .icons import callback_icon, direction_icon
 
 __all__ = [
@@ -41,10 +42,16 @@ IS_CALLBACK_ROLE = Qt.ItemDataRole.UserRole + 12
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-CALLBACK_TOOLTIP = (
-    "Call-back: the caller asked the queue to call back; the caller column shows the external "
-    "number, the called column the queue."
+CALLBACK_TOOLTIP = str(
+    QT_TRANSLATE_NOOP(
+        "CallTableModel",
+        "Call-back: the caller asked the queue to call back; the caller column shows the "
+        "external number, the called column the queue.",
+    )
 )
+
+# lupdate collects the literal calls of `translate(context, text)` and QT_TRANSLATE_NOOP.
+translate = QCoreApplication.translate
 
 
 class CallColumn(IntEnum):
@@ -57,12 +64,12 @@ class CallColumn(IntEnum):
 
 
 _HEADERS = {
-    CallColumn.DIRECTION: "Direction",
-    CallColumn.CALLER: "Caller",
-    CallColumn.CALLED: "Called",
-    CallColumn.QUEUE: "Queue",
-    CallColumn.WHO: "Status",
-    CallColumn.DURATION: "Duration",
+    CallColumn.DIRECTION: str(QT_TRANSLATE_NOOP("CallTableModel", "Direction")),
+    CallColumn.CALLER: str(QT_TRANSLATE_NOOP("CallTableModel", "Caller")),
+    CallColumn.CALLED: str(QT_TRANSLATE_NOOP("CallTableModel", "Called")),
+    CallColumn.QUEUE: str(QT_TRANSLATE_NOOP("CallTableModel", "Queue")),
+    CallColumn.WHO: str(QT_TRANSLATE_NOOP("CallTableModel", "Status")),
+    CallColumn.DURATION: str(QT_TRANSLATE_NOOP("CallTableModel", "Duration")),
 }
 
 
@@ -112,14 +119,14 @@ class CallTableModel(QAbstractTableModel):
     def __init__(
         self,
         model: LiveModel,
-        plan: NumberPlan,
+        plan: PlanSource,
         operator_id: Callable[[], str | None],
         now: Callable[[], float],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
-        self._plan = plan
+        self._plan = plan_reader(plan)
         self._operator_id = operator_id
         self._now = now
         self._rows: list[PanelCall] = []
@@ -177,32 +184,34 @@ class CallTableModel(QAbstractTableModel):
         return None
 
     def _who(self, panel: PanelCall) -> str:
-        tr = QCoreApplication.translate
         me = self._operator_id()
         answered = [leg for leg in panel.legs if leg.state is CallState.ANSWERED]
         if any(leg.user_id == me for leg in answered):
-            return tr("CallTableModel", "Talking (me)")
+            return translate("CallTableModel", "Talking (me)")
         if answered:
-            return tr("CallTableModel", "Talking: {name}").format(name=self._name(answered[0]))
+            return translate("CallTableModel", "Talking: {name}").format(
+                name=self._name(answered[0])
+            )
         # Ringing: at the other people's phones (for my outgoing call, the person I call).
         others = [leg for leg in panel.legs if leg.user_id != me]
         if len(others) > 1:
-            return tr("CallTableModel", "Ringing at {count} agents").format(count=len(others))
+            return translate("CallTableModel", "Ringing at {count} agents").format(
+                count=len(others)
+            )
         if others:
-            return tr("CallTableModel", "Ringing: {name}").format(name=self._name(others[0]))
-        return tr("CallTableModel", "Ringing (me)")
+            return translate("CallTableModel", "Ringing: {name}").format(name=self._name(others[0]))
+        return translate("CallTableModel", "Ringing (me)")
 
     def _name(self, leg: Call) -> str:
         colleague = self._model.get(leg.user_id)
         return colleague.user.name if colleague else leg.user_id
 
     def _direction(self, call: Call) -> str:
-        tr = QCoreApplication.translate
         if call.callback:
-            return tr("CallTableModel", "Call-back")
+            return translate("CallTableModel", "Call-back")
         if call.direction is Direction.INBOUND:
-            return tr("CallTableModel", "Incoming")
-        return tr("CallTableModel", "Outgoing")
+            return translate("CallTableModel", "Incoming")
+        return translate("CallTableModel", "Outgoing")
 
     def _text(self, panel: PanelCall, column: int) -> str:
         call = panel.call
@@ -210,9 +219,9 @@ class CallTableModel(QAbstractTableModel):
             case CallColumn.DIRECTION:
                 return self._direction(call)
             case CallColumn.CALLER:
-                return self._plan.display(call.caller)
+                return self._plan().display(call.caller)
             case CallColumn.CALLED:
-                return self._plan.display(call.called)
+                return self._plan().display(call.called)
             case CallColumn.QUEUE:
                 return call.queue or ""
             case CallColumn.WHO:
@@ -233,7 +242,7 @@ class CallTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("CallTableModel", _HEADERS[CallColumn(section)])
+            return translate("CallTableModel", _HEADERS[CallColumn(section)])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -252,7 +261,7 @@ class CallTableModel(QAbstractTableModel):
                 return callback_icon()
             return direction_icon(panel.call.direction is Direction.INBOUND)
         if role == Qt.ItemDataRole.ToolTipRole and panel.call.callback:
-            return QCoreApplication.translate("CallTableModel", CALLBACK_TOOLTIP)
+            return translate("CallTableModel", CALLBACK_TOOLTIP)
         if role == Qt.ItemDataRole.FontRole and panel.mine:
             font = QFont()
             font.setBold(True)

@@ -13,6 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,9 +25,8 @@ from PySide6.QtCore import (
 
 from ..core.model import Colleague, LiveModel, ModelChange
 from ..core.monitoring import PhoneStatus, monitoring_number, phone_status
-from ..core.numbers import NumberPlan
 from ..konnekta.models import LineType
-from .bridge import PresenceLike
+from .bridge import PlanSource, PresenceLike, plan_reader
 from .icons import availability_icon, phone_status_icon
 
 __all__ = [
@@ -55,25 +55,46 @@ class ColleagueColumn(IntEnum):
 
 
 _HEADERS = {
-    ColleagueColumn.NAME: "Name",
-    ColleagueColumn.STATE: "State",
-    ColleagueColumn.PHONE: "Phone",
-    ColleagueColumn.NUMBER: "Number",
-    ColleagueColumn.MOBILE: "Mobile",
-    ColleagueColumn.FORWARDING: "Forwarded to",
-    ColleagueColumn.DEPARTMENT: "Department",
+    ColleagueColumn.NAME: str(QT_TRANSLATE_NOOP("ColleagueTableModel", "Name")),
+    ColleagueColumn.STATE: str(QT_TRANSLATE_NOOP("ColleagueTableModel", "State")),
+    ColleagueColumn.PHONE: str(QT_TRANSLATE_NOOP("ColleagueTableModel", "Phone")),
+    ColleagueColumn.NUMBER: str(QT_TRANSLATE_NOOP("ColleagueTableModel", "Number")),
+    ColleagueColumn.MOBILE: str(QT_TRANSLATE_NOOP("ColleagueTableModel", "Mobile")),
+    ColleagueColumn.FORWARDING: str(QT_TRANSLATE_NOOP("ColleagueTableModel", "Forwarded to")),
+    ColleagueColumn.DEPARTMENT: str(QT_TRANSLATE_NOOP("ColleagueTableModel", "Department")),
 }
 
+
+def _status_text(label: object, tooltip: object) -> tuple[str, str]:
+    """(label, tooltip), untranslated; QT_TRANSLATE_NOOP only marks them for lupdate."""
+    return str(label), str(tooltip)
+
+
 PHONE_STATUS_TEXT = {
-    PhoneStatus.IDLE: ("Free", "Free: no call in progress"),
-    PhoneStatus.RINGING: ("Ringing", "Ringing: a call is waiting to be answered"),
-    PhoneStatus.BUSY: ("Busy", "Busy: on a call"),
-    PhoneStatus.ON_MOBILE: ("On mobile", "On mobile: talking on the mobile phone"),
-    PhoneStatus.NOT_MONITORED: (
-        "No line",
-        "Not monitored: this user has no phone line in Konnekta",
+    PhoneStatus.IDLE: _status_text(
+        QT_TRANSLATE_NOOP("PhoneStatus", "Free"),
+        QT_TRANSLATE_NOOP("PhoneStatus", "Free: no call in progress"),
     ),
-    PhoneStatus.FORWARDED: ("Forwarded", "Forwarded: new calls go to the forwarding number"),
+    PhoneStatus.RINGING: _status_text(
+        QT_TRANSLATE_NOOP("PhoneStatus", "Ringing"),
+        QT_TRANSLATE_NOOP("PhoneStatus", "Ringing: a call is waiting to be answered"),
+    ),
+    PhoneStatus.BUSY: _status_text(
+        QT_TRANSLATE_NOOP("PhoneStatus", "Busy"),
+        QT_TRANSLATE_NOOP("PhoneStatus", "Busy: on a call"),
+    ),
+    PhoneStatus.ON_MOBILE: _status_text(
+        QT_TRANSLATE_NOOP("PhoneStatus", "On mobile"),
+        QT_TRANSLATE_NOOP("PhoneStatus", "On mobile: talking on the mobile phone"),
+    ),
+    PhoneStatus.NOT_MONITORED: _status_text(
+        QT_TRANSLATE_NOOP("PhoneStatus", "No line"),
+        QT_TRANSLATE_NOOP("PhoneStatus", "Not monitored: this user has no phone line in Konnekta"),
+    ),
+    PhoneStatus.FORWARDED: _status_text(
+        QT_TRANSLATE_NOOP("PhoneStatus", "Forwarded"),
+        QT_TRANSLATE_NOOP("PhoneStatus", "Forwarded: new calls go to the forwarding number"),
+    ),
 }
 
 _STATUS_ORDER = {status: order for order, status in enumerate(PhoneStatus)}
@@ -144,13 +165,13 @@ class ColleagueTableModel(QAbstractTableModel):
     def __init__(
         self,
         model: LiveModel,
-        plan: NumberPlan,
+        plan: PlanSource,
         presence: PresenceLike,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
-        self._plan = plan
+        self._plan = plan_reader(plan)
         self._presence = presence
         self._sort_column = ColleagueColumn.NAME
         self._descending = False
@@ -259,7 +280,7 @@ class ColleagueTableModel(QAbstractTableModel):
         status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
         numbers = [_fixed_number(colleague), _mobile_number(colleague), colleague.diversion or ""]
         digits = [_digits(number) for number in numbers]
-        prefix = self._plan.international_prefix
+        prefix = self._plan().international_prefix
         searchable = " ".join(
             (
                 colleague.user.name,
@@ -283,15 +304,19 @@ class ColleagueTableModel(QAbstractTableModel):
         )
 
     def _build(self, colleague: Colleague) -> _Row:
-        plan = self._plan
+        plan = self._plan()
         shown = self._presence.shown_state(colleague.id)
         status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
         number = _fixed_number(colleague)
         mobile = _mobile_number(colleague)
         forwarding = colleague.diversion or ""
-        availability = QCoreApplication.translate(
-            "ColleagueTableModel", "available" if shown.available else "unavailable"
-        )
+        availability = (
+            QCoreApplication.translate("ColleagueTableModel", "{state}: available in Konnekta")
+            if shown.available
+            else QCoreApplication.translate(
+                "ColleagueTableModel", "{state}: unavailable in Konnekta"
+            )
+        ).format(state=shown.label)
         return _Row(
             texts=(
                 colleague.user.name,
@@ -304,7 +329,7 @@ class ColleagueTableModel(QAbstractTableModel):
             ),
             status=status,
             available=shown.available,
-            state_tooltip=f"{shown.label} ({availability})",
+            state_tooltip=availability,
         )
 
     # -- Qt model API --------------------------------------------------------------------------

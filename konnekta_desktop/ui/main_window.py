@@ -6,19 +6,33 @@ through `TaskRunner`, so a refusal from Konnekta appears in the message bar in p
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import platform
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    qVersion,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -40,21 +54,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..core.commands import DEVICE_LABELS, CommandRefused
+from .. import __version__, diagnostics
+from ..autostart import apply_start_at_login
+from ..core.commands import CommandRefused
 from ..core.model import Colleague, ModelChange
 from ..core.monitoring import monitoring_number
 from ..core.numbers import NumberError
+from ..core.presence import StateClass
 from ..core.status import Connection, ConnectionStatus
 from ..konnekta.errors import KonnektaError
 from ..konnekta.models import CallingDevice, CallState, LineType, Right
+from ..settings import Settings, get_option, validate
 from .bridge import Bridge, UiSession, operator_of
 from .calls import CallColumn, CallTableModel, PanelCall
 from .colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueFilterProxy, ColleagueTableModel
 from .icons import app_icon, availability_icon, tray_icon
+from .settings_labels import option_label
 from .shortcuts import key_sequences, shortcut, shortcut_rows
 from .single_instance import parse_dial_target
 from .tasks import TaskRunner
+from .texts import DEVICES, calling_from_text, device_label, dial_from_text
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +81,6 @@ __all__ = ["APP_NAME", "MainWindow", "device_label"]
 
 APP_NAME = "Konnekta Desktop"
 _FILTER_DELAY_MS = 120  # type-to-filter waits for a pause in typing; 20,000 rows filter in ~0.1 s
-_DEVICES = (CallingDevice.LOCAL, CallingDevice.MOBILE, CallingDevice.TEAMS)
-
-
-def device_label(device: CallingDevice) -> str:
-    return QCoreApplication.translate("CallingDevice", DEVICE_LABELS[device])
 
 
 def colleague_number(colleague: Colleague) -> str | None:
@@ -76,6 +90,16 @@ def colleague_number(colleague: Colleague) -> str | None:
     if fixed:
         return monitoring_number(fixed[0])
     return lines[0].number if lines else None
+
+
+@dataclass(slots=True)
+class _MyUser:
+    """The operator's own user id, as the window last found it."""
+
+    id: str | None = None
+
+    def get(self) -> str | None:
+        return self.id
 
 
 class MessageBar(QFrame):
@@ -133,16 +157,24 @@ class MainWindow(QMainWindow):
     when there is no tray to hide to)."""
 
     quit_requested = Signal()
+    settings_applied = Signal(object)  # Settings, once the session uses them
 
     def __init__(self, session: UiSession, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # Makes the login item match the setting; the app passes the real one, tests a stand-in.
+        self.start_at_login: Callable[[bool], None] = apply_start_at_login
         self.bridge = bridge
         self.hide_to_tray = False
         self.tasks = TaskRunner(self.show_error)
-        self._operator_id: str | None = None
+        # Shared with the call model through a plain holder, not a reference to the window: a
+        # child model holding its window in a cycle let the garbage collector free the window
+        # while Qt was still delivering one of its timer events (a crash in the GUI tests).
+        self._me = _MyUser()
         self._wrapups: dict[str, QDialog] = {}
         self._settings_dialog: QDialog | None = None
+        self._shortcuts_dialog: QDialog | None = None
+        self._first_run_notice = ""
         self._status = session.connector.status
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -156,15 +188,16 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.setMinimumSize(900, 560)
 
+        # The session replaces its number plan when the number settings change: read it afresh.
         self.colleague_model = ColleagueTableModel(
-            session.model, session.plan, session.presence, self
+            session.model, lambda: session.plan, session.presence, self
         )
         self.proxy = ColleagueFilterProxy(self)
         self.proxy.setSourceModel(self.colleague_model)
         self.call_model = CallTableModel(
             session.model,
-            session.plan,
-            lambda: self._operator_id,
+            lambda: session.plan,
+            self._me.get,
             session.connector.clock.now,
             self,
         )
@@ -214,6 +247,8 @@ class MainWindow(QMainWindow):
             "wrap_up": (self.tr("Pending &wrap-ups"), self.open_pending_wrapups),
             "dial_clipboard": (self.tr("Dial the number on the &clipboard"), self.dial_clipboard),
             "dismiss_message": (self.tr("Close the &message"), self.dismiss_message),
+            "save_diagnostics": (self.tr("Save &diagnostics…"), self.save_diagnostics),
+            "open_log_folder": (self.tr("Open the &log folder"), self.open_log_folder),
             "shortcuts_help": (self.tr("&Keyboard shortcuts"), self.show_shortcuts),
             "hide": (self.tr("&Close window"), self.close),
             "quit": (self.tr("&Quit"), self.quit_requested.emit),
@@ -222,7 +257,7 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.setShortcuts(key_sequences(name))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(self.tr(shortcut(name).description))
+            action.setToolTip(QCoreApplication.translate("Shortcuts", shortcut(name).description))
             action.triggered.connect(lambda _checked=False, h=handler: h())
             self.addAction(action)
             self.actions_by_name[name] = action
@@ -302,10 +337,10 @@ class MainWindow(QMainWindow):
         self.device_combo = QComboBox()
         self.device_combo.setAccessibleName(self.tr("Calling device"))
         self.device_combo.setToolTip(self.tr("Which of my phones the call starts from"))
-        for device in _DEVICES:
+        for device in DEVICES:
             self.device_combo.addItem(device_label(device), device)
         default = self.session.connector.config.default_calling_device
-        self.device_combo.setCurrentIndex(_DEVICES.index(default))
+        self.device_combo.setCurrentIndex(DEVICES.index(default))
         self.dial_button = QPushButton(self.tr("Dial"))
         self.dial_button.setAccessibleName(self.tr("Dial"))
         self.dial_button.setToolTip(self.tr("Dial the number, or the selected colleague (Num ,)"))
@@ -433,15 +468,18 @@ class MainWindow(QMainWindow):
         self.call_view.setShowGrid(False)
         self.call_view.verticalHeader().hide()
         header = self.call_view.horizontalHeader()
-        header.setStretchLastSection(True)
         for column, width in (
             (CallColumn.DIRECTION, 120),
             (CallColumn.CALLER, 150),
             (CallColumn.CALLED, 150),
             (CallColumn.QUEUE, 110),
             (CallColumn.WHO, 240),
+            (CallColumn.DURATION, 90),
         ):
             header.resizeSection(column, width)
+        # The status ("Ringing at 11 agents", "Talking: name") gets the room; durations stay short.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CallColumn.WHO, QHeaderView.ResizeMode.Stretch)
         buttons = QVBoxLayout()
         self.hang_up_button = QPushButton(self.tr("Hang up"))
         self.hang_up_button.setAccessibleName(self.tr("Hang up"))
@@ -486,6 +524,9 @@ class MainWindow(QMainWindow):
         )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a["shortcuts_help"])
+        help_menu.addSeparator()
+        help_menu.addActions([a["save_diagnostics"], a["open_log_folder"]])
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&About Konnekta Desktop"))
         about.triggered.connect(self.show_about)
 
@@ -516,17 +557,49 @@ class MainWindow(QMainWindow):
                 text = self.tr("Reconnecting to Konnekta…")
             case _:
                 text = self.tr("Not connected to Konnekta")
-        if status.message:
-            text += f": {status.message}"
+        missing = self.settings_to_fill_in() if status.state is Connection.DISCONNECTED else []
+        if missing:
+            # The session's own message lists raw problems; name the fields and where they are.
+            text = (
+                text.rstrip("…")
+                + ": "
+                + self.tr(
+                    "the settings are incomplete. Open Settings > Connection (F9) and fill in {fields}."
+                ).format(fields=", ".join(missing))
+            )
+        elif status.message:
+            text = f"{text.rstrip('…')}: {status.message}"
         self.connection_label.setText(text)
         self.connection_label.setToolTip(text)
+        if (
+            status.state is Connection.DISCONNECTED
+            and status.setting is not None
+            and status != previous
+        ):
+            # A setting stops the connection until it is fixed: say so where it is seen.
+            self.show_error(status.message)
         self.connection_icon.setPixmap(
             tray_icon(status.state, status.state is Connection.CONNECTED).pixmap(16, 16)
         )
         self._update_port()
         if status.state is Connection.CONNECTED and previous.state is not Connection.CONNECTED:
+            if self._first_run_notice and self.message_bar.text() == self._first_run_notice:
+                self.dismiss_message()
             self._refresh_operator()
             self.load_caller_ids()
+
+    def settings_to_fill_in(self) -> list[str]:
+        """The labels of the options that keep the session from connecting (first run)."""
+        if not getattr(self.session, "settings_problems", None):
+            return []
+        settings = getattr(self.session, "settings", None)
+        if not isinstance(settings, Settings):
+            return []
+        return [
+            option_label(get_option(error.field))
+            for error in validate(settings)
+            if error.field is not None and not error.warning
+        ]
 
     def _update_port(self) -> None:
         listener = self.session.connector.listener
@@ -563,7 +636,15 @@ class MainWindow(QMainWindow):
 
     @property
     def operator_id(self) -> str | None:
-        return self._operator_id
+        return self._me.id
+
+    @property
+    def _operator_id(self) -> str | None:
+        return self._me.id
+
+    @_operator_id.setter
+    def _operator_id(self, user_id: str | None) -> None:
+        self._me.id = user_id
 
     @property
     def operator(self) -> Colleague | None:
@@ -576,7 +657,7 @@ class MainWindow(QMainWindow):
         changed = (operator.id if operator else None) != self._operator_id
         self._operator_id = operator.id if operator else None
         if operator is None:
-            self.me_box.setTitle(self.tr("Me (not found: set your Konnekta user in Settings)"))
+            self.me_box.setTitle(self._me_missing_text())
         else:
             self.me_box.setTitle(self.tr("Me: {name}").format(name=operator.user.name))
         for widget in (
@@ -593,6 +674,16 @@ class MainWindow(QMainWindow):
         if changed:
             self.call_model.refresh()
 
+    def _me_missing_text(self) -> str:
+        wanted = self.session.connector.config.operator_user
+        if not wanted:
+            return self.tr("Me (choose your Konnekta user in Settings > Calling and wrap-up)")
+        if len(self.session.model) == 0:
+            return self.tr("Me ({user}, once connected)").format(user=wanted)
+        return self.tr(
+            "Me ({user} is not in Konnekta: check Settings > Calling and wrap-up)"
+        ).format(user=wanted)
+
     def _fill_templates(self) -> None:
         names = [template.name for template in self.session.presence.templates()]
         current = [self.state_combo.itemText(i) for i in range(self.state_combo.count())]
@@ -606,11 +697,31 @@ class MainWindow(QMainWindow):
             self.my_state_dot.clear()
             return
         shown = self.session.presence.shown_state(self._operator_id)
-        self.my_state_label.setText(shown.label)
+        text = shown.label
+        if not shown.available and self._is_free_state(shown.label):
+            # The dot follows Konnekta, which keeps me red through a call and its wrap-up.
+            text = self.tr("{state} (unavailable during the call and wrap-up)").format(
+                state=shown.label
+            )
+        self.my_state_label.setText(text)
+        self.my_state_label.setToolTip(text)
         self.my_state_dot.setPixmap(availability_icon(shown.available).pixmap(14, 14))
+        self.my_state_dot.setToolTip(
+            self.tr("Available in Konnekta")
+            if shown.available
+            else self.tr("Unavailable in Konnekta")
+        )
         index = self.state_combo.findText(shown.label)
         if index >= 0:
             self.state_combo.setCurrentIndex(index)
+
+    def _is_free_state(self, name: str) -> bool:
+        store = getattr(self.session, "store", None)
+        if store is None:
+            return False
+        return any(
+            state.name == name and state.state_class is StateClass.FREE for state in store.states()
+        )
 
     def _refresh_my_forwarding(self) -> None:
         operator = self.operator
@@ -626,7 +737,9 @@ class MainWindow(QMainWindow):
         operator = self.operator
         if operator is None:
             self.caller_id_combo.setEnabled(False)
-            self.caller_id_combo.setToolTip(self.tr("Set your Konnekta user in Settings first"))
+            self.caller_id_combo.setToolTip(
+                self.tr("Choose your Konnekta user in Settings > Calling and wrap-up first")
+            )
         elif Right.SET_CALLER_ID not in operator.user.rights:
             self.caller_id_combo.setEnabled(False)
             self.caller_id_combo.setToolTip(
@@ -670,7 +783,12 @@ class MainWindow(QMainWindow):
     def set_my_template(self, name: str) -> None:
         operator = self.operator
         if operator is None:
-            self.show_error(self.tr("Set your own Konnekta user in Settings to change your state."))
+            self.show_error(
+                self.tr(
+                    "Choose your own Konnekta user in Settings > Calling and wrap-up (F9) to "
+                    "change your state."
+                )
+            )
             return
         self.set_state_of(operator.id, name)
 
@@ -699,7 +817,10 @@ class MainWindow(QMainWindow):
         text = self.forward_edit.text().strip()
         if operator is None:
             self.show_error(
-                self.tr("Set your own Konnekta user in Settings to forward your calls.")
+                self.tr(
+                    "Choose your own Konnekta user in Settings > Calling and wrap-up (F9) to "
+                    "forward your calls."
+                )
             )
             return
         if not text:
@@ -766,7 +887,7 @@ class MainWindow(QMainWindow):
             self.show_error(
                 self.tr(
                     "Your own Konnekta user is not known, so there is no phone to call from: "
-                    "set it in Settings > Operator."
+                    "choose it in Settings > Calling and wrap-up (F9)."
                 )
             )
             return
@@ -781,11 +902,7 @@ class MainWindow(QMainWindow):
         def done(_call_id: object) -> None:
             if clear:
                 self.number_edit.clear()
-            self.show_info(
-                self.tr("Calling {target} from {device}.").format(
-                    target=target, device=device_label(chosen)
-                )
-            )
+            self.show_info(calling_from_text(chosen, target))
 
         self.tasks.run(
             self.session.commands.dial(operator.id, text, chosen), key="dial", on_success=done
@@ -971,15 +1088,8 @@ class MainWindow(QMainWindow):
         """The context menu for one colleague (also used by tests and Shift+F10)."""
         menu = QMenu(self)
         name = colleague.user.name
-        for device in _DEVICES:
-            action = menu.addAction(
-                self.tr("Dial {name} from my {device}").format(
-                    name=name,
-                    device=device_label(device).lower()
-                    if device is not CallingDevice.TEAMS
-                    else device_label(device),
-                )
-            )
+        for device in DEVICES:
+            action = menu.addAction(dial_from_text(device, name))
             action.setObjectName(f"dial_{device.value}")
             action.triggered.connect(lambda _c=False, d=device: self.dial_colleague(colleague, d))
         menu.addSeparator()
@@ -1077,7 +1187,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------------------------
 
-    def open_settings(self) -> None:
+    def open_settings(self, first_run: bool = False) -> None:
+        """The settings window; `first_run` opens it on Connection, saying what to fill in."""
         if self._settings_dialog is not None and self._settings_dialog.isVisible():
             self._settings_dialog.raise_()
             self._settings_dialog.activateWindow()
@@ -1089,9 +1200,105 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("The settings window is not available in this build."))
             return
         self.bring_to_front()
-        dialog = SettingsDialog(self.session, self)
+        if first_run:
+            # Also said here, for when the operator closes Settings without filling it in.
+            self._first_run_notice = self.tr(
+                "Konnekta Desktop is not connected yet: fill in the connection details from "
+                "your telephony provider in Settings > Connection (F9)."
+            )
+            self.show_info(self._first_run_notice)
+        dialog = SettingsDialog(
+            self.session, self, first_run=first_run, start_at_login=self.start_at_login
+        )
+        dialog.settings_applied.connect(self.on_settings_applied)
         self._settings_dialog = dialog
         dialog.open()
+
+    @property
+    def settings_dialog(self) -> QDialog | None:
+        return self._settings_dialog
+
+    def on_settings_applied(self, settings: object) -> None:
+        """Show what the new settings change: numbers, my user, the calling device, the status."""
+        self.colleague_model.reset()
+        self.call_model.refresh()
+        default = self.session.connector.config.default_calling_device
+        if default in DEVICES:
+            self.device_combo.setCurrentIndex(DEVICES.index(default))
+        self._update_number_hint(self.number_edit.text())
+        self._refresh_operator()
+        self.show_status(self.session.connector.status)
+        self._update_count()
+        self.settings_applied.emit(settings)
+
+    # -- help ------------------------------------------------------------------------------------
+
+    def _known_secrets(self) -> list[str]:
+        settings = getattr(self.session, "settings", None)
+        if not isinstance(settings, Settings):
+            return []
+        return [settings.client_secret.reveal(), settings.password.reveal()]
+
+    def save_diagnostics(self) -> None:
+        """Ask where, then write the zip for support (logs, settings, versions; no secrets)."""
+        paths = getattr(self.session, "paths", None)
+        if paths is None:
+            self.show_error(
+                self.tr("This session keeps no log files, so there is nothing to save.")
+            )
+            return
+        suggested = Path.home() / diagnostics.default_file_name()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save diagnostics"),
+            str(suggested),
+            self.tr("Zip files (*.zip)"),
+        )
+        if not chosen:
+            return
+        destination = Path(chosen)
+        if destination.suffix.lower() != ".zip":
+            destination = destination.with_name(destination.name + ".zip")
+        secrets = self._known_secrets()
+
+        async def save() -> Path:
+            try:
+                return await asyncio.to_thread(
+                    diagnostics.save_diagnostics,
+                    destination,
+                    paths,
+                    secrets=secrets,
+                    qt_version=qVersion(),
+                )
+            except OSError as error:
+                raise CommandRefused(
+                    self.tr(
+                        "The diagnostics could not be saved to {path}: {reason}. Choose another "
+                        "folder."
+                    ).format(path=destination, reason=error.strerror or error)
+                ) from None
+
+        def saved(path: Path) -> None:
+            self.show_info(
+                self.tr(
+                    "Diagnostics saved to {path}. The file holds the logs, the settings and the "
+                    "versions, without passwords or secrets: send it to your support."
+                ).format(path=path)
+            )
+
+        self.tasks.run(save(), key="diagnostics", on_success=saved)
+
+    def open_log_folder(self) -> None:
+        paths = getattr(self.session, "paths", None)
+        if paths is None:
+            self.show_error(self.tr("This session keeps no log files."))
+            return
+        folder = Path(paths.log_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.show_error(
+                self.tr("The log folder could not be opened. It is {folder}.").format(folder=folder)
+            )
 
     def open_wrapup(self, wrapup_session: Any) -> None:
         call_id = str(getattr(wrapup_session, "call_id", ""))

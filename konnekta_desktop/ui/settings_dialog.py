@@ -3,7 +3,8 @@
 Apply checks every option first and refuses a wrong value with a message naming the field. The
 settings file gets every option except the secrets, which go to the keyring (or, without one and
 with the operator's consent, are kept for this session only). A change that needs a new login asks
-the session to reconnect.
+the session to reconnect; any other change is handed to the session as it is. On the first run
+(settings incomplete) the window opens on the Connection tab and says what to fill in.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..autostart import AutostartError, apply_start_at_login
+from ..core.status import Connection
+from ..konnekta.errors import KonnektaError
 from ..settings import (
     AppPaths,
     SecretStore,
@@ -58,9 +62,10 @@ class SettingsDialog(QDialog):
     """The settings of `session`, edited and applied.
 
     Uses of `session`: `settings`, `paths`, `store`, `model`, `plan`, `connector.api`, and when
-    present `secrets` (SecretStore), `clock`, `presence.rebuild_mapper`, `apply_settings(settings)`
-    (else `presence.set_mappings` for changed mappings) and the coroutine `reconnect(settings)`. `settings_applied` carries the new `Settings` after each
-    successful Apply, for the parts of the app that follow settings (language, start at login).
+    present `secrets` (SecretStore), `clock`, `settings_problems`, `connector.status`,
+    `presence.rebuild_mapper`, `apply_settings(settings)` (else `presence.set_mappings` for changed
+    mappings) and the coroutine `reconnect(settings)`. `settings_applied` carries the new
+    `Settings` once the session uses them, for the parts of the app that follow settings.
     """
 
     settings_applied = Signal(object)
@@ -72,8 +77,13 @@ class SettingsDialog(QDialog):
         *,
         secrets: SecretStore | None = None,
         paths: AppPaths | None = None,
+        first_run: bool = False,
+        start_at_login: Callable[[bool], None] = apply_start_at_login,
     ) -> None:
+        """`first_run`: the settings are incomplete; explain, and mark what to fill in.
+        `start_at_login(enabled)` makes the login item match the setting when it changes."""
         super().__init__(parent)
+        self._start_at_login = start_at_login
         self._session = session
         self.secrets: SecretStore = secrets or getattr(session, "secrets", None) or SecretStore()
         self.paths: AppPaths = paths or getattr(session, "paths", None) or AppPaths.default()
@@ -107,6 +117,23 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.calling, self.tr("Calling and &wrap-up"))
         self.tabs.addTab(self.appointments, self.tr("&Appointments"))
 
+        self.first_run_notice = QLabel(
+            self.tr(
+                "<b>Welcome to Konnekta Desktop.</b> To connect the switchboard to Konnekta, fill "
+                "in the connection details from your telephony provider: the fields marked in "
+                "red are still missing. <i>Test connection</i> checks them; OK saves them and "
+                "connects."
+            )
+        )
+        self.first_run_notice.setObjectName("firstRunNotice")
+        self.first_run_notice.setWordWrap(True)
+        self.first_run_notice.setStyleSheet(
+            "#firstRunNotice { background: #e7f5ff; color: #212529; border: 1px solid #1c7ed6;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
+        self.first_run_notice.setAccessibleName(self.tr("What to do first"))
+        self.first_run_notice.setVisible(first_run)
+
         self.status = QLabel()
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
@@ -122,10 +149,15 @@ class SettingsDialog(QDialog):
         self.apply_button.clicked.connect(self._apply_clicked)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.first_run_notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.resize(760, 620)
+        if first_run:
+            self.setWindowTitle(self.tr("Settings: connect to Konnekta"))
+            self.tabs.setCurrentWidget(self.connection)
+            self.refused()  # marks the missing fields in red
 
     # -- pieces ------------------------------------------------------------------------------
 
@@ -264,35 +296,65 @@ class SettingsDialog(QDialog):
         if secrets_changed and self.secrets.problem:
             # The keyring may also fail during this save: the store then keeps them in memory.
             notes.append(self.secrets.problem)
-        take_into_use = getattr(self._session, "apply_settings", None)
-        if callable(take_into_use):
-            # The session knows what follows which option (number plan, mappings, wrap-up).
-            result = take_into_use(new)
-            if inspect.isawaitable(result):
-                await result
-        else:
-            if hasattr(self._session, "settings"):
-                self._session.settings = new
-            self._take_mappings(old, new)
         if new.language != old.language:
             notes.append(self.tr("The new language shows after restarting the app."))
+        problem = bool(secrets_changed and self.secrets.problem)
+        if new.start_at_login != old.start_at_login:
+            try:
+                self._start_at_login(new.start_at_login)
+            except AutostartError as error:
+                notes.append(str(error))
+                problem = True
         log.info(
             "Settings applied: %s",
             ", ".join(option_label(get_option(n)) for n in changed_options(old, new)) or "none",
         )
         reconnect_with = getattr(self._session, "reconnect", None)
-        if needs_reconnect(old, new):
-            if callable(reconnect_with):
-                notes.append(self.tr("Reconnecting to Konnekta with the new connection settings."))
-            else:
-                notes.append(
-                    self.tr("Restart the app to connect with the new connection settings.")
+        reconnect = callable(reconnect_with) and self._must_reconnect(old, new)
+        if reconnect and getattr(self._session, "settings_problems", None):
+            notes.append(self.tr("Connecting to Konnekta."))
+        elif reconnect:
+            notes.append(self.tr("Reconnecting to Konnekta with the new connection settings."))
+        elif needs_reconnect(old, new):
+            notes.append(self.tr("Restart the app to connect with the new connection settings."))
+        self._say(" ".join(notes), problem=problem)
+        if reconnect:
+            assert reconnect_with is not None
+            try:
+                await reconnect_with(new)
+            except KonnektaError as error:
+                # Saved, but the connection cannot start (a busy Listener Port): stay open.
+                self.settings_applied.emit(new)
+                self._say(
+                    self.tr("Saved, but not connected: {reason}").format(reason=error),
+                    problem=True,
                 )
-        self._say(" ".join(notes), problem=bool(secrets_changed and self.secrets.problem))
+                return False
+        else:
+            take_into_use = getattr(self._session, "apply_settings", None)
+            if callable(take_into_use):
+                # The session knows what follows which option (number plan, mappings, wrap-up).
+                result = take_into_use(new)
+                if inspect.isawaitable(result):
+                    await result
+            else:
+                if hasattr(self._session, "settings"):
+                    self._session.settings = new
+                self._take_mappings(old, new)
         self.settings_applied.emit(new)
-        if needs_reconnect(old, new) and callable(reconnect_with):
-            await reconnect_with(new)
         return True
+
+    def _must_reconnect(self, old: Settings, new: Settings) -> bool:
+        """A connection option changed, or the connection is stopped until the settings are
+        fixed (first run, wrong password, busy port): then any Apply tries again."""
+        if needs_reconnect(old, new) or getattr(self._session, "settings_problems", None):
+            return True
+        status = getattr(getattr(self._session, "connector", None), "status", None)
+        return (
+            status is not None
+            and status.state is Connection.DISCONNECTED
+            and status.setting is not None
+        )
 
     def _take_mappings(self, old: Settings, new: Settings) -> None:
         if (

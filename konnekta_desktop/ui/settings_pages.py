@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.appointments import Appointment
-from ..core.commands import DEVICE_LABELS
 from ..core.numbers import NumberError, NumberPlan
 from ..core.presence import State, StateClass, Template
 from ..konnekta.api import SmgClient
@@ -54,9 +53,11 @@ from ..settings import (
     SyncDirection,
     get_option,
 )
+from .bridge import PlanSource, plan_reader
 from .settings_common import BackgroundTasks, FieldMessage
 from .settings_fields import OptionField, add_field
 from .settings_labels import option_label, option_tooltip
+from .texts import device_label
 
 __all__ = [
     "AppointmentsPage",
@@ -83,12 +84,6 @@ STATE_CLASS_LABELS: Final[dict[StateClass, str]] = {
     StateClass.OUT_OF_OFFICE: str(QT_TRANSLATE_NOOP("SettingsPage", "Out of office")),
     StateClass.WORKING_ELSEWHERE: str(QT_TRANSLATE_NOOP("SettingsPage", "Working elsewhere")),
 }
-DEVICE_TEXTS: Final[tuple[object, ...]] = (
-    # DEVICE_LABELS live in the Qt-free core; listed here so that lupdate collects them.
-    QT_TRANSLATE_NOOP("SettingsPage", "Local phone"),
-    QT_TRANSLATE_NOOP("SettingsPage", "Mobile phone"),
-    QT_TRANSLATE_NOOP("SettingsPage", "Teams"),
-)
 
 
 # lupdate collects the literal calls of `translate(context, text)`.
@@ -101,6 +96,32 @@ def _tr(text: object) -> str:
 
 def _fields_of(section: Section) -> list[str]:
     return [option.name for option in OPTIONS if option.section is section]
+
+
+# What the telephony provider hands over comes first; how this computer listens comes after.
+_CONNECTION_ORDER: Final = (
+    "tenant_domain",
+    "smg_address",
+    "issuer_uri",
+    "client_id",
+    "client_secret",
+    "user",
+    "password",
+)
+
+
+def _connection_fields() -> list[str]:
+    names = _fields_of(Section.CONNECTION)
+    first = [name for name in _CONNECTION_ORDER if name in names]
+    return first + [name for name in names if name not in first]
+
+
+def _explanation(text: str) -> QLabel:
+    """A short line under a group title saying what the group is for."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
 
 
 class SettingsPage(QWidget):
@@ -171,7 +192,7 @@ class ConnectionPage(SettingsPage):
         self._secrets = secrets
         self._tasks = BackgroundTasks(self._test_failed)
         form = QFormLayout()
-        for name in _fields_of(Section.CONNECTION):
+        for name in _connection_fields():
             option = get_option(name)
             stored = option.secret and bool(getattr(settings, name))
             self.add_option(
@@ -341,13 +362,14 @@ class TemplateEditor(QDialog):
     def __init__(
         self,
         store: Any,
-        plan: NumberPlan,
+        plan: PlanSource,
         template: Template | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
-        self._plan = plan
+        self._plan = plan_reader(plan)
+        plan = self._plan()
         self._original = template
         self.setWindowTitle(
             translate("SettingsPage", "Edit template")
@@ -432,13 +454,13 @@ class TemplateEditor(QDialog):
                 translate("SettingsPage", "Choose or type the state the template sets.")
             )
         try:
-            caller_id = _number_or_none(self._plan, self.caller_id_edit.text())
+            caller_id = _number_or_none(self._plan(), self.caller_id_edit.text())
         except NumberError as error:
             raise ValueError(
                 translate("SettingsPage", "Caller ID: {reason}").format(reason=error)
             ) from None
         try:
-            forwarding = _number_or_none(self._plan, self.forwarding_edit.text())
+            forwarding = _number_or_none(self._plan(), self.forwarding_edit.text())
         except NumberError as error:
             raise ValueError(
                 translate("SettingsPage", "Forwarding: {reason}").format(reason=error)
@@ -481,11 +503,11 @@ class StatesPage(SettingsPage):
     )
 
     def __init__(
-        self, settings: Settings, store: Any, plan: NumberPlan, parent: QWidget | None = None
+        self, settings: Settings, store: Any, plan: PlanSource, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._store = store
-        self._plan = plan
+        self._plan = plan_reader(plan)
         form = QFormLayout()
         self.add_option(form, settings, "sync_on_startup")
         self.add_option(
@@ -542,6 +564,7 @@ class StatesPage(SettingsPage):
     def reload(self) -> None:
         classes = {state.name: state.state_class for state in self._store.states()}
         templates: list[Template] = self._store.templates()
+        plan = self._plan()
         self.table.setRowCount(len(templates))
         for row, template in enumerate(templates):
             state_class = classes.get(template.state)
@@ -555,8 +578,8 @@ class StatesPage(SettingsPage):
                 template.state,
                 _tr(STATE_CLASS_LABELS[state_class]) if state_class else "",
                 duration,
-                self._plan.display(template.caller_id) if template.caller_id else "",
-                self._plan.display(template.forwarding) if template.forwarding else "",
+                plan.display(template.caller_id) if template.caller_id else "",
+                plan.display(template.forwarding) if template.forwarding else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -656,7 +679,10 @@ class MappingsPage(SettingsPage):
             ]
         )
         for table in (self.activity_table, self.state_table):
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            # "Mapped"/"Unmapped" needs little room; the names and choices get the rest.
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
 
@@ -672,10 +698,12 @@ class MappingsPage(SettingsPage):
 
         first = QGroupBox(option_label(get_option("activity_mappings")))
         first_layout = QVBoxLayout(first)
+        first_layout.addWidget(_explanation(option_tooltip(get_option("activity_mappings"))))
         first_layout.addWidget(self.activity_table)
         first_layout.addLayout(load_row)
         second = QGroupBox(option_label(get_option("state_mappings")))
         second_layout = QVBoxLayout(second)
+        second_layout.addWidget(_explanation(option_tooltip(get_option("state_mappings"))))
         second_layout.addWidget(self.state_table)
         layout = QVBoxLayout(self)
         layout.addWidget(first, 1)
@@ -833,7 +861,7 @@ class CallingPage(SettingsPage):
             form,
             settings,
             "default_calling_device",
-            choices=[(_tr(DEVICE_LABELS[device]), device) for device in CallingDevice],
+            choices=[(device_label(device), device) for device in CallingDevice],
         )
         self.add_option(form, settings, "wrap_up")
 

@@ -13,6 +13,8 @@ from PySide6.QtGui import QKeySequence
 
 __all__ = ["SHORTCUTS", "Shortcut", "key_sequences", "shortcut", "shortcut_rows"]
 
+CONTEXT = "Shortcuts"  # the translation context of the descriptions
+
 
 @dataclass(frozen=True, slots=True)
 class Shortcut:
@@ -21,41 +23,62 @@ class Shortcut:
     description: str  # untranslated; shown through QCoreApplication.translate("Shortcuts", ...)
 
 
-def _t(text: str) -> str:
-    return str(QT_TRANSLATE_NOOP("Shortcuts", text))
+def _t(marked: object) -> str:
+    """The source text of a `QT_TRANSLATE_NOOP("Shortcuts", "...")`: each description is written
+    out in that call, so lupdate collects it; it is translated when shown."""
+    return str(marked)
 
 
 # The keypad's decimal key is "," on Danish layouts and "." on others: both are bound.
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("dial", ("Num+,", "Num+.", "Ctrl+D"), _t("Dial the number in the dial bar, or the selected colleague, from my default calling device")),
-    Shortcut("dial_mobile", ("Shift+Num+,", "Shift+Num+.", "Ctrl+Shift+D"), _t("Dial from my mobile phone")),
-    Shortcut("dial_teams", ("Ctrl+Alt+D",), _t("Dial from Teams")),
-    Shortcut("hang_up", ("Num+-", "F5"), _t("Hang up the current call")),
-    Shortcut("transfer", ("Ctrl+Num++", "F4"), _t("Transfer the current call to the number in the dial bar, or to the selected colleague")),
-    Shortcut("focus_dial", ("F2",), _t("Go to the dial bar")),
-    Shortcut("focus_filter", ("F3", "Ctrl+F"), _t("Go to the colleague filter")),
-    Shortcut("focus_colleagues", ("Ctrl+1",), _t("Go to the colleague list")),
-    Shortcut("focus_calls", ("Ctrl+2",), _t("Go to the call list")),
-    Shortcut("my_state", ("F6",), _t("Choose my state")),
-    Shortcut("my_forwarding", ("F7",), _t("Set my forwarding")),
-    Shortcut("my_caller_id", ("F8",), _t("Choose my caller ID")),
-    Shortcut("settings", ("F9", "Ctrl+,"), _t("Open the settings")),
-    Shortcut("wrap_up", ("F10",), _t("Open the pending wrap-ups")),
-    Shortcut("dial_clipboard", ("Ctrl+Shift+V",), _t("Dial the number on the clipboard")),
-    Shortcut("dismiss_message", ("Ctrl+E",), _t("Close the message bar")),
-    Shortcut("shortcuts_help", ("F1",), _t("Show the keyboard shortcuts")),
-    Shortcut("hide", ("Ctrl+W",), _t("Close the window (to the tray, when there is one)")),
-    Shortcut("quit", ("Ctrl+Q",), _t("Quit Konnekta Desktop")),
+    Shortcut("dial", ("Num+,", "Num+.", "Ctrl+D"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial the number in the dial bar, or the selected colleague, from my default calling device"))),
+    Shortcut("dial_mobile", ("Shift+Num+,", "Shift+Num+.", "Ctrl+Shift+D"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial from my mobile phone"))),
+    Shortcut("dial_teams", ("Ctrl+Alt+D",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial from Teams"))),
+    Shortcut("hang_up", ("Num+-", "F5"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Hang up the current call"))),
+    Shortcut("transfer", ("Ctrl+Num++", "F4"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Transfer the current call to the number in the dial bar, or to the selected colleague"))),
+    Shortcut("focus_dial", ("F2",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the dial bar"))),
+    Shortcut("focus_filter", ("F3", "Ctrl+F"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the colleague filter"))),
+    Shortcut("focus_colleagues", ("Ctrl+1",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the colleague list"))),
+    Shortcut("focus_calls", ("Ctrl+2",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the call list"))),
+    Shortcut("my_state", ("F6",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Choose my state"))),
+    Shortcut("my_forwarding", ("F7",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Set my forwarding"))),
+    Shortcut("my_caller_id", ("F8",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Choose my caller ID"))),
+    Shortcut("settings", ("F9", "Ctrl+,"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Open the settings"))),
+    Shortcut("wrap_up", ("F10",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Open the pending wrap-ups"))),
+    Shortcut("dial_clipboard", ("Ctrl+Shift+V",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial the number on the clipboard"))),
+    Shortcut("dismiss_message", ("Ctrl+E",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Close the message bar"))),
+    Shortcut("save_diagnostics", ("Ctrl+Shift+S",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Save diagnostics for support (logs, settings and versions, without passwords)"))),
+    Shortcut("open_log_folder", ("Ctrl+Shift+L",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Open the folder with the log files"))),
+    Shortcut("shortcuts_help", ("F1",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Show the keyboard shortcuts"))),
+    Shortcut("hide", ("Ctrl+W",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Close the window (to the tray, when there is one)"))),
+    Shortcut("quit", ("Ctrl+Q",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Quit Konnekta Desktop"))),
 )  # fmt: skip
 
 _BY_ACTION = {entry.action: entry for entry in SHORTCUTS}
 
 # Keys a control handles itself, listed in the help so the table is the whole story.
 GRID_KEYS: tuple[tuple[str, str], ...] = (
-    ("Enter", _t("In the colleague list: dial the selected colleague")),
-    ("Shift+F10, Menu", _t("In the colleague list: more actions for the selected colleague")),
-    (_t("Letters and digits"), _t("In the colleague list: filter by name, number or department")),
-    ("Esc", _t("In the filter: clear it and go back to the list")),
+    (
+        "Enter",
+        _t(QT_TRANSLATE_NOOP("Shortcuts", "In the colleague list: dial the selected colleague")),
+    ),
+    (
+        "Shift+F10, Menu",
+        _t(
+            QT_TRANSLATE_NOOP(
+                "Shortcuts", "In the colleague list: more actions for the selected colleague"
+            )
+        ),
+    ),
+    (
+        _t(QT_TRANSLATE_NOOP("Shortcuts", "Letters and digits")),
+        _t(
+            QT_TRANSLATE_NOOP(
+                "Shortcuts", "In the colleague list: filter by name, number or department"
+            )
+        ),
+    ),
+    ("Esc", _t(QT_TRANSLATE_NOOP("Shortcuts", "In the filter: clear it and go back to the list"))),
 )
 
 
@@ -69,16 +92,18 @@ def key_sequences(action: str) -> list[QKeySequence]:
 
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys as this platform shows them, translated description) for the help dialog."""
-    tr = QCoreApplication.translate
     rows = [
         (
             ", ".join(
                 QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
                 for keys in entry.keys
             ),
-            tr("Shortcuts", entry.description),
+            QCoreApplication.translate(CONTEXT, entry.description),
         )
         for entry in SHORTCUTS
     ]
-    rows.extend((tr("Shortcuts", keys), tr("Shortcuts", text)) for keys, text in GRID_KEYS)
+    rows.extend(
+        (QCoreApplication.translate(CONTEXT, keys), QCoreApplication.translate(CONTEXT, text))
+        for keys, text in GRID_KEYS
+    )
     return rows

@@ -15,10 +15,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from ..core.model import LiveModel, ModelChange
-from ..core.numbers import NumberPlan
 from ..core.status import Connection, ConnectionStatus
 from ..konnekta.models import CallState, Direction
-from .bridge import Bridge, UiSession
+from .bridge import Bridge, PlanSource, UiSession, plan_reader
 from .icons import tray_icon
 from .main_window import APP_NAME, MainWindow
 
@@ -27,8 +26,8 @@ log = logging.getLogger(__name__)
 __all__ = ["Notification", "NotificationPolicy", "Notifier", "Tray"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
+# lupdate collects the literal calls of `translate(context, text)`.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +41,10 @@ class NotificationPolicy:
     """What deserves a notification: a new call ringing for me, and the connection lost or back."""
 
     def __init__(
-        self, model: LiveModel, plan: NumberPlan, operator_id: Callable[[], str | None]
+        self, model: LiveModel, plan: PlanSource, operator_id: Callable[[], str | None]
     ) -> None:
         self._model = model
-        self._plan = plan
+        self._plan = plan_reader(plan)
         self._operator_id = operator_id
         self._announced: set[str] = set()
         self._was_connected = False
@@ -69,24 +68,25 @@ class NotificationPolicy:
                 continue
             caller = self._caller_name(call.caller)
             if call.callback:
-                text = _tr("Call-back for {queue}: call {caller}").format(
+                text = translate("Tray", "Call-back for {queue}: call {caller}").format(
                     queue=call.queue or "", caller=caller
                 )
             elif call.queue:
-                text = _tr("Incoming call from {caller} via {queue}").format(
+                text = translate("Tray", "Incoming call from {caller} via {queue}").format(
                     caller=caller, queue=call.queue
                 )
             else:
-                text = _tr("Incoming call from {caller}").format(caller=caller)
+                text = translate("Tray", "Incoming call from {caller}").format(caller=caller)
             notes.append(Notification(APP_NAME, text, urgent=True))
         self._announced = set(ringing) | (self._announced & set(me.calls))
         return notes
 
     def _caller_name(self, number: str) -> str:
-        shown = self._plan.display(number)
+        plan = self._plan()
+        shown = plan.display(number)
         for colleague in self._model:
             for line in colleague.user.lines:
-                if self._plan.same(line.number, number):
+                if plan.same(line.number, number):
                     return f"{colleague.user.name} ({shown})"
         return shown
 
@@ -94,16 +94,29 @@ class NotificationPolicy:
         notes: list[Notification] = []
         connected = status.state is Connection.CONNECTED
         if connected and self._lost:
-            notes.append(Notification(APP_NAME, _tr("The connection to Konnekta is back.")))
+            notes.append(
+                Notification(APP_NAME, translate("Tray", "The connection to Konnekta is back."))
+            )
             self._lost = False
+        elif self._was_connected and status.setting is not None:
+            # A setting stops the connection (wrong password, say): no retry until it is fixed.
+            notes.append(
+                Notification(
+                    APP_NAME,
+                    translate("Tray", "The connection to Konnekta stopped: {reason}").format(
+                        reason=status.message
+                    ),
+                )
+            )
+            self._lost = True
         elif self._was_connected and not connected:
             reason = f" {status.message}" if status.message else ""
             notes.append(
                 Notification(
                     APP_NAME,
-                    _tr("The connection to Konnekta was lost; reconnecting.{reason}").format(
-                        reason=reason
-                    ),
+                    translate(
+                        "Tray", "The connection to Konnekta was lost; reconnecting.{reason}"
+                    ).format(reason=reason),
                 )
             )
             self._lost = True
@@ -124,7 +137,9 @@ class Notifier(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.policy = NotificationPolicy(session.model, session.plan, lambda: window.operator_id)
+        self.policy = NotificationPolicy(
+            session.model, lambda: session.plan, lambda: window.operator_id
+        )
         self.window = window
         self.tray: QSystemTrayIcon | None = None
         self.muted = False
@@ -178,21 +193,21 @@ class Tray(QObject):
 
     def _build_menu(self) -> None:
         menu = self.menu
-        open_action = menu.addAction(_tr("Open the switchboard"))
+        open_action = menu.addAction(translate("Tray", "Open the switchboard"))
         open_action.triggered.connect(self.window.bring_to_front)
-        self.states_menu = menu.addMenu(_tr("My state"))
+        self.states_menu = menu.addMenu(translate("Tray", "My state"))
         self.states_menu.aboutToShow.connect(self._fill_states)
-        dial = menu.addAction(_tr("Dial the number on the clipboard"))
+        dial = menu.addAction(translate("Tray", "Dial the number on the clipboard"))
         dial.triggered.connect(self._dial_clipboard)
         menu.addSeparator()
-        self.mute_action = QAction(_tr("Mute notifications"), menu)
+        self.mute_action = QAction(translate("Tray", "Mute notifications"), menu)
         self.mute_action.setCheckable(True)
         self.mute_action.toggled.connect(self._set_muted)
         menu.addAction(self.mute_action)
-        settings = menu.addAction(_tr("Settings…"))
-        settings.triggered.connect(self.window.open_settings)
+        settings = menu.addAction(translate("Tray", "Settings…"))
+        settings.triggered.connect(lambda _checked=False: self.window.open_settings())
         menu.addSeparator()
-        quit_action = menu.addAction(_tr("Quit"))
+        quit_action = menu.addAction(translate("Tray", "Quit"))
         quit_action.triggered.connect(self.window.quit_requested.emit)
 
     def _fill_states(self) -> None:
@@ -228,12 +243,12 @@ class Tray(QObject):
         )
         self.icon.setIcon(tray_icon(status.state, available))
         state_text = {
-            Connection.CONNECTED: _tr("connected"),
-            Connection.CONNECTING: _tr("connecting"),
-            Connection.RECONNECTING: _tr("reconnecting"),
-            Connection.DISCONNECTED: _tr("not connected"),
+            Connection.CONNECTED: translate("Tray", "connected"),
+            Connection.CONNECTING: translate("Tray", "connecting"),
+            Connection.RECONNECTING: translate("Tray", "reconnecting"),
+            Connection.DISCONNECTED: translate("Tray", "not connected"),
         }[status.state]
-        me = _tr("available") if available else _tr("unavailable")
+        me = translate("Tray", "available") if available else translate("Tray", "unavailable")
         self.icon.setToolTip(f"{APP_NAME}: {state_text}, {me}")
 
     def show(self) -> None:
