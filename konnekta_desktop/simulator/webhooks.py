@@ -16,6 +16,7 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 import aiohttp
 from yarl import URL
@@ -28,6 +29,8 @@ from .errors import NotFound, Unprocessable
 
 log = logging.getLogger(__name__)
 
+MAX_PENDING_EVENTS: Final = 10_000  # per subscription, while deliveries fail
+
 MAX_TTL_SECONDS = 7 * 24 * 3600
 
 
@@ -38,6 +41,7 @@ class _Subscription:
     secret: str = field(repr=False)
     expires_at: float
     pending: deque[tuple[str, bytes]] = field(default_factory=deque, repr=False)
+    dropped: int = 0  # events forgotten because the queue was full
     worker: asyncio.Task[None] | None = field(default=None, repr=False)
 
     def public(self) -> WebhookSubscription:
@@ -134,6 +138,11 @@ class WebhookSender:
             return
         message = (f"msg_{next(self._msg_numbers)}", encode_event(event))
         for sub in self._subscriptions.values():
+            if len(sub.pending) >= MAX_PENDING_EVENTS:
+                # A long outage: forget the oldest, as a PBX with a bounded queue would; the app
+                # catches up by reloading and synchronising when it reconnects.
+                sub.pending.popleft()
+                sub.dropped += 1
             sub.pending.append(message)
             if sub.worker is None:
                 sub.worker = asyncio.get_running_loop().create_task(self._deliver_all(sub))
