@@ -142,15 +142,21 @@ class SwitchboardApp:
             self.tray.mute_action.setChecked(muted)
 
     def _sync_start_at_login(self, session: UiSession) -> None:
-        """The login item follows the app when it was moved or updated (not in the demo)."""
+        """When on, rewrite the login item so it follows the app after a move or an update.
+
+        Only when on: a second copy started with its own --config-dir (and the setting off)
+        must not remove the login item of the operator's real installation.
+        """
+        settings = getattr(session, "settings", None)
         if self._start_at_login is None or session.demo:
+            return
+        if not getattr(settings, "start_at_login", False):
             return
         from .autostart import AutostartError
 
         self._log_stage("start at login")
-        enabled = bool(getattr(getattr(session, "settings", None), "start_at_login", False))
         try:
-            self._start_at_login(enabled)
+            self._start_at_login(True)
         except AutostartError as error:
             log.warning("%s", error)
             if self.window is not None:
@@ -188,6 +194,7 @@ class SwitchboardApp:
             for dialog in self.window.open_wrapups.values():
                 dialog.close()
             self.window.hide()
+            self.window.shut_down()
             self.window.deleteLater()
 
     async def _stage(self, name: str, awaitable: Awaitable[Any]) -> Any:

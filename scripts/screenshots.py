@@ -2,7 +2,8 @@
 
 Runs each language in its own process under Xvfb (started through xvfb-run; install it with
 `apt-get install -y xvfb`), drives calls through the in-process simulator (a call-back among them)
-and saves the switchboard, the wrap-up dialog and the Settings > Mappings tab as PNG files.
+and saves the switchboard, the wrap-up dialog and the Settings > Mappings tab as PNG files; then
+starts once more with no settings at all and saves the first-run window and Settings.
 
     uv run python scripts/screenshots.py [--languages en da] [--out docs/screenshots]
 """
@@ -153,9 +154,39 @@ async def _shoot(language: str, out: Path) -> int:
     app.request_quit()
     await app.close()
     shutil.rmtree(folder, ignore_errors=True)
+    saved.extend(await _shoot_first_run(language, out))
     for path in saved:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
+
+
+async def _shoot_first_run(language: str, out: Path) -> list[Path]:
+    """The first start with no settings: the window behind, Settings open on Connection."""
+    from konnekta_desktop.app import SwitchboardApp
+    from konnekta_desktop.runtime import LaunchOptions, open_session
+
+    folder = Path(tempfile.mkdtemp(prefix="konnekta-first-run-"))
+    options = LaunchOptions(config_dir=folder, log_to_stderr=False)
+    app = SwitchboardApp(
+        lambda: open_session(options, strict=False), use_tray=False, language=language
+    )
+    await app.boot()
+    window = app.window
+    assert window is not None
+    window.resize(1366, 740)
+    dialog = window.settings_dialog
+    saved = []
+    if dialog is None:
+        print("Settings did not open on the first run", file=sys.stderr)
+    else:
+        await _settle()
+        saved.append(_save(window, out / f"first-run-window-{language}.png"))
+        saved.append(_save(dialog, out / f"first-run-settings-{language}.png"))
+        dialog.reject()
+    app.request_quit()
+    await app.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return saved
 
 
 def _save(widget, path: Path) -> Path:  # type: ignore[no-untyped-def]

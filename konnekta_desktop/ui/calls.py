@@ -159,6 +159,10 @@ class CallTableModel(QAbstractTableModel):
             self._rows.extend(new)
             self.endInsertRows()
 
+    def stop(self) -> None:
+        """No more ticking (the window is closing)."""
+        self._timer.stop()
+
     def tick(self) -> None:
         """Durations move on once a second."""
         if self._rows:

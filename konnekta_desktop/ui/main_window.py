@@ -110,6 +110,7 @@ class MessageBar(QFrame):
         self.setObjectName("messageBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)  # always: text is escaped below
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName(self.tr("Message"))
@@ -565,7 +566,7 @@ class MainWindow(QMainWindow):
                 + ": "
                 + self.tr(
                     "the settings are incomplete. Open Settings > Connection (F9) and fill in {fields}."
-                ).format(fields=", ".join(missing))
+                ).format(fields=self._some_of(missing))
             )
         elif status.message:
             text = f"{text.rstrip('…')}: {status.message}"
@@ -587,6 +588,14 @@ class MainWindow(QMainWindow):
                 self.dismiss_message()
             self._refresh_operator()
             self.load_caller_ids()
+
+    def _some_of(self, names: list[str], shown: int = 3) -> str:
+        """A short list for the status bar: "A, B, C and 4 more"."""
+        if len(names) <= shown + 1:
+            return ", ".join(names)
+        return self.tr("{names} and {count} more").format(
+            names=", ".join(names[:shown]), count=len(names) - shown
+        )
 
     def settings_to_fill_in(self) -> list[str]:
         """The labels of the options that keep the session from connecting (first run)."""
@@ -700,9 +709,7 @@ class MainWindow(QMainWindow):
         text = shown.label
         if not shown.available and self._is_free_state(shown.label):
             # The dot follows Konnekta, which keeps me red through a call and its wrap-up.
-            text = self.tr("{state} (unavailable during the call and wrap-up)").format(
-                state=shown.label
-            )
+            text = self.tr("{state} (in a call or wrap-up)").format(state=shown.label)
         self.my_state_label.setText(text)
         self.my_state_label.setToolTip(text)
         self.my_state_dot.setPixmap(availability_icon(shown.available).pixmap(14, 14))
@@ -1083,6 +1090,7 @@ class MainWindow(QMainWindow):
             return
         menu = self.colleague_menu(colleague)
         menu.exec(self.grid.viewport().mapToGlobal(position))
+        menu.deleteLater()  # a new menu each time: do not keep them all as the window's children
 
     def colleague_menu(self, colleague: Colleague) -> QMenu:
         """The context menu for one colleague (also used by tests and Shift+F10)."""
@@ -1379,6 +1387,19 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Konnekta Desktop"), self.about_text())
 
     # -- closing -------------------------------------------------------------------------------
+
+    def shut_down(self) -> None:
+        """Stop everything that runs Python code on Qt's events, before the window is deleted.
+
+        A window that lingers until deleteLater (or the garbage collector) must not have its
+        timers or event filters call into Python: deleting it from inside one of those calls
+        frees the object Qt is still delivering the event to.
+        """
+        self._clock_timer.stop()
+        self._filter_timer.stop()
+        self.call_model.stop()
+        self.grid.removeEventFilter(self)
+        self.filter_edit.removeEventFilter(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.hide_to_tray:

@@ -2,113 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Talking (me)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Talking: {name}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Ringing at {count} agents</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Ringing (me)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Ringing: {name}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Call-back</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Incoming</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallTableModel</source>
-        <comment>Outgoing</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CallTableModel</name>
     <message>
         <source>Talking (me)</source>
-        <translation type="vanished">Taler (mig)</translation>
+        <translation>Taler (mig)</translation>
     </message>
     <message>
         <source>Talking: {name}</source>
-        <translation type="vanished">Taler: {name}</translation>
+        <translation>Taler: {name}</translation>
     </message>
     <message>
         <source>Ringing at {count} agents</source>
-        <translation type="vanished">Ringer hos {count} agenter</translation>
+        <translation>Ringer hos {count} agenter</translation>
     </message>
     <message>
         <source>Ringing (me)</source>
-        <translation type="vanished">Ringer (mig)</translation>
+        <translation>Ringer (mig)</translation>
     </message>
     <message>
         <source>Ringing: {name}</source>
-        <translation type="vanished">Ringer: {name}</translation>
+        <translation>Ringer: {name}</translation>
     </message>
     <message>
         <source>Call-back</source>
-        <translation type="vanished">Tilbagekald</translation>
+        <translation>Tilbagekald</translation>
     </message>
     <message>
         <source>Incoming</source>
-        <translation type="vanished">Indgående</translation>
+        <translation>Indgående</translation>
     </message>
     <message>
         <source>Outgoing</source>
-        <translation type="vanished">Udgående</translation>
+        <translation>Udgående</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="vanished">Retning</translation>
+        <translation>Retning</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation type="vanished">Opkalder</translation>
+        <translation>Opkalder</translation>
     </message>
     <message>
         <source>Called</source>
-        <translation type="vanished">Opringet</translation>
+        <translation>Opringet</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="vanished">Kø</translation>
+        <translation>Kø</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="vanished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="vanished">Varighed</translation>
+        <translation>Varighed</translation>
     </message>
     <message>
         <source>Call-back: the caller asked the queue to call back; the caller column shows the external number, the called column the queue.</source>
-        <translation type="vanished">Tilbagekald: opkalderen har bedt køen om at ringe tilbage; kolonnen Opkalder viser det eksterne nummer, kolonnen Opringet køen.</translation>
+        <translation>Tilbagekald: opkalderen har bedt køen om at ringe tilbage; kolonnen Opkalder viser det eksterne nummer, kolonnen Opringet køen.</translation>
+    </message>
+</context>
+<context>
+    <name>CallingDevice</name>
+    <message>
+        <source>Local phone</source>
+        <translation>Lokal telefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Dial {name} from my local phone</source>
+        <translation>Ring op til {name} fra min lokale telefon</translation>
+    </message>
+    <message>
+        <source>Dial {name} from my mobile phone</source>
+        <translation>Ring op til {name} fra min mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Dial {name} from Teams</source>
+        <translation>Ring op til {name} fra Teams</translation>
+    </message>
+    <message>
+        <source>Calling {target} from my local phone.</source>
+        <translation>Ringer op til {target} fra min lokale telefon.</translation>
+    </message>
+    <message>
+        <source>Calling {target} from my mobile phone.</source>
+        <translation>Ringer op til {target} fra min mobiltelefon.</translation>
+    </message>
+    <message>
+        <source>Calling {target} from Teams.</source>
+        <translation>Ringer op til {target} fra Teams.</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation>Viderestillet til</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>{state}: available in Konnekta</source>
+        <translation>{state}: tilgængelig i Konnekta</translation>
+    </message>
+    <message>
+        <source>{state}: unavailable in Konnekta</source>
+        <translation>{state}: ikke tilgængelig i Konnekta</translation>
     </message>
 </context>
 <context>
@@ -180,6 +211,14 @@
     <message>
         <source>Close the &amp;message</source>
         <translation>Luk &amp;beskeden</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Gem &amp;diagnosedata…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Åbn &amp;logmappen</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -386,6 +425,14 @@
         <translation>Ikke forbundet til Konnekta</translation>
     </message>
     <message>
+        <source>the settings are incomplete. Open Settings &gt; Connection (F9) and fill in {fields}.</source>
+        <translation>indstillingerne er ufuldstændige. Åbn Indstillinger &gt; Forbindelse (F9), og udfyld {fields}.</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} og {count} mere</translation>
+    </message>
+    <message>
         <source>Listener port {port}</source>
         <translation>Lytteport {port}</translation>
     </message>
@@ -414,20 +461,52 @@
         <translation>{total} kolleger</translation>
     </message>
     <message>
-        <source>Me (not found: set your Konnekta user in Settings)</source>
-        <translation>Mig (ikke fundet: angiv din Konnekta-bruger i Indstillinger)</translation>
+        <source>Available in Konnekta</source>
+        <translation>Tilgængelig i Konnekta</translation>
+    </message>
+    <message>
+        <source>Unavailable in Konnekta</source>
+        <translation>Ikke tilgængelig i Konnekta</translation>
+    </message>
+    <message>
+        <source>Choose your Konnekta user in Settings &gt; Calling and wrap-up first</source>
+        <translation>Vælg først din Konnekta-bruger under Indstillinger &gt; Opkald og efterbehandling</translation>
+    </message>
+    <message>
+        <source>Choose your own Konnekta user in Settings &gt; Calling and wrap-up (F9) to change your state.</source>
+        <translation>Vælg din egen Konnekta-bruger under Indstillinger &gt; Opkald og efterbehandling (F9) for at ændre din tilstand.</translation>
+    </message>
+    <message>
+        <source>Choose your own Konnekta user in Settings &gt; Calling and wrap-up (F9) to forward your calls.</source>
+        <translation>Vælg din egen Konnekta-bruger under Indstillinger &gt; Opkald og efterbehandling (F9) for at viderestille dine opkald.</translation>
+    </message>
+    <message>
+        <source>Your own Konnekta user is not known, so there is no phone to call from: choose it in Settings &gt; Calling and wrap-up (F9).</source>
+        <translation>Din egen Konnekta-bruger kendes ikke, så der er ingen telefon at ringe fra: vælg den under Indstillinger &gt; Opkald og efterbehandling (F9).</translation>
     </message>
     <message>
         <source>Me: {name}</source>
         <translation>Mig: {name}</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>fra</translation>
+        <source>Me (choose your Konnekta user in Settings &gt; Calling and wrap-up)</source>
+        <translation>Mig (vælg din Konnekta-bruger under Indstillinger &gt; Opkald og efterbehandling)</translation>
     </message>
     <message>
-        <source>Set your Konnekta user in Settings first</source>
-        <translation>Angiv først din Konnekta-bruger i Indstillinger</translation>
+        <source>Me ({user}, once connected)</source>
+        <translation>Mig ({user}, når der er forbindelse)</translation>
+    </message>
+    <message>
+        <source>Me ({user} is not in Konnekta: check Settings &gt; Calling and wrap-up)</source>
+        <translation>Mig ({user} findes ikke i Konnekta: kontrollér Indstillinger &gt; Opkald og efterbehandling)</translation>
+    </message>
+    <message>
+        <source>{state} (in a call or wrap-up)</source>
+        <translation>{state} (i opkald eller efterbehandling)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>fra</translation>
     </message>
     <message>
         <source>You lack the Set Caller ID right in Konnekta, so your caller ID cannot be changed here. An administrator can grant it.</source>
@@ -442,16 +521,8 @@
         <translation>Henter mine nummervisninger</translation>
     </message>
     <message>
-        <source>Set your own Konnekta user in Settings to change your state.</source>
-        <translation>Angiv din egen Konnekta-bruger i Indstillinger for at ændre din tilstand.</translation>
-    </message>
-    <message>
         <source>My caller ID is now {number}.</source>
         <translation>Min nummervisning er nu {number}.</translation>
-    </message>
-    <message>
-        <source>Set your own Konnekta user in Settings to forward your calls.</source>
-        <translation>Angiv din egen Konnekta-bruger i Indstillinger for at viderestille dine opkald.</translation>
     </message>
     <message>
         <source>Type the number to forward your calls to, then Forward.</source>
@@ -464,14 +535,6 @@
     <message>
         <source>{name} has no phone line in Konnekta, so there is nothing to dial.</source>
         <translation>{name} har ingen telefonlinje i Konnekta, så der er intet at ringe op til.</translation>
-    </message>
-    <message>
-        <source>Your own Konnekta user is not known, so there is no phone to call from: set it in Settings &gt; Operator.</source>
-        <translation>Din egen Konnekta-bruger kendes ikke, så der er ingen telefon at ringe fra: angiv den i Indstillinger &gt; Operatør.</translation>
-    </message>
-    <message>
-        <source>Calling {target} from {device}.</source>
-        <translation>Ringer til {target} fra {device}.</translation>
     </message>
     <message>
         <source>{argument!r} is not a number to dial. Use a number, or a tel: or callto: link.</source>
@@ -514,10 +577,6 @@
         <translation>Ringer op til {number}</translation>
     </message>
     <message>
-        <source>Dial {name} from my {device}</source>
-        <translation>Ring til {name} fra min {device}</translation>
-    </message>
-    <message>
         <source>Transfer the current call to {name}</source>
         <translation>Omstil det aktuelle opkald til {name}</translation>
     </message>
@@ -544,6 +603,38 @@
     <message>
         <source>The settings window is not available in this build.</source>
         <translation>Indstillingsvinduet findes ikke i denne udgave.</translation>
+    </message>
+    <message>
+        <source>Konnekta Desktop is not connected yet: fill in the connection details from your telephony provider in Settings &gt; Connection (F9).</source>
+        <translation>Konnekta Desktop er endnu ikke forbundet: udfyld forbindelsesoplysningerne fra din teleudbyder under Indstillinger &gt; Forbindelse (F9).</translation>
+    </message>
+    <message>
+        <source>This session keeps no log files, so there is nothing to save.</source>
+        <translation>Denne session gemmer ingen logfiler, så der er intet at gemme.</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Gem diagnosedata</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip-filer (*.zip)</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved to {path}: {reason}. Choose another folder.</source>
+        <translation>Diagnosedata kunne ikke gemmes i {path}: {reason}. Vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}. The file holds the logs, the settings and the versions, without passwords or secrets: send it to your support.</source>
+        <translation>Diagnosedata er gemt i {path}. Filen indeholder logfilerne, indstillingerne og versionerne, uden adgangskoder og hemmeligheder: send den til jeres support.</translation>
+    </message>
+    <message>
+        <source>This session keeps no log files.</source>
+        <translation>Denne session gemmer ingen logfiler.</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is {folder}.</source>
+        <translation>Logmappen kunne ikke åbnes. Den ligger i {folder}.</translation>
     </message>
     <message>
         <source>A wrap-up is pending, but the wrap-up window is missing.</source>
@@ -613,6 +704,57 @@
     </message>
 </context>
 <context>
+    <name>PhoneStatus</name>
+    <message>
+        <source>Free</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Free: no call in progress</source>
+        <translation>Ledig: intet opkald i gang</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Ringer</translation>
+    </message>
+    <message>
+        <source>Ringing: a call is waiting to be answered</source>
+        <translation>Ringer: et opkald venter på at blive besvaret</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Optaget</translation>
+    </message>
+    <message>
+        <source>Busy: on a call</source>
+        <translation>Optaget: er i et opkald</translation>
+    </message>
+    <message>
+        <source>On mobile</source>
+        <translation>På mobil</translation>
+    </message>
+    <message>
+        <source>On mobile: talking on the mobile phone</source>
+        <translation>På mobil: taler i mobiltelefonen</translation>
+    </message>
+    <message>
+        <source>No line</source>
+        <translation>Ingen linje</translation>
+    </message>
+    <message>
+        <source>Not monitored: this user has no phone line in Konnekta</source>
+        <translation>Ikke overvåget: brugeren har ingen telefonlinje i Konnekta</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Viderestillet</translation>
+    </message>
+    <message>
+        <source>Forwarded: new calls go to the forwarding number</source>
+        <translation>Viderestillet: nye opkald går til viderestillingsnummeret</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -643,6 +785,18 @@
         <translation>&amp;Aftaler</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Welcome to Konnekta Desktop.&lt;/b&gt; To connect the switchboard to Konnekta, fill in the connection details from your telephony provider: the fields marked in red are still missing. &lt;i&gt;Test connection&lt;/i&gt; checks them; OK saves them and connects.</source>
+        <translation>&lt;b&gt;Velkommen til Konnekta Desktop.&lt;/b&gt; For at forbinde omstillingsbordet til Konnekta skal du udfylde forbindelsesoplysningerne fra din teleudbyder: felterne markeret med rødt mangler stadig. &lt;i&gt;Test forbindelsen&lt;/i&gt; kontrollerer dem; OK gemmer dem og forbinder.</translation>
+    </message>
+    <message>
+        <source>What to do first</source>
+        <translation>Det skal du gøre først</translation>
+    </message>
+    <message>
+        <source>Settings: connect to Konnekta</source>
+        <translation>Indstillinger: forbind til Konnekta</translation>
+    </message>
+    <message>
         <source>The settings could not be applied: {reason}</source>
         <translation>Indstillingerne kunne ikke tages i brug: {reason}</translation>
     </message>
@@ -667,12 +821,20 @@
         <translation>Det nye sprog vises, når programmet er genstartet.</translation>
     </message>
     <message>
+        <source>Connecting to Konnekta.</source>
+        <translation>Forbinder til Konnekta.</translation>
+    </message>
+    <message>
         <source>Reconnecting to Konnekta with the new connection settings.</source>
         <translation>Forbinder igen til Konnekta med de nye forbindelsesindstillinger.</translation>
     </message>
     <message>
         <source>Restart the app to connect with the new connection settings.</source>
         <translation>Genstart programmet for at forbinde med de nye forbindelsesindstillinger.</translation>
+    </message>
+    <message>
+        <source>Saved, but not connected: {reason}</source>
+        <translation>Gemt, men ikke forbundet: {reason}</translation>
     </message>
 </context>
 <context>
@@ -907,18 +1069,6 @@
     <message>
         <source>Working elsewhere</source>
         <translation>Arbejder andetsteds</translation>
-    </message>
-    <message>
-        <source>Local phone</source>
-        <translation>Lokal telefon</translation>
-    </message>
-    <message>
-        <source>Mobile phone</source>
-        <translation>Mobiltelefon</translation>
-    </message>
-    <message>
-        <source>Teams</source>
-        <translation>Teams</translation>
     </message>
     <message>
         <source>Keep the Client Secret and Password for this session only</source>
@@ -1237,99 +1387,107 @@
     <name>Shortcuts</name>
     <message>
         <source>Dial the number in the dial bar, or the selected colleague, from my default calling device</source>
-        <translation type="vanished">Ring op til nummeret i opkaldsfeltet eller den valgte kollega fra min standardenhed</translation>
+        <translation>Ring op til nummeret i opkaldsfeltet eller den valgte kollega fra min standardenhed</translation>
     </message>
     <message>
         <source>Dial from my mobile phone</source>
-        <translation type="vanished">Ring op fra min mobiltelefon</translation>
+        <translation>Ring op fra min mobiltelefon</translation>
     </message>
     <message>
         <source>Dial from Teams</source>
-        <translation type="vanished">Ring op fra Teams</translation>
+        <translation>Ring op fra Teams</translation>
     </message>
     <message>
         <source>Hang up the current call</source>
-        <translation type="vanished">Læg det aktuelle opkald på</translation>
+        <translation>Læg det aktuelle opkald på</translation>
     </message>
     <message>
         <source>Transfer the current call to the number in the dial bar, or to the selected colleague</source>
-        <translation type="vanished">Omstil det aktuelle opkald til nummeret i opkaldsfeltet eller til den valgte kollega</translation>
+        <translation>Omstil det aktuelle opkald til nummeret i opkaldsfeltet eller til den valgte kollega</translation>
     </message>
     <message>
         <source>Go to the dial bar</source>
-        <translation type="vanished">Gå til opkaldsfeltet</translation>
+        <translation>Gå til opkaldsfeltet</translation>
     </message>
     <message>
         <source>Go to the colleague filter</source>
-        <translation type="vanished">Gå til kollegafilteret</translation>
+        <translation>Gå til kollegafilteret</translation>
     </message>
     <message>
         <source>Go to the colleague list</source>
-        <translation type="vanished">Gå til kollegalisten</translation>
+        <translation>Gå til kollegalisten</translation>
     </message>
     <message>
         <source>Go to the call list</source>
-        <translation type="vanished">Gå til opkaldslisten</translation>
+        <translation>Gå til opkaldslisten</translation>
     </message>
     <message>
         <source>Choose my state</source>
-        <translation type="vanished">Vælg min tilstand</translation>
+        <translation>Vælg min tilstand</translation>
     </message>
     <message>
         <source>Set my forwarding</source>
-        <translation type="vanished">Sæt min viderestilling</translation>
+        <translation>Sæt min viderestilling</translation>
     </message>
     <message>
         <source>Choose my caller ID</source>
-        <translation type="vanished">Vælg min nummervisning</translation>
+        <translation>Vælg min nummervisning</translation>
     </message>
     <message>
         <source>Open the settings</source>
-        <translation type="vanished">Åbn indstillingerne</translation>
+        <translation>Åbn indstillingerne</translation>
     </message>
     <message>
         <source>Open the pending wrap-ups</source>
-        <translation type="vanished">Åbn de ventende efterbehandlinger</translation>
+        <translation>Åbn de ventende efterbehandlinger</translation>
     </message>
     <message>
         <source>Dial the number on the clipboard</source>
-        <translation type="vanished">Ring op til nummeret i udklipsholderen</translation>
+        <translation>Ring op til nummeret i udklipsholderen</translation>
     </message>
     <message>
         <source>Close the message bar</source>
-        <translation type="vanished">Luk beskedlinjen</translation>
+        <translation>Luk beskedlinjen</translation>
+    </message>
+    <message>
+        <source>Save diagnostics for support (logs, settings and versions, without passwords)</source>
+        <translation>Gem diagnosedata til support (logfiler, indstillinger og versioner, uden adgangskoder)</translation>
+    </message>
+    <message>
+        <source>Open the folder with the log files</source>
+        <translation>Åbn mappen med logfilerne</translation>
     </message>
     <message>
         <source>Show the keyboard shortcuts</source>
-        <translation type="vanished">Vis tastaturgenvejene</translation>
+        <translation>Vis tastaturgenvejene</translation>
     </message>
     <message>
         <source>Close the window (to the tray, when there is one)</source>
-        <translation type="vanished">Luk vinduet (til systembakken, hvis der er en)</translation>
+        <translation>Luk vinduet (til systembakken, hvis der er en)</translation>
     </message>
     <message>
         <source>Quit Konnekta Desktop</source>
-        <translation type="vanished">Afslut Konnekta Desktop</translation>
+        <translation>Afslut Konnekta Desktop</translation>
     </message>
     <message>
         <source>In the colleague list: dial the selected colleague</source>
-        <translation type="vanished">I kollegalisten: ring op til den valgte kollega</translation>
+        <translation>I kollegalisten: ring op til den valgte kollega</translation>
     </message>
     <message>
         <source>In the colleague list: more actions for the selected colleague</source>
-        <translation type="vanished">I kollegalisten: flere handlinger for den valgte kollega</translation>
+        <translation>I kollegalisten: flere handlinger for den valgte kollega</translation>
     </message>
     <message>
         <source>Letters and digits</source>
-        <translation type="vanished">Bogstaver og cifre</translation>
+        <translation>Bogstaver og cifre</translation>
     </message>
     <message>
         <source>In the colleague list: filter by name, number or department</source>
-        <translation type="vanished">I kollegalisten: filtrér efter navn, nummer eller afdeling</translation>
+        <translation>I kollegalisten: filtrér efter navn, nummer eller afdeling</translation>
     </message>
     <message>
         <source>In the filter: clear it and go back to the list</source>
-        <translation type="vanished">I filteret: ryd det, og gå tilbage til listen</translation>
+        <translation>I filteret: ryd det, og gå tilbage til listen</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1495,81 @@
     <message>
         <source>Something went wrong: {error}. Try again; if it keeps happening, send the log file to your administrator.</source>
         <translation>Noget gik galt: {error}. Prøv igen; sker det igen, så send logfilen til din administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Call-back for {queue}: call {caller}</source>
+        <translation>Tilbagekald for {queue}: ring til {caller}</translation>
+    </message>
+    <message>
+        <source>Incoming call from {caller} via {queue}</source>
+        <translation>Indgående opkald fra {caller} via {queue}</translation>
+    </message>
+    <message>
+        <source>Incoming call from {caller}</source>
+        <translation>Indgående opkald fra {caller}</translation>
+    </message>
+    <message>
+        <source>The connection to Konnekta is back.</source>
+        <translation>Forbindelsen til Konnekta er tilbage.</translation>
+    </message>
+    <message>
+        <source>The connection to Konnekta stopped: {reason}</source>
+        <translation>Forbindelsen til Konnekta er stoppet: {reason}</translation>
+    </message>
+    <message>
+        <source>The connection to Konnekta was lost; reconnecting.{reason}</source>
+        <translation>Forbindelsen til Konnekta blev afbrudt; forbinder igen.{reason}</translation>
+    </message>
+    <message>
+        <source>Open the switchboard</source>
+        <translation>Åbn omstillingsbordet</translation>
+    </message>
+    <message>
+        <source>My state</source>
+        <translation>Min tilstand</translation>
+    </message>
+    <message>
+        <source>Dial the number on the clipboard</source>
+        <translation>Ring op til nummeret i udklipsholderen</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Slå notifikationer fra</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Indstillinger…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>forbundet</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>forbinder</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>forbinder igen</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>ikke forbundet</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>tilgængelig</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>ikke tilgængelig</translation>
     </message>
 </context>
 <context>

@@ -2,49 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>CallTableModel</name>
     <message>
-        <source>CallTableModel</source>
-        <comment>Talking (me)</comment>
+        <source>Call-back: the caller asked the queue to call back; the caller column shows the external number, the called column the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallTableModel</source>
-        <comment>Talking: {name}</comment>
+        <source>Direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallTableModel</source>
-        <comment>Ringing at {count} agents</comment>
+        <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallTableModel</source>
-        <comment>Ringing (me)</comment>
+        <source>Called</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallTableModel</source>
-        <comment>Ringing: {name}</comment>
+        <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallTableModel</source>
-        <comment>Call-back</comment>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallTableModel</source>
-        <comment>Incoming</comment>
+        <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallTableModel</source>
-        <comment>Outgoing</comment>
+        <source>Talking (me)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shortcuts</source>
+        <source>Talking: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing at {count} agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing (me)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallingDevice</name>
+    <message>
+        <source>Local phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial {name} from my local phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial {name} from my mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial {name} from Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling {target} from my local phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling {target} from my mobile phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling {target} from Teams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}: available in Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}: unavailable in Konnekta</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -116,6 +210,14 @@
     </message>
     <message>
         <source>Close the &amp;message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -323,6 +425,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the settings are incomplete. Open Settings &gt; Connection (F9) and fill in {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Listener port {port}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,7 +461,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Me (not found: set your Konnekta user in Settings)</source>
+        <source>Available in Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable in Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your Konnekta user in Settings &gt; Calling and wrap-up first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your own Konnekta user in Settings &gt; Calling and wrap-up (F9) to change your state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your own Konnekta user in Settings &gt; Calling and wrap-up (F9) to forward your calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own Konnekta user is not known, so there is no phone to call from: choose it in Settings &gt; Calling and wrap-up (F9).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -359,11 +489,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>off</source>
+        <source>Me (choose your Konnekta user in Settings &gt; Calling and wrap-up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set your Konnekta user in Settings first</source>
+        <source>Me ({user}, once connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me ({user} is not in Konnekta: check Settings &gt; Calling and wrap-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state} (in a call or wrap-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -379,15 +521,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set your own Konnekta user in Settings to change your state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>My caller ID is now {number}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set your own Konnekta user in Settings to forward your calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -400,14 +534,6 @@
     </message>
     <message>
         <source>{name} has no phone line in Konnekta, so there is nothing to dial.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your own Konnekta user is not known, so there is no phone to call from: set it in Settings &gt; Operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Calling {target} from {device}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -451,10 +577,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dial {name} from my {device}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Transfer the current call to {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,6 +602,38 @@
     </message>
     <message>
         <source>The settings window is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta Desktop is not connected yet: fill in the connection details from your telephony provider in Settings &gt; Connection (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session keeps no log files, so there is nothing to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved to {path}: {reason}. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}. The file holds the logs, the settings and the versions, without passwords or secrets: send it to your support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session keeps no log files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -550,6 +704,57 @@
     </message>
 </context>
 <context>
+    <name>PhoneStatus</name>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free: no call in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing: a call is waiting to be answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy: on a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On mobile: talking on the mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not monitored: this user has no phone line in Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded: new calls go to the forwarding number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -580,6 +785,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;b&gt;Welcome to Konnekta Desktop.&lt;/b&gt; To connect the switchboard to Konnekta, fill in the connection details from your telephony provider: the fields marked in red are still missing. &lt;i&gt;Test connection&lt;/i&gt; checks them; OK saves them and connects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings: connect to Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The settings could not be applied: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,11 +821,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connecting to Konnekta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reconnecting to Konnekta with the new connection settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restart the app to connect with the new connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved, but not connected: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -843,18 +1068,6 @@
     </message>
     <message>
         <source>Working elsewhere</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mobile phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1171,9 +1384,191 @@
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Dial the number in the dial bar, or the selected colleague, from my default calling device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial from my mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial from Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up the current call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the current call to the number in the dial bar, or to the selected colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the dial bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the colleague filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the colleague list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the call list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose my state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set my forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose my caller ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the pending wrap-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial the number on the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the message bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save diagnostics for support (logs, settings and versions, without passwords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder with the log files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window (to the tray, when there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Konnekta Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the colleague list: dial the selected colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the colleague list: more actions for the selected colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters and digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the colleague list: filter by name, number or department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the filter: clear it and go back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Something went wrong: {error}. Try again; if it keeps happening, send the log file to your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Call-back for {queue}: call {caller}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming call from {caller} via {queue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming call from {caller}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Konnekta is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Konnekta stopped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Konnekta was lost; reconnecting.{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the switchboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial the number on the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,12 +8,15 @@ events, which `qtbot.waitUntil` does while it polls. `run()` waits for one corou
 from __future__ import annotations
 
 import asyncio
+import gc
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import qasync
+import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +29,48 @@ from konnekta_desktop.ui.bridge import Bridge
 from konnekta_desktop.ui.main_window import MainWindow
 from tests.gui.gui_helpers import OPERATOR_ID, SEED, USERS, Runner
 from tests.helpers.konnekta import config_for
+
+
+def delete_now(window: MainWindow) -> None:
+    """Delete the window here rather than whenever deleteLater or the garbage collector gets to
+    it: a lingering window's timers and event filters call Python, and a collection inside one
+    of those calls frees the object Qt is delivering to (a segfault a few tests later)."""
+    if shiboken6.isValid(window):
+        window.shut_down()
+        shiboken6.delete(window)
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_between_tests() -> Iterator[None]:
+    """No garbage collection while a test runs Qt's event loop; one collection after it.
+
+    A Qt object kept only by a reference cycle is deleted when the collector runs, and the
+    collector runs whenever Python allocates: inside a timer event, an event filter or a slot
+    of that very object, Qt then delivers to freed memory (segfaults a few tests later). Set up
+    first, so the collection runs after every other fixture has closed what it opened."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(1)  # this test's objects; older ones were collected after earlier tests
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running() -> Iterator[None]:
+    """Every thread a test starts (webhook listeners, the loop's executor) ends with the test:
+    set up first, so this runs after every other fixture has closed what it opened."""
+    before = set(threading.enumerate())
+    yield
+    started = [
+        thread
+        for thread in threading.enumerate()
+        # Dummy threads stand for threads Python did not start (Qt's); they cannot be joined.
+        if thread not in before and not isinstance(thread, threading._DummyThread)
+    ]
+    for thread in started:
+        thread.join(timeout=5)
+    assert [thread.name for thread in started if thread.is_alive()] == []
 
 
 @pytest.fixture
@@ -111,3 +156,4 @@ def window(session: Session, qtbot: QtBot, run: Runner) -> Iterator[MainWindow]:
     finally:
         run(window.tasks.cancel_all())
         bridge.detach()
+        delete_now(window)

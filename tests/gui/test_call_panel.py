@@ -96,3 +96,17 @@ def test_durations_read_as_minutes_and_seconds() -> None:
     assert format_duration(0) == "0:00"
     assert format_duration(75.9) == "1:15"
     assert format_duration(3723) == "1:02:03"
+
+
+def test_my_outgoing_call_to_a_colleague_names_who_it_rings(
+    window: MainWindow, simulator: Simulator, qtbot: QtBot
+) -> None:
+    colleague = window.session.model.get("user-00020")
+    assert colleague is not None
+    window.dial_colleague(colleague, None)
+    qtbot.waitUntil(lambda: window.call_model.rowCount() == 1)
+    model = window.call_model
+    assert model.index(0, CallColumn.DIRECTION).data() == "Outgoing"
+    qtbot.waitUntil(
+        lambda: model.index(0, CallColumn.WHO).data() == f"Ringing: {colleague.user.name}"
+    )

@@ -3,24 +3,33 @@ loads and changes what the windows show (ours and Qt's own standard buttons)."""
 
 from __future__ import annotations
 
+import importlib.util
+import re
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from konnekta_desktop.core.model import LiveModel
+from konnekta_desktop.core.monitoring import PhoneStatus
 from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.wrapup import WrapUpSession
-from konnekta_desktop.konnekta.models import Direction
+from konnekta_desktop.konnekta.models import CallingDevice, Direction
+from konnekta_desktop.ui.calls import CallColumn, CallTableModel
+from konnekta_desktop.ui.colleagues import phone_status_text
 from konnekta_desktop.ui.i18n import (
     install_translators,
     remove_translators,
     resolve_language,
     translations_dir,
 )
+from konnekta_desktop.ui.shortcuts import SHORTCUTS, shortcut_rows
+from konnekta_desktop.ui.texts import device_label, dial_from_text
 from konnekta_desktop.ui.wrapup_dialog import WrapUpDialog
 
 pytestmark = pytest.mark.gui
@@ -98,14 +107,55 @@ def test_system_language_danish_is_followed_and_english_removes_it(
     assert wrapup_dialog(qtbot).complete_button.text() == "&Complete"
 
 
-def test_every_danish_string_is_translated() -> None:
-    """The Danish catalogue has no unfinished entries (the lead's CI runs the same check)."""
-    import importlib.util
-
+def translations_script() -> ModuleType:
     script = Path(__file__).resolve().parents[2] / "scripts" / "translations.py"
     spec = importlib.util.spec_from_file_location("translations_script", script)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.untranslated("da") == []
+    return module
+
+
+def test_every_danish_string_is_translated() -> None:
+    """The Danish catalogue has no unfinished entries (the lead's CI runs the same check)."""
+    assert translations_script().untranslated("da") == []
+
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+MARKUP = re.compile(r"</?[a-z0-9]+>")
+
+
+def test_danish_translations_keep_every_placeholder_and_tag() -> None:
+    """A lost or renamed {name} would raise KeyError at .format(); lost tags break the layout."""
+    tree = ElementTree.parse(translations_script().ts_file("da"))
+    broken = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.findtext("translation") or ""
+        for pattern in (PLACEHOLDER, MARKUP):
+            if sorted(pattern.findall(source)) != sorted(pattern.findall(translation)):
+                broken.append((source, translation))
+    assert broken == []
+
+
+def test_lupdate_collected_every_string_under_its_own_context() -> None:
+    """No message whose source is a context name: that is lupdate misreading an alias."""
+    tree = ElementTree.parse(translations_script().ts_file("da"))
+    contexts = {context.findtext("name") for context in tree.iter("context")}
+    assert "" not in contexts
+    sources = {message.findtext("source") for message in tree.iter("message")}
+    assert not sources & {"Shortcuts", "CallTableModel", "SettingsPage", "Tray"}
+
+
+def test_danish_grid_calls_devices_and_shortcuts(qtbot: QtBot, english_afterwards: None) -> None:
+    install_translators("da")
+    assert device_label(CallingDevice.LOCAL) == "Lokal telefon"
+    assert dial_from_text(CallingDevice.MOBILE, "Anne") == "Ring op til Anne fra min mobiltelefon"
+    assert phone_status_text(PhoneStatus.BUSY) == ("Optaget", "Optaget: er i et opkald")
+    assert phone_status_text(PhoneStatus.ON_MOBILE)[0] == "På mobil"
+    rows = dict(shortcut_rows())
+    english = {entry.description for entry in SHORTCUTS}
+    assert not english & set(rows.values())  # every description shown in Danish
+    model = CallTableModel(LiveModel(), NumberPlan(), lambda: None, lambda: 0.0)
+    assert model.headerData(CallColumn.CALLER, Qt.Orientation.Horizontal) == "Opkalder"

@@ -10,7 +10,7 @@ from konnekta_desktop.core.status import Connection
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import Bridge
 from konnekta_desktop.ui.main_window import MainWindow
-from tests.gui.conftest import make_session
+from tests.gui.conftest import delete_now, make_session
 from tests.gui.gui_helpers import NO_CALLER_ID_RIGHT, OPERATOR_ID, Runner
 
 
@@ -42,7 +42,6 @@ def test_caller_id_is_disabled_with_a_reason_without_the_set_caller_id_right(
     bridge = Bridge(session)
     bridge.attach()
     window = MainWindow(session, bridge)
-    qtbot.addWidget(window)
     run(session.start())
     try:
         qtbot.waitUntil(lambda: session.connector.status.state is Connection.CONNECTED)
@@ -52,6 +51,7 @@ def test_caller_id_is_disabled_with_a_reason_without_the_set_caller_id_right(
     finally:
         run(window.tasks.cancel_all())
         bridge.detach()
+        delete_now(window)
         run(session.close())
 
 

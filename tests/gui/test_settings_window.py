@@ -14,18 +14,20 @@ import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 from pytestqt.qtbot import QtBot
 
+from konnekta_desktop.autostart import XdgAutostart, apply_start_at_login
 from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection
+from konnekta_desktop.core.status import Connection, ConnectionStatus
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.konnekta.api import SmgClient
 from konnekta_desktop.konnekta.auth import KonnektaAuth
@@ -140,9 +142,9 @@ def dialog_for(
     """Builds the window for a session; the qasync loop runs the window's background tasks."""
     sessions: list[SimpleNamespace] = []
 
-    def build(session: SimpleNamespace) -> SettingsDialog:
+    def build(session: SimpleNamespace, **options: Any) -> SettingsDialog:
         sessions.append(session)
-        dialog = SettingsDialog(session)
+        dialog = SettingsDialog(session, **options)
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog
@@ -277,14 +279,102 @@ def test_connection_change_asks_the_session_to_reconnect(
     async def reconnect(settings: Settings) -> None:
         reconnected.append(settings)
 
+    applied: list[Settings] = []
     session.reconnect = reconnect
+    session.apply_settings = applied.append  # reconnecting takes in every other option too
     dialog = dialog_for(session)
     dialog.connection.fields["client_id"].set_text("another-client")
 
     assert run(dialog.apply()) is True
 
     assert [s.client_id for s in reconnected] == ["another-client"]
+    assert applied == []
     assert "Reconnecting" in dialog.status.text()
+
+
+def test_a_connection_stopped_by_a_setting_is_retried_by_any_apply(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
+) -> None:
+    """After a wrong password or a busy port the connector waits for new settings: Apply is
+    the operator's way to try again, even when the fix was outside the app."""
+    session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
+    session.connector.status = ConnectionStatus(
+        Connection.DISCONNECTED, "The listener port is busy.", "Listener Port"
+    )
+    reconnected: list[Settings] = []
+
+    async def reconnect(settings: Settings) -> None:
+        reconnected.append(settings)
+
+    session.reconnect = reconnect
+    session.apply_settings = lambda settings: None
+    dialog = dialog_for(session)
+    dialog.numbers.fields["international_code"].set_text("298")
+
+    assert run(dialog.apply()) is True
+    assert [s.international_code for s in reconnected] == ["298"]
+
+
+def test_start_at_login_writes_and_removes_the_autostart_entry(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
+) -> None:
+    """The real autostart module, pointed at a temporary XDG config folder."""
+    entry = XdgAutostart(tmp_path / "xdg")
+    applied: list[Settings] = []
+    session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
+    session.apply_settings = applied.append
+    dialog = dialog_for(
+        session,
+        start_at_login=lambda enabled: apply_start_at_login(
+            enabled, autostart=entry, command=["/opt/konnekta-desktop/konnekta-desktop"]
+        ),
+    )
+    box = dialog.calling.fields["start_at_login"].editor
+    assert isinstance(box, QCheckBox)
+
+    box.setChecked(True)
+    assert run(dialog.apply()) is True
+    assert entry.is_enabled()
+    assert "Exec=/opt/konnekta-desktop/konnekta-desktop" in entry.file.read_text()
+    assert applied[-1].start_at_login is True
+
+    box.setChecked(False)
+    assert run(dialog.apply()) is True
+    assert not entry.is_enabled()
+    assert not entry.file.exists()
+
+
+def test_start_at_login_that_cannot_be_changed_says_where_and_keeps_the_setting(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the autostart folder should be")
+    entry = XdgAutostart(blocked)
+    session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
+    dialog = dialog_for(
+        session,
+        start_at_login=lambda enabled: apply_start_at_login(
+            enabled, autostart=entry, command=["konnekta-desktop"]
+        ),
+    )
+    box = dialog.calling.fields["start_at_login"].editor
+    assert isinstance(box, QCheckBox)
+    box.setChecked(True)
+
+    assert run(dialog.apply()) is True
+
+    assert "Could not turn on Start at Login" in dialog.status.text()
+    assert str(blocked) in dialog.status.text()
+    assert session.settings.start_at_login is True
 
 
 def test_ok_saves_a_number_change_and_hands_it_to_the_session_without_reconnect(
@@ -323,7 +413,17 @@ def test_connection_tab_has_every_connection_option_with_its_description_as_tool
     )
     connection = [o for o in OPTIONS if o.section is Section.CONNECTION]
 
-    assert list(dialog.connection.fields) == [o.name for o in connection]
+    assert sorted(dialog.connection.fields) == sorted(o.name for o in connection)
+    # What the telephony provider hands over comes first, the listener's own options after.
+    assert list(dialog.connection.fields)[:7] == [
+        "tenant_domain",
+        "smg_address",
+        "issuer_uri",
+        "client_id",
+        "client_secret",
+        "user",
+        "password",
+    ]
     for option in connection:
         assert dialog.connection.fields[option.name].editor.toolTip() == option.description
 

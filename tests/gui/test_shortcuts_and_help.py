@@ -1,12 +1,21 @@
-"""The shortcut table binds every action and is what Help > Keyboard shortcuts shows."""
+"""The shortcut table binds every action and is what Help > Keyboard shortcuts shows; the Help
+menu's diagnostics zip and log folder."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QTableWidget
+import zipfile
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.settings import AppPaths, Secret, Settings
 from konnekta_desktop.ui.main_window import MainWindow
-from konnekta_desktop.ui.shortcuts import SHORTCUTS, shortcut_rows
+from konnekta_desktop.ui.shortcuts import SHORTCUTS, shortcut, shortcut_rows
 
 
 def test_every_action_has_the_keys_of_the_table(window: MainWindow) -> None:
@@ -43,3 +52,102 @@ def test_about_names_versions_and_the_licence(window: MainWindow) -> None:
     assert "GPL-3.0-or-later" in text
     assert "Qt " in text
     assert "Python " in text
+
+
+def test_help_lists_save_diagnostics_and_open_log_folder_with_their_keys(
+    window: MainWindow,
+) -> None:
+    help_menu = next(
+        action.menu()
+        for action in window.menuBar().actions()
+        if action.text().replace("&", "") == "Help"
+    )
+    assert isinstance(help_menu, QMenu)
+    listed = [action for action in help_menu.actions() if not action.isSeparator()]
+    assert window.actions_by_name["save_diagnostics"] in listed
+    assert window.actions_by_name["open_log_folder"] in listed
+    rows = dict((description, keys) for keys, description in shortcut_rows())
+    assert rows[shortcut("save_diagnostics").description] == "Ctrl+Shift+S"
+    assert rows[shortcut("open_log_folder").description] == "Ctrl+Shift+L"
+
+
+def with_files(session: Session, folder: Path) -> AppPaths:
+    """Give the window's session the folders a real one has (the fixture's keeps no files)."""
+    paths = AppPaths.for_dir(folder)
+    paths.create()
+    session.paths = paths
+    return paths
+
+
+def test_save_diagnostics_writes_the_zip_where_the_operator_chose_without_secrets(
+    window: MainWindow,
+    session: Session,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paths = with_files(session, tmp_path / "konnekta")
+    session.settings = Settings(
+        client_secret=Secret("client-secret-value"), password=Secret("operator-password")
+    )
+    (paths.log_dir / "konnekta-desktop.log").write_text(
+        "INFO started\nWARNING login with operator-password failed\n", encoding="utf-8"
+    )
+    chosen = tmp_path / "for support"  # no suffix: .zip is added
+    asked: list[str] = []
+
+    def save_file_name(*args: object, **kwargs: object) -> tuple[str, str]:
+        asked.append(str(args[1]))  # the dialog's title; the path is the operator's answer
+        return str(chosen), "Zip files (*.zip)"
+
+    # The file dialog cannot be answered offscreen: its answer is given at the edge.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file_name))
+
+    window.actions_by_name["save_diagnostics"].trigger()
+
+    qtbot.waitUntil(lambda: "Diagnostics saved" in window.message_bar.text())
+    assert asked == ["Save diagnostics"]
+    written = tmp_path / "for support.zip"
+    assert str(written) in window.message_bar.text()
+    with zipfile.ZipFile(written) as archive:
+        log_text = archive.read("logs/konnekta-desktop.log").decode()
+        everything = b"".join(archive.read(name) for name in archive.namelist())
+    assert "WARNING login with" in log_text
+    assert b"operator-password" not in everything
+    assert b"client-secret-value" not in everything
+
+
+def test_save_diagnostics_cancelled_writes_nothing(
+    window: MainWindow, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_files(session, tmp_path / "konnekta")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    window.actions_by_name["save_diagnostics"].trigger()
+    assert not list(tmp_path.rglob("*.zip*"))
+    assert not window.message_bar.isVisible()
+
+
+def test_open_log_folder_asks_the_desktop_to_show_the_log_folder(
+    window: MainWindow, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = with_files(session, tmp_path / "konnekta")
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    # No desktop to open a file manager in offscreen tests: the request is caught at the edge.
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
+    window.actions_by_name["open_log_folder"].trigger()
+    assert [Path(url.toLocalFile()) for url in opened] == [paths.log_dir]
+    assert not window.message_bar.isVisible()
+
+
+def test_open_log_folder_that_cannot_be_shown_names_the_folder(
+    window: MainWindow, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = with_files(session, tmp_path / "konnekta")
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    window.open_log_folder()
+    assert str(paths.log_dir) in window.message_bar.text()
