@@ -53,6 +53,8 @@ def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = Tru
     root.setLevel(level)
     for handler in list(root.handlers):
         root.removeHandler(handler)
+        if getattr(handler, "_konnekta_owned", False):
+            handler.close()
     formatter = logging.Formatter(_FORMAT)
     path: Path | None = None
     handlers: list[logging.Handler] = []
@@ -67,6 +69,7 @@ def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = Tru
             )
         )
     for handler in handlers:
+        handler._konnekta_owned = True  # type: ignore[attr-defined]
         handler.setFormatter(formatter)
         handler.addFilter(redactor)
         root.addHandler(handler)

@@ -106,6 +106,7 @@ class Session:
             raise RuntimeError("this session was built without a way to read settings")
         config = self._to_config(settings)
         self._appointments_task = None
+        self._use_config(config)  # numbers and mappings apply even if the connection fails
         await self.connector.reconfigure(config)
         self._use_config(config)
 

@@ -38,6 +38,9 @@ class SettingError:
     message: str
     warning: bool = False
 
+    def __str__(self) -> str:
+        return self.message
+
 
 def convert_value(option: Option, value: Any) -> tuple[Any, str | None]:
     """`value` as the option's type, or what is wrong with its type (a sentence tail)."""
