@@ -4,10 +4,11 @@ This process is the app (a `Session`, connected, file logging as in the app); th
 its own process. Before each timed sync, every colleague gets a local state change made while
 disconnected that differs from Konnekta's activity (as an operator working offline would leave
 them), then `core.sync.synchronise` runs exactly as the connector's reconnect hook calls it:
-- local -> Konnekta: one `PUT /users/{id}/presence` per colleague, 16 at a time;
+- local -> Konnekta: one `PUT /users/{id}/presence` per colleague, 32 at a time;
 - Konnekta -> local: no requests; unsent local changes are dropped and local states follow Konnekta.
-Baseline in the same run: the same number of plain `PUT /users/{id}/presence` requests (httpx,
-same token, same concurrency) with nothing else around them. Rounds interleave; median shown.
+Baseline in the same run: the same number of plain `PUT /users/{id}/presence` requests through
+aiohttp's client (the app's HTTP client library), with the same token and concurrency and nothing
+else around them. Rounds interleave; median shown.
 
     uv run python bench/sync.py [--rounds 3] [--users 5000]        # ~1 min
 """
@@ -25,32 +26,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import httpx
+import aiohttp
 from _common import bench_session, machine_notes, median, ratio, simulator, table
 
-CONCURRENCY = 16  # what the session's reconnect hook uses (core/sync.py's default)
+CONCURRENCY = 32  # what the session's reconnect hook uses (core/sync.py's default)
 SYNC_LIMIT = 60.0  # seconds; a slower sync is cut off and reported as such
-
-
-def _experiments() -> None:
-    """Local experiments for fixes that belong in other modules ($KONNEKTA_BENCH_EXPERIMENT)."""
-    chosen = os.environ.get("KONNEKTA_BENCH_EXPERIMENT", "").split(",")
-    if "mark_all_sent" in chosen:
-        from konnekta_desktop.core.states import PresenceService
-
-        def mark_all_sent(self: Any, user_id: str) -> None:
-            # One read of the unsent changes per sync instead of one per colleague.
-            index = self.__dict__.get("_bench_unsent")
-            if index is None:
-                index = {}
-                for change in self._store.pending_changes():
-                    index.setdefault(change.user_id, []).append(change.id)
-                self.__dict__["_bench_unsent"] = index
-            ids = index.pop(user_id, [])
-            if ids:
-                self._store.mark_sent(ids)
-
-        PresenceService.mark_all_sent = mark_all_sent  # type: ignore[method-assign]
 
 
 async def connected_session(folder: Path, direction: Any) -> Any:
@@ -66,17 +46,23 @@ async def plain_requests(session: Any, concurrency: int) -> tuple[float, int]:
     base = session.config.smg_address.rstrip("/")
     gate = asyncio.Semaphore(concurrency)
     statuses: Counter[int] = Counter()
-    async with httpx.AsyncClient(headers={"Authorization": f"Bearer {token}"}) as client:
+    async with aiohttp.ClientSession(headers={"Authorization": f"Bearer {token}"}) as client:
 
         async def put(colleague: Any) -> None:
             body = {"activity_id": colleague.activity_id, "availability": colleague.availability}
-            async with gate:
-                response = await client.put(f"{base}/users/{colleague.id}/presence", json=body)
-            statuses[response.status_code] += 1
+            async with gate, client.put(f"{base}/users/{colleague.id}/presence", json=body) as r:
+                await r.read()
+            statuses[r.status] += 1
 
         started = time.perf_counter()
         await asyncio.gather(*(put(c) for c in session.model))
         elapsed = time.perf_counter() - started
+        # Each PUT makes the simulator post a presence event. Let those arrive before the offline
+        # changes are made, or the late ones would overwrite them (Konnekta's state wins).
+        control = session.config.issuer_uri.split("/auth/", 1)[0] + "/_sim/delivered"
+        async with client.post(control) as answer:
+            answer.raise_for_status()
+        await asyncio.sleep(0.5)  # the listener hands the last events to the loop
     if set(statuses) - {200, 204}:
         print(f"baseline statuses: {dict(statuses)}", file=sys.stderr)
     return elapsed, sum(statuses.values())
@@ -130,7 +116,6 @@ async def one_sync(
 async def orchestrate(options: argparse.Namespace) -> int:
     from konnekta_desktop.core.config import SyncDirection
 
-    _experiments()
     began = time.monotonic()
     results: dict[SyncDirection, list[dict[str, Any]]] = {d: [] for d in SyncDirection}
     with simulator(options.users, options.seed) as sim:
@@ -153,8 +138,7 @@ async def orchestrate(options: argparse.Namespace) -> int:
     print(
         f"{options.users} users, each with an unsent local change; concurrency "
         f"{options.concurrency}; {len(results[SyncDirection.KONNEKTA_TO_LOCAL])} rounds, median "
-        f"shown; a sync is cut off after {SYNC_LIMIT:.0f} s (failed = -1); experiments: "
-        f"{os.environ.get('KONNEKTA_BENCH_EXPERIMENT') or 'none'}; "
+        f"shown; a sync is cut off after {SYNC_LIMIT:.0f} s (failed = -1); "
         f"whole run {time.monotonic() - began:.0f} s"
     )
     print()

@@ -13,14 +13,13 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import httpx
-
 from ..konnekta import events as ev
 from ..konnekta.api import SmgClient
 from ..konnekta.auth import KonnektaAuth
 from ..konnekta.errors import ConfigurationError, KonnektaError
 from ..konnekta.http import make_http_client
 from ..konnekta.signing import new_secret
+from ..konnekta.transport import HttpClient
 from ..listener import ListenerThread
 from . import logtables
 from .clock import Clock, SystemClock
@@ -46,7 +45,7 @@ class Connector:
         config: ConnectorConfig,
         *,
         clock: Clock | None = None,
-        http: httpx.AsyncClient | None = None,
+        http: HttpClient | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
     ) -> None:
         self.clock: Clock = clock or SystemClock()

@@ -10,9 +10,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import httpx
-
 from ..konnekta import events as ev
+from ..konnekta.transport import HttpClient
 from .appointment_service import AppointmentService
 from .clock import Clock, SystemClock
 from .commands import Commands
@@ -47,7 +46,7 @@ class Session:
         secrets: Any = None,
         to_config: Callable[[Any], ConnectorConfig] | None = None,
         settings_problems: Sequence[str] = (),
-        http: httpx.AsyncClient | None = None,
+        http: HttpClient | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self.store = store

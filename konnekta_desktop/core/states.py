@@ -43,7 +43,7 @@ class StateStore(Protocol):
     def change_user_state(self, user_id: str, state: str, at: float) -> PendingChange: ...
     def pending_changes(self) -> list[PendingChange]: ...
     def mark_change_sent(self, change_id: int) -> None: ...
-    def mark_user_changes_sent(self, user_id: str) -> None: ...
+    def mark_sent(self, change_ids: Iterable[int]) -> None: ...
 
 
 StateListener = Callable[[set[str]], None]
@@ -187,9 +187,10 @@ class PresenceService:
 
     def adopt_konnekta(self) -> int:
         """Sync Konnekta -> local: every local state follows Konnekta; pending changes are dropped."""
-        for change in self._store.pending_changes():
+        dropped = self._store.pending_changes()
+        for change in dropped:
             log.info("Dropping an unsent state change of %s (Konnekta wins)", change.user_id)
-            self._store.mark_change_sent(change.id)
+        self._store.mark_sent(change.id for change in dropped)
         changed = self._follow_konnekta([c.id for c in self._model])
         self._notify(changed)
         return len(changed)
@@ -253,11 +254,16 @@ class PresenceService:
             return None
         return update
 
-    def users_with_pending_changes(self) -> set[str]:
-        return {change.user_id for change in self._store.pending_changes()}
+    def unsent_changes(self) -> dict[str, list[int]]:
+        """The ids of the changes not yet in Konnekta, by user."""
+        by_user: dict[str, list[int]] = {}
+        for change in self._store.pending_changes():
+            by_user.setdefault(change.user_id, []).append(change.id)
+        return by_user
 
-    def mark_all_sent(self, user_id: str) -> None:
-        self._store.mark_user_changes_sent(user_id)
+    def mark_sent(self, change_ids: Iterable[int]) -> None:
+        """These changes are in Konnekta now (or superseded), all in one transaction."""
+        self._store.mark_sent(change_ids)
 
 
 _AVAILABLE = Availability.AVAILABLE

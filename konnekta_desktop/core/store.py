@@ -446,15 +446,6 @@ class Store:
         """Konnekta has the change (or it was superseded): it is no longer pending."""
         self.mark_sent([change_id])
 
-    def mark_user_changes_sent(self, user_id: str, sent_at: float | None = None) -> None:
-        """Every unsent change of one user is now in Konnekta (or superseded)."""
-        moment = self._clock.now() if sent_at is None else sent_at
-        with self._write() as db:
-            db.execute(
-                "UPDATE pending_changes SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL",
-                (moment, user_id),
-            )
-
     def mark_sent(self, change_ids: Iterable[int], sent_at: float | None = None) -> None:
         """Mark several changes sent in one transaction (`sent_at` defaults to the clock's now)."""
         moment = self._clock.now() if sent_at is None else sent_at

@@ -71,14 +71,15 @@ async def _push_local(
 ) -> None:
     gate = asyncio.Semaphore(concurrency)
     api = presence.api
-    pending = presence.users_with_pending_changes()
+    # Only the changes known now are settled by this sync; one made meanwhile is sent on its own.
+    unsent = presence.unsent_changes()
+    settled: list[int] = []
 
     async def push(user_id: str) -> None:
         update = presence.desired_update(user_id)
         if update is None:
             report.unchanged += 1
-            if user_id in pending:
-                presence.mark_all_sent(user_id)
+            settled.extend(unsent.get(user_id, ()))
             return
         colleague = model.get(user_id)
         name = colleague.user.name if colleague else user_id
@@ -98,8 +99,11 @@ async def _push_local(
                 await sleep(0.2 * 2**attempt)
             else:
                 report.changed += 1
-                if user_id in pending:
-                    presence.mark_all_sent(user_id)
+                settled.extend(unsent.get(user_id, ()))
                 return
 
-    await asyncio.gather(*(push(colleague.id) for colleague in model))
+    try:
+        await asyncio.gather(*(push(colleague.id) for colleague in model))
+    finally:
+        # Also when the sync is cut short: what reached Konnekta is no longer pending.
+        presence.mark_sent(settled)

@@ -16,8 +16,8 @@ import contextlib
 import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import Final, Protocol
-from urllib.parse import quote
+from typing import Final, NamedTuple, Protocol
+from urllib.parse import quote, urlsplit
 
 import httpx
 import msgspec
@@ -54,6 +54,7 @@ from .models import (
     WebhookSubscription,
     WebhookSubscriptionRequest,
 )
+from .transport import HttpClient
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,12 @@ type RequestHook = Callable[[str, str, int | None], None]
 
 class _NumberBody(msgspec.Struct, frozen=True):
     number: str
+
+
+class _Answer(NamedTuple):
+    method: str
+    url: str
+    content: bytes
 
 
 class _RenewBody(msgspec.Struct, frozen=True):
@@ -109,7 +116,7 @@ class SmgClient:
         smg_address: str,
         auth: TokenSource,
         *,
-        http: httpx.AsyncClient | None = None,
+        http: HttpClient | None = None,
         retries: int = 3,
         backoff: float = 0.2,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
@@ -312,7 +319,7 @@ class SmgClient:
         forbidden_hint: str = "Ask the Konnekta administrator for the right",
         secrets: tuple[str, ...] = (),
         **path_params: str,
-    ) -> httpx.Response:
+    ) -> _Answer:
         if self._address_problem is not None:
             raise ConfigurationError(str(self._address_problem), setting=SMG_ADDRESS)
         path = template.format(**{k: quote(v, safe="") for k, v in path_params.items()})
@@ -360,9 +367,9 @@ class SmgClient:
                 continue
             if status == 404 and method == "DELETE" and may_have_applied:
                 log.debug("%s %s: already gone after an unanswered attempt; done", method, path)
-                return response
+                return _Answer(method, url, response.content)
             if response.is_success:
-                return response
+                return _Answer(method, url, response.content)
             raise self._failure(
                 response,
                 action=action,
@@ -382,13 +389,12 @@ class SmgClient:
                 delay = max(delay, min(float(retry_after), _LONGEST_RETRY_AFTER))
         await self._sleep(delay)
 
-    def _decode[T](self, response: httpx.Response, decoder: msgspec.json.Decoder[T]) -> T:
+    def _decode[T](self, answer: _Answer, decoder: msgspec.json.Decoder[T]) -> T:
         try:
-            return decoder.decode(response.content)
+            return decoder.decode(answer.content)
         except msgspec.DecodeError as error:
-            request = response.request
             raise ProtocolError(
-                f"Konnekta answered {request.method} {request.url.path} in an unexpected shape "
+                f"Konnekta answered {answer.method} {urlsplit(answer.url).path} in an unexpected shape "
                 f"({error}). Our model of the Konnekta API may be out of date: please report it"
             ) from None
 

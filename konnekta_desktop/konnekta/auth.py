@@ -2,7 +2,7 @@
 
 OIDC discovery finds the token endpoint; the OAuth 2.0 password grant logs in; the refresh grant
 keeps the access token fresh. Token requests are built with authlib's OAuth 2.0 pieces and sent on
-our own httpx client, so expiry follows our injected clock and refreshes are serialised here.
+our own HTTP client, so expiry follows our injected clock and refreshes are serialised here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from authlib.oauth2.rfc6749.parameters import prepare_token_request
 from ..secret import Secret
 from .errors import ConfigurationError, KonnektaError, LoginError, ProtocolError, Unavailable
 from .http import make_http_client, require_secure_url, scrub, translate_transport_error
+from .transport import HttpClient
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class KonnektaAuth:
         username: str,
         password: str | Secret,
         *,
-        http: httpx.AsyncClient | None = None,
+        http: HttpClient | None = None,
         clock: Callable[[], float] = time.monotonic,
         refresh_margin: float = 30.0,
     ) -> None:
@@ -204,7 +205,7 @@ class KonnektaAuth:
         check = f"check {ISSUER_URI} in Settings > Connection"
         shape = "it looks like https://{server}/auth/realms/{realm}"
         try:
-            response = await self._http.get(url, headers={"Accept": "application/json"})
+            response = await self._http.request("GET", url, headers={"Accept": "application/json"})
         except httpx.TransportError as error:
             raise translate_transport_error(
                 error, url=httpx.URL(url), server=LOGIN_SERVER, setting=ISSUER_URI
@@ -246,14 +247,16 @@ class KonnektaAuth:
         )
         sent_at = self._clock()
         try:
-            response = await self._http.post(endpoint, content=body.encode(), headers=headers)
+            response = await self._http.request(
+                "POST", endpoint, content=body.encode(), headers=headers
+            )
         except httpx.TransportError as error:
             raise translate_transport_error(
                 error, url=httpx.URL(endpoint), server=LOGIN_SERVER, setting=ISSUER_URI
             ) from None
         log.debug("POST %s (grant %s) -> %d", endpoint, grant_type, response.status_code)
         if response.status_code != 200:
-            raise self._refusal(response, grant_type)
+            raise self._refusal(response, grant_type, endpoint)
         try:
             answer = msgspec.json.decode(response.content, type=_TokenAnswer)
         except msgspec.DecodeError as error:
@@ -279,7 +282,7 @@ class KonnektaAuth:
             margin=min(self._refresh_margin, lifetime / 2),
         )
 
-    def _refusal(self, response: httpx.Response, grant_type: str) -> Exception:
+    def _refusal(self, response: httpx.Response, grant_type: str, endpoint: str) -> Exception:
         status = response.status_code
         secrets = [self._client_secret.reveal(), self._password.reveal()]
         if self._tokens is not None:
@@ -297,7 +300,7 @@ class KonnektaAuth:
         except msgspec.DecodeError:
             if status == 404:
                 return LoginError(
-                    f"{LOGIN_SERVER} has no token endpoint at {response.request.url} (HTTP 404): "
+                    f"{LOGIN_SERVER} has no token endpoint at {endpoint} (HTTP 404): "
                     f"check {ISSUER_URI} in Settings > Connection",
                     setting=ISSUER_URI,
                 )

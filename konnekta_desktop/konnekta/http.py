@@ -7,39 +7,25 @@ from __future__ import annotations
 import ipaddress
 import socket
 import ssl
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import httpx
 import truststore
 
 from .errors import ConfigurationError, ConnectionFailed, KonnektaError, Timeout
-from .transport import AiohttpTransport
+from .transport import AiohttpClient
 
 DEFAULT_TIMEOUT = 10.0
 
-type EventHook = Callable[..., Any]
 
-
-def make_http_client(
-    timeout: float = DEFAULT_TIMEOUT,
-    *,
-    event_hooks: Mapping[str, Sequence[EventHook]] | None = None,
-) -> httpx.AsyncClient:
-    """An `httpx.AsyncClient` that verifies TLS against the operating system's trust store.
+def make_http_client(timeout: float = DEFAULT_TIMEOUT) -> AiohttpClient:
+    """An HTTP client that verifies TLS against the operating system's trust store.
 
     The OS store is what the operator's IT department manages (company proxies and root CAs), so
     verification always works there and is never switched off. Redirects are not followed: an API
     that redirects is misconfigured, and following could carry the bearer token elsewhere.
-    `event_hooks` pass through to httpx (for example to count requests).
     """
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    return httpx.AsyncClient(
-        transport=AiohttpTransport(context),
-        timeout=httpx.Timeout(timeout),
-        follow_redirects=False,
-        event_hooks={name: list(hooks) for name, hooks in (event_hooks or {}).items()},
-    )
+    return AiohttpClient(truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT), timeout=timeout)
 
 
 def is_loopback(host: str) -> bool:
