@@ -54,7 +54,7 @@ from .models import (
     WebhookSubscription,
     WebhookSubscriptionRequest,
 )
-from .transport import HttpClient
+from .transport import HttpClient, Reply
 
 log = logging.getLogger(__name__)
 
@@ -400,7 +400,7 @@ class SmgClient:
 
     def _failure(
         self,
-        response: httpx.Response,
+        response: Reply,
         *,
         action: str,
         forbidden_hint: str,

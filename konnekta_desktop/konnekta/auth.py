@@ -23,7 +23,7 @@ from authlib.oauth2.rfc6749.parameters import prepare_token_request
 from ..secret import Secret
 from .errors import ConfigurationError, KonnektaError, LoginError, ProtocolError, Unavailable
 from .http import make_http_client, require_secure_url, scrub, translate_transport_error
-from .transport import HttpClient
+from .transport import HttpClient, Reply
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +282,7 @@ class KonnektaAuth:
             margin=min(self._refresh_margin, lifetime / 2),
         )
 
-    def _refusal(self, response: httpx.Response, grant_type: str, endpoint: str) -> Exception:
+    def _refusal(self, response: Reply, grant_type: str, endpoint: str) -> Exception:
         status = response.status_code
         secrets = [self._client_secret.reveal(), self._password.reveal()]
         if self._tokens is not None:

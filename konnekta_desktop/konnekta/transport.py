@@ -12,16 +12,38 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from types import TracebackType
-from typing import Final, Protocol, Self
+from typing import Protocol, Self
 
 import aiohttp
 import httpx
 
 type RequestHook = Callable[[httpx.Request], Awaitable[object]]
 
-# Compression buys nothing on small JSON answers.
-_NOT_PASSED_ON: Final = frozenset({"content-length", "content-encoding", "transfer-encoding"})
+
+class Reply(Protocol):
+    """What the login and the SMG client read of an answer; `httpx.Response` fits."""
+
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def is_success(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Reply:
+    status_code: int
+    headers: Mapping[str, str]  # case-insensitive (aiohttp's)
+    content: bytes
+
+    @property
+    def is_success(self) -> bool:
+        return 200 <= self.status_code < 300
 
 
 class HttpClient(Protocol):
@@ -34,7 +56,7 @@ class HttpClient(Protocol):
         *,
         content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
-    ) -> httpx.Response: ...
+    ) -> Reply: ...
 
     async def aclose(self) -> None: ...
 
@@ -42,8 +64,7 @@ class HttpClient(Protocol):
 class AiohttpClient:
     """One aiohttp session (created on first use, on the running loop) behind httpx's `request`.
 
-    Answers are `httpx.Response`s without their request; failures raise httpx's transport errors,
-    so callers handle both clients alike. `event_hooks["request"]` takes async hooks that see each
+    Failures raise httpx's transport errors, so callers handle both clients alike. `event_hooks["request"]` takes async hooks that see each
     request as an `httpx.Request`, as with httpx (built only when a hook is registered).
     """
 
@@ -74,7 +95,7 @@ class AiohttpClient:
         *,
         content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
-    ) -> httpx.Response:
+    ) -> Reply:
         hooks = self.event_hooks["request"]
         if hooks:
             described = httpx.Request(method, url, content=content, headers=headers)
@@ -84,11 +105,7 @@ class AiohttpClient:
             async with self._client().request(
                 method, url, headers=headers, data=content, allow_redirects=False
             ) as answer:
-                body = await answer.read()
-                kept = [
-                    (k, v) for k, v in answer.headers.items() if k.lower() not in _NOT_PASSED_ON
-                ]
-                return httpx.Response(answer.status, headers=kept, content=body)
+                return _Reply(answer.status, answer.headers, await answer.read())
         except aiohttp.ConnectionTimeoutError as error:
             raise httpx.ConnectTimeout(str(error)) from error
         except TimeoutError as error:
