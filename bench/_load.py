@@ -36,6 +36,44 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
 
 
+async def post_timed(
+    session: aiohttp.ClientSession,
+    url: str,
+    message: tuple[bytes, dict[str, str]],
+    latencies: list[float],
+    statuses: Counter[str],
+) -> None:
+    """POST one signed event; note its latency and its status (or the client error's name)."""
+    body, headers = message
+    started = time.perf_counter()
+    try:
+        async with session.post(url, data=body, headers=headers) as response:
+            await response.read()
+            status = str(response.status)
+    except aiohttp.ClientError as error:
+        status = type(error).__name__
+    latencies.append(time.perf_counter() - started)
+    statuses[status] += 1
+
+
+def summary(
+    statuses: Counter[str], latencies: list[float], window: tuple[float, float], deadline: float
+) -> dict[str, object]:
+    """The figures of a measured phase, as the orchestrators read them."""
+    started, finished = window
+    sent = sum(statuses.values())
+    return {
+        "sent": sent,
+        "ok": statuses.get("204", 0),
+        "statuses": dict(statuses),
+        "window": [started, finished],
+        "rate": sent / (finished - started) if finished > started else 0.0,
+        "p50_ms": percentile(latencies, 0.50) * 1000,
+        "p99_ms": percentile(latencies, 0.99) * 1000,
+        "timed_out": time.monotonic() >= deadline,
+    }
+
+
 def signed_events(secret: str, count: int, first_id: int) -> list[tuple[bytes, dict[str, str]]]:
     """Bodies and headers signed up front, so signing costs the generator nothing while measuring."""
     now = int(time.time())
@@ -69,17 +107,9 @@ class Phase:
 
     async def _worker(self, session: aiohttp.ClientSession, url: str) -> None:
         while self.next_index < len(self.messages) and time.monotonic() < self.deadline:
-            body, headers = self.messages[self.next_index]
+            message = self.messages[self.next_index]
             self.next_index += 1
-            started = time.perf_counter()
-            try:
-                async with session.post(url, data=body, headers=headers) as response:
-                    await response.read()
-                    status = str(response.status)
-            except aiohttp.ClientError as error:
-                status = type(error).__name__
-            self.latencies.append(time.perf_counter() - started)
-            self.statuses[status] += 1
+            await post_timed(session, url, message, self.latencies, self.statuses)
 
 
 async def drive(
@@ -108,17 +138,7 @@ async def drive(
         started = time.monotonic()
         await measured.run(session, url, connections)
         finished = time.monotonic()
-    sent = sum(measured.statuses.values())
-    return {
-        "sent": sent,
-        "ok": measured.statuses.get("204", 0),
-        "statuses": dict(measured.statuses),
-        "window": [started, finished],
-        "rate": sent / (finished - started) if finished > started else 0.0,
-        "p50_ms": percentile(measured.latencies, 0.50) * 1000,
-        "p99_ms": percentile(measured.latencies, 0.99) * 1000,
-        "timed_out": time.monotonic() >= deadline,
-    }
+    return summary(measured.statuses, measured.latencies, (started, finished), deadline)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import aiohttp
-from _load import SECRET_VARIABLE, percentile
+from _load import SECRET_VARIABLE, post_timed, summary
 
 from konnekta_desktop.konnekta import signing
 from konnekta_desktop.konnekta.events import (
@@ -116,16 +116,7 @@ class Run:
         return self.started < self.count and time.monotonic() < self.deadline
 
     async def send(self, session: aiohttp.ClientSession, url: str, traffic: Traffic) -> None:
-        began = time.perf_counter()
-        body, headers = traffic.next()
-        try:
-            async with session.post(url, data=body, headers=headers) as response:
-                await response.read()
-                status = str(response.status)
-        except aiohttp.ClientError as error:
-            status = type(error).__name__
-        self.latencies.append(time.perf_counter() - began)
-        self.statuses[status] += 1
+        await post_timed(session, url, traffic.next(), self.latencies, self.statuses)
 
     async def flat_out(
         self, session: aiohttp.ClientSession, url: str, traffic: Traffic, connections: int
@@ -178,18 +169,9 @@ async def drive(options: argparse.Namespace, secret: str, user_ids: list[str]) -
         started, wall_started = time.monotonic(), time.time()
         await phase(measured)
         finished, wall_finished = time.monotonic(), time.time()
-    sent = sum(measured.statuses.values())
-    return {
-        "sent": sent,
-        "ok": measured.statuses.get("204", 0),
-        "statuses": dict(measured.statuses),
-        "window": [started, finished],
-        "wall_window": [wall_started, wall_finished],
-        "rate": sent / (finished - started) if finished > started else 0.0,
-        "p50_ms": percentile(measured.latencies, 0.50) * 1000,
-        "p99_ms": percentile(measured.latencies, 0.99) * 1000,
-        "timed_out": time.monotonic() >= deadline,
-    }
+    figures = summary(measured.statuses, measured.latencies, (started, finished), deadline)
+    figures["wall_window"] = [wall_started, wall_finished]
+    return figures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
