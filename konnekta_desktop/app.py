@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from .ui.bridge import Bridge, UiSession
 from .ui.icons import app_icon
 from .ui.main_window import APP_NAME, MainWindow
+from .ui.network_watch import NetworkWatch
 from .ui.single_instance import SingleInstance, instance_key
 from .ui.tray import Notifier, Tray
 
@@ -63,6 +64,7 @@ class SwitchboardApp:
         self.window: MainWindow | None = None
         self.notifier: Notifier | None = None
         self.tray: Tray | None = None
+        self.network: NetworkWatch | None = None
         self.quit_requested: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._closers: list[tuple[str, Callable[[], Any]]] = []
         self.keep_alive: list[object] = []  # Qt objects that must live as long as the app
@@ -125,6 +127,7 @@ class SwitchboardApp:
             window.open_wrapup(wrapup_session)
 
         await self._stage("connect", session.start())
+        self.network = NetworkWatch(self._reconnect_now, window)
         problems = list(getattr(session, "settings_problems", None) or [])
         if problems:
             log.info("Settings incomplete (%d problems): opening Settings", len(problems))
@@ -133,6 +136,11 @@ class SwitchboardApp:
         if any(not argument.startswith("-") for argument in self._arguments):
             # A number given at launch is dialled once connected (the operator's phone is known then).
             self._dial_when_connected(self._arguments)
+
+    def _reconnect_now(self, reason: str) -> None:
+        if self.session is not None and self.window is not None:
+            connector = self.session.connector
+            self.window.tasks.run(connector.reconnect_now(reason), key="reconnect-now")
 
     def _follow_settings(self, settings: object) -> None:
         muted = bool(getattr(settings, "mute_notifications", False))
