@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from .ui.bridge import Bridge, UiSession
 from .ui.icons import app_icon
+from .ui.link_opener import LinkOpener
 from .ui.main_window import APP_NAME, MainWindow
 from .ui.network_watch import NetworkWatch
 from .ui.single_instance import SingleInstance, instance_key
@@ -65,6 +66,11 @@ class SwitchboardApp:
         self.notifier: Notifier | None = None
         self.tray: Tray | None = None
         self.network: NetworkWatch | None = None
+        # Installed now: macOS may deliver the link the app was opened for before the window exists.
+        self.links = LinkOpener()
+        qapp = QApplication.instance()
+        assert qapp is not None, "the QApplication comes first"
+        qapp.installEventFilter(self.links)
         self.quit_requested: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._closers: list[tuple[str, Callable[[], Any]]] = []
         self.keep_alive: list[object] = []  # Qt objects that must live as long as the app
@@ -122,6 +128,9 @@ class SwitchboardApp:
                 self.instance.listen()
             self._closers.append(("single-instance server", self.instance.close))
 
+        self.links.deliver_to(self._dial_when_connected)
+        self._closers.append(("phone links", self._stop_links))
+
         self._log_stage("pending wrap-ups")
         for wrapup_session in session.wrapup.pending():
             window.open_wrapup(wrapup_session)
@@ -136,6 +145,11 @@ class SwitchboardApp:
         if any(not argument.startswith("-") for argument in self._arguments):
             # A number given at launch is dialled once connected (the operator's phone is known then).
             self._dial_when_connected(self._arguments)
+
+    def _stop_links(self) -> None:
+        qapp = QApplication.instance()
+        if qapp is not None:
+            qapp.removeEventFilter(self.links)
 
     def _reconnect_now(self, reason: str) -> None:
         if self.session is not None and self.window is not None:

@@ -110,3 +110,30 @@ def test_start_at_login_is_rewritten_at_start_when_on_and_left_alone_when_off(
     on = start(True, "on.sqlite3")
     run(on.close())
     assert "Exec=/new/place/konnekta-desktop" in entry.file.read_text()
+
+
+def test_a_phone_link_opened_by_the_system_is_dialled_once_connected(
+    simulator: Simulator, tmp_path: Path, run: Runner, qtbot: QtBot
+) -> None:
+    # macOS hands links over as file-open events, before the window exists when it starts the app.
+    from PySide6.QtCore import QCoreApplication, QUrl
+    from PySide6.QtGui import QFileOpenEvent
+
+    session = make_session(simulator, tmp_path / "store.sqlite3", OPERATOR_ID)
+
+    async def factory() -> Session:
+        link = QFileOpenEvent(QUrl("tel:87654321;phone-context=+45"))
+        QCoreApplication.sendEvent(QCoreApplication.instance(), link)
+        return session
+
+    app = SwitchboardApp(factory, use_tray=False)
+    run(app.boot())
+    device = session.connector.config.default_calling_device.value
+    qtbot.waitUntil(
+        lambda: any(
+            c.path == f"/users/{OPERATOR_ID}/calls"
+            and c.body == {"destination": "+4587654321", "device": device}
+            for c in simulator.received
+        )
+    )
+    run(app.close())
