@@ -28,6 +28,8 @@ import subprocess
 import sys
 import threading
 import time
+import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -132,7 +134,11 @@ def start_simulator(
 
 
 class Driver:
-    """Sends one event-producing control request every 1/rate seconds, on a fixed schedule."""
+    """Sends one event-producing control request every 1/rate seconds, on a fixed schedule.
+
+    It runs on a thread of its own with a plain asyncio loop (`run_apart`), so its HTTP client's
+    memory, tasks and timers are not counted as the app's.
+    """
 
     def __init__(self, base_url: str, user_ids: list[str], activities: list[str], rate: float):
         self.base = f"{base_url}/_sim"
@@ -143,6 +149,11 @@ class Driver:
         self.failed = 0
         self.rng = random.Random(6)
         self.calls: list[tuple[str, str]] = []  # (call_id, step) in progress
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="soak-driver")
+
+    async def run_apart(self, until: float) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._thread, asyncio.run, self.run(until))
 
     async def run(self, until: float) -> None:
         """Keep the schedule even when one request is slow: up to 16 requests in flight."""
@@ -276,14 +287,19 @@ async def soak(args: argparse.Namespace) -> Outcome:
                 unsubscribe()
 
         warm_up = min(30.0, args.duration * 0.2)
-        await driver.run(time.monotonic() + warm_up)
+        await driver.run_apart(time.monotonic() + warm_up)
         await all_delivered()
+        if args.trace:
+            tracemalloc.start(args.trace)
         start = sample()
+        first = tracemalloc.take_snapshot() if args.trace else None
         sent_before = driver.sent
-        await driver.run(start.at + args.duration)
+        await driver.run_apart(start.at + args.duration)
         sending_seconds = time.monotonic() - start.at
         await all_delivered()
         end = sample()
+        if first is not None:
+            print_growth(first, tracemalloc.take_snapshot())
         if app is not None:
             await app.close()
         else:
@@ -318,6 +334,18 @@ async def soak(args: argparse.Namespace) -> Outcome:
     )
 
 
+def print_growth(first: tracemalloc.Snapshot, last: tracemalloc.Snapshot, lines: int = 15) -> None:
+    """Where Python's own allocations grew between the samples (native memory is not traced)."""
+    noise = (tracemalloc.Filter(False, tracemalloc.__file__),)
+    changes = last.filter_traces(noise).compare_to(first.filter_traces(noise), "traceback")
+    total = sum(change.size_diff for change in changes)
+    print(f"Python allocations grew by {total / 2**20:.2f} MiB; the largest growth:")
+    for change in changes[:lines]:
+        print(f"  {change.size_diff / 1024:+9.1f} KiB {change.count_diff:+7d} blocks")
+        for frame in change.traceback.format()[-2 * min(4, len(change.traceback)) :]:
+            print(f"      {frame.strip()}")
+
+
 def report(outcome: Outcome) -> None:
     print(
         f"Soak, {outcome.mode}: {outcome.duration:.0f} s measured at {outcome.rate_reached} "
@@ -349,6 +377,13 @@ def main() -> int:
     parser.add_argument("--gui", action="store_true", help="run the Qt app offscreen")
     parser.add_argument("--store-dir", help="folder for the store (default: a temp folder)")
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON last")
+    parser.add_argument(
+        "--trace",
+        type=int,
+        default=0,
+        metavar="FRAMES",
+        help="trace Python allocations (FRAMES deep) and print where they grew; slows the app",
+    )
     args = parser.parse_args()
     if args.gui:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
