@@ -50,8 +50,10 @@ class SwitchboardApp:
         arguments: Sequence[str] = (),
         language: str | None = None,
         start_at_login: Callable[[bool], None] | None = None,
+        open_links: bool | None = None,
     ) -> None:
         """`language` ("en", "da") overrides the language setting (screenshots, tests).
+        `open_links` follows links opened as file-open events (default: on macOS only).
         `start_at_login(enabled)` keeps the login item in line with the setting (the real one is
         `autostart.apply_start_at_login`; None leaves the login item alone, as tests do)."""
         self._session_factory = session_factory
@@ -66,11 +68,13 @@ class SwitchboardApp:
         self.notifier: Notifier | None = None
         self.tray: Tray | None = None
         self.network: NetworkWatch | None = None
-        # Installed now: macOS may deliver the link the app was opened for before the window exists.
+        # macOS hands links over as events (elsewhere they are arguments), maybe before the window
+        # exists, so the filter goes in now. Only there: it sees every event of the application.
         self.links = LinkOpener()
-        qapp = QApplication.instance()
-        assert qapp is not None, "the QApplication comes first"
-        qapp.installEventFilter(self.links)
+        if open_links if open_links is not None else sys.platform == "darwin":
+            qapp = QApplication.instance()
+            assert qapp is not None, "the QApplication comes first"
+            qapp.installEventFilter(self.links)
         self.quit_requested: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._closers: list[tuple[str, Callable[[], Any]]] = []
         self.keep_alive: list[object] = []  # Qt objects that must live as long as the app

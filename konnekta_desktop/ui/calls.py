@@ -27,6 +27,7 @@ from ..core.model import LiveModel
 from ..konnekta.models import Call, CallState, Direction
 from .bridge import PlanSource, plan_reader
 from .icons import callback_icon, direction_icon
+from .rows import row_runs
 
 __all__ = [
     "CALLBACK_TOOLTIP",
@@ -95,16 +96,16 @@ class PanelCall:
 
 def panel_calls(calls: Iterable[Call], operator_id: str | None) -> list[PanelCall]:
     """Group legs by call; keep calls that are mine or a queue's."""
+    live = [leg for leg in calls if leg.state is not CallState.ENDED]
+    # Most calls in progress are colleagues' own: find the panel's calls before grouping legs.
+    shown = {leg.call_id for leg in live if leg.queue or leg.user_id == operator_id}
     by_call: dict[str, list[Call]] = {}
-    for leg in calls:
-        if leg.state is CallState.ENDED:
-            continue
-        by_call.setdefault(leg.call_id, []).append(leg)
+    for leg in live:
+        if leg.call_id in shown:
+            by_call.setdefault(leg.call_id, []).append(leg)
     result: list[PanelCall] = []
     for legs in by_call.values():
         mine = [leg for leg in legs if leg.user_id == operator_id]
-        if not mine and not any(leg.queue for leg in legs):
-            continue
         answered = [leg for leg in legs if leg.state is CallState.ANSWERED]
         main = (mine or answered or legs)[0]
         result.append(PanelCall(main, tuple(legs), bool(mine)))
@@ -137,21 +138,27 @@ class CallTableModel(QAbstractTableModel):
 
     # -- following the core --------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, *, repaint_all: bool = False) -> None:
+        """Follow the calls in progress: calls that ended leave, new ones are added at the end,
+        and rows whose call changed are repainted (all rows with `repaint_all`, for when names
+        or the number format changed)."""
         fresh = panel_calls(self._model.active_calls(), self._operator_id())
         wanted = {panel.call_id: panel for panel in fresh}
-        for row in reversed(range(len(self._rows))):
-            if self._rows[row].call_id not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                self.endRemoveRows()
-        known = {panel.call_id for panel in self._rows}
+        gone = [row for row, panel in enumerate(self._rows) if panel.call_id not in wanted]
+        for first, last in reversed(row_runs(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        changed: list[int] = []
         for row, panel in enumerate(self._rows):
-            self._rows[row] = wanted[panel.call_id]
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(CallColumn) - 1)
-            )
+            now = wanted[panel.call_id]
+            if repaint_all or now != panel:
+                self._rows[row] = now
+                changed.append(row)
+        last_column = len(CallColumn) - 1
+        for first, last in row_runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        known = {panel.call_id for panel in self._rows}
         new = [panel for panel in fresh if panel.call_id not in known]
         if new:
             first = len(self._rows)

@@ -1,26 +1,32 @@
 """The colleague grid's item models: a table over the live model, and a type-to-filter proxy.
 
-Built for 20,000 colleagues. Two caches per colleague, dropped when that colleague changes: cheap
-keys (filter text, sort keys) for every row, and display strings (formatted numbers, state, status)
-only for rows that are painted. Sorting is done here in Python on the cached keys, since Qt's proxy
-would call back into Python for every comparison (seconds at this size); the proxy only filters.
+Built for 20,000 colleagues. The table keeps the searchable text of every row (built in one pass
+after each load, kept current as rows change), sort keys only while sorting by a column other than
+the name, and display strings only for rows that are painted. Sorting is done here in Python on
+the cached keys, and filtering in one pass over the searchable texts: Qt's own proxy would call
+back into Python for every row and every comparison.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from ..core.model import Colleague, LiveModel, ModelChange
@@ -28,6 +34,7 @@ from ..core.monitoring import PhoneStatus, monitoring_number, phone_status
 from ..konnekta.models import LineType
 from .bridge import PlanSource, PresenceLike, plan_reader
 from .icons import availability_icon, phone_status_icon
+from .rows import row_runs
 
 __all__ = [
     "PHONE_STATUS_TEXT",
@@ -98,6 +105,7 @@ PHONE_STATUS_TEXT = {
 }
 
 _STATUS_ORDER = {status: order for order, status in enumerate(PhoneStatus)}
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def phone_status_text(status: PhoneStatus) -> tuple[str, str]:
@@ -107,14 +115,6 @@ def phone_status_text(status: PhoneStatus) -> tuple[str, str]:
         QCoreApplication.translate("PhoneStatus", label),
         QCoreApplication.translate("PhoneStatus", tooltip),
     )
-
-
-@dataclass(slots=True)
-class _Keys:
-    """What filtering and sorting need; no number formatting, so every row can have one."""
-
-    filter_text: str  # casefolded name and department, and each number's digits
-    sort_keys: tuple[str | int, ...]
 
 
 @dataclass(slots=True)
@@ -141,19 +141,36 @@ def _mobile_number(colleague: Colleague) -> str:
     return ""
 
 
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as (first, last) runs of consecutive rows: one dataChanged per run."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and row == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
+def _digits(number: str) -> str:
+    rest = number[1:] if number.startswith("+") else number
+    return rest if rest.isdecimal() else _NOT_DIGIT.sub("", number)
 
 
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+def _search_text(colleague: Colleague, international_prefix: str) -> str:
+    """What the filter looks in: name, department, and the digits of each number, casefolded.
+
+    A number in international form is also there with the international prefix, as it may be
+    typed ("0045..." as well as "+45...", which the filter reads as "45...")."""
+    user = colleague.user
+    parts = [user.name, user.department]
+    for number in (_fixed_number(colleague), _mobile_number(colleague), colleague.diversion):
+        if number:
+            digits = _digits(number)
+            parts.append(digits)
+            if number.startswith("+"):
+                parts.append(international_prefix + digits)
+    return " ".join(parts).casefold()
+
+
+def _filter_words(text: str) -> tuple[str, ...]:
+    """The words typed into the filter, as the filter compares them ("+45" is read as "45")."""
+    return tuple(text.casefold().replace("+", " ").split())
+
+
+def _narrows(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether every row that contains all `new` words also contains all `old` ones: each old
+    word is part of a new word ("ann" -> "anne", "anne" -> "anne s")."""
+    return bool(old) and all(any(word in longer for longer in new) for word in old)
 
 
 class ColleagueTableModel(QAbstractTableModel):
@@ -161,6 +178,9 @@ class ColleagueTableModel(QAbstractTableModel):
 
     View rows map to the live model's rows through `_order`; the live model keeps its own order.
     """
+
+    # View rows whose searchable text changed (a new number or forwarding), before dataChanged.
+    search_texts_changed = Signal(list)
 
     def __init__(
         self,
@@ -175,8 +195,9 @@ class ColleagueTableModel(QAbstractTableModel):
         self._presence = presence
         self._sort_column = ColleagueColumn.NAME
         self._descending = False
-        self._rows: list[_Row | None] = []
-        self._keys: list[_Keys | None] = []
+        self._rows: list[_Row | None] = []  # by live model row
+        self._search: list[str] = []  # by live model row
+        self._sort_keys: list[tuple[str | int, ...] | None] = []  # by live model row
         self._order: list[int] = []  # view row -> live model row
         self._view_row: list[int] = []  # live model row -> view row
         self._load()
@@ -184,24 +205,41 @@ class ColleagueTableModel(QAbstractTableModel):
     # -- following the core --------------------------------------------------------------------
 
     def apply_change(self, change: ModelChange) -> None:
-        if change.reset or change.added or change.removed or len(self._model) != len(self._order):
+        if change.reset or change.added or change.removed:
             self.reset()
             return
         self.refresh_users(change.changed)
 
-    def refresh_users(self, user_ids: set[str]) -> None:
-        """Forget the cached rows of these users and tell the views, in as few signals as can be."""
+    def refresh_users(self, user_ids: Iterable[str]) -> None:
+        """Forget the cached rows of these users and tell the views about the rows they show."""
+        if len(self._model) != len(self._order):
+            self.reset()  # colleagues came or went: only a reset maps the rows afresh
+            return
         model_rows = [row for uid in user_ids if (row := self._model.row_of(uid)) is not None]
         if not model_rows:
             return
+        prefix = self._plan().international_prefix
+        painted: list[int] = []
+        new_search: list[int] = []
         for row in model_rows:
-            self._rows[row] = None
-            self._keys[row] = None
+            # A view paints a row by asking for its data, which builds the cached row. A row
+            # without one has not been painted since it last changed: no view shows it stale,
+            # so it needs no dataChanged (at 1,000 events/s, most changed rows are off screen).
+            if self._rows[row] is not None:
+                self._rows[row] = None
+                painted.append(row)
+            self._sort_keys[row] = None
+            text = _search_text(self._model.at(row), prefix)
+            if text != self._search[row]:
+                self._search[row] = text
+                new_search.append(row)
         if self._sort_column is not ColleagueColumn.NAME:
             # A changed state or phone status may move the row; names only change with a reset.
             self._resort()
+        if new_search:
+            self.search_texts_changed.emit(sorted(self._view_row[row] for row in new_search))
         last_column = len(ColleagueColumn) - 1
-        for first, last in _runs(sorted(self._view_row[row] for row in model_rows)):
+        for first, last in row_runs(sorted(self._view_row[row] for row in painted)):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 
     def reset(self) -> None:
@@ -211,10 +249,25 @@ class ColleagueTableModel(QAbstractTableModel):
 
     def _load(self) -> None:
         count = len(self._model)
+        prefix = self._plan().international_prefix
         self._rows = [None] * count
-        self._keys = [None] * count
+        self._sort_keys = [None] * count
+        self._search = [_search_text(colleague, prefix) for colleague in self._model]
         self._order = self._sorted_order()
         self._view_row = self._inverse(self._order)
+
+    # -- filtering -------------------------------------------------------------------------------
+
+    def rows_matching(self, words: Sequence[str], among: Iterable[int] | None = None) -> list[int]:
+        """The view rows whose searchable text contains every word, in view order.
+
+        `among` (view rows, in order) limits the search to rows already known to match part of
+        the words: as the operator types on, only the rows shown so far are looked at again."""
+        texts, order = self._search, self._order
+        rows: Iterable[int] = range(len(order)) if among is None else among
+        for word in words:
+            rows = [row for row in rows if word in texts[order[row]]]
+        return list(rows)
 
     # -- sorting ---------------------------------------------------------------------------------
 
@@ -229,7 +282,7 @@ class ColleagueTableModel(QAbstractTableModel):
             order = list(rows)  # the live model keeps colleagues sorted by name
         else:
             column = self._sort_column
-            order = sorted(rows, key=lambda row: (self._keys_of(row).sort_keys[column], row))
+            order = sorted(rows, key=lambda row: (self._sort_keys_of(row)[column], row))
         if self._descending:
             order.reverse()
         return order
@@ -254,19 +307,29 @@ class ColleagueTableModel(QAbstractTableModel):
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
+    def _sort_keys_of(self, model_row: int) -> tuple[str | int, ...]:
+        cached = self._sort_keys[model_row]
+        if cached is None:
+            cached = self._sort_keys[model_row] = self._build_sort_keys(self._model.at(model_row))
+        return cached
+
+    def _build_sort_keys(self, colleague: Colleague) -> tuple[str | int, ...]:
+        shown = self._presence.shown_state(colleague.id)
+        status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
+        return (
+            colleague.user.name.casefold(),
+            f"{0 if shown.available else 1}{shown.label.casefold()}",
+            _STATUS_ORDER[status],
+            _digits(_fixed_number(colleague)),
+            _digits(_mobile_number(colleague)),
+            _digits(colleague.diversion or ""),
+            colleague.user.department.casefold(),
+        )
+
     # -- reading -------------------------------------------------------------------------------
 
     def colleague_at(self, row: int) -> Colleague:
         return self._model.at(self._order[row])
-
-    def filter_text(self, row: int) -> str:
-        return self._keys_of(self._order[row]).filter_text
-
-    def _keys_of(self, model_row: int) -> _Keys:
-        cached = self._keys[model_row]
-        if cached is None:
-            cached = self._keys[model_row] = self._build_keys(self._model.at(model_row))
-        return cached
 
     def _row(self, view_row: int) -> _Row:
         model_row = self._order[view_row]
@@ -274,34 +337,6 @@ class ColleagueTableModel(QAbstractTableModel):
         if cached is None:
             cached = self._rows[model_row] = self._build(self._model.at(model_row))
         return cached
-
-    def _build_keys(self, colleague: Colleague) -> _Keys:
-        shown = self._presence.shown_state(colleague.id)
-        status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
-        numbers = [_fixed_number(colleague), _mobile_number(colleague), colleague.diversion or ""]
-        digits = [_digits(number) for number in numbers]
-        prefix = self._plan().international_prefix
-        searchable = " ".join(
-            (
-                colleague.user.name,
-                colleague.user.department,
-                *digits,
-                # Typed with the international prefix ("0045...") as well as with "+".
-                *(prefix + d for n, d in zip(numbers, digits, strict=True) if n.startswith("+")),
-            )
-        )
-        return _Keys(
-            filter_text=searchable.casefold(),
-            sort_keys=(
-                colleague.user.name.casefold(),
-                f"{0 if shown.available else 1}{shown.label.casefold()}",
-                _STATUS_ORDER[status],
-                digits[0],
-                digits[1],
-                digits[2],
-                colleague.user.department.casefold(),
-            ),
-        )
 
     def _build(self, colleague: Colleague) -> _Row:
         plan = self._plan()
@@ -352,66 +387,247 @@ class ColleagueTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._order):
             return None
-        column = index.column()
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, row: int, column: int, role: int) -> Any:
+        """`data` for a view row and column (the proxy asks here without making an index)."""
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._row(index.row()).texts[column]
+            return self._row(row).texts[column]
         if role == USER_ID_ROLE:
-            return self.colleague_at(index.row()).id
+            return self.colleague_at(row).id
         if role == Qt.ItemDataRole.DecorationRole:
             if column == ColleagueColumn.STATE:
-                return availability_icon(self._row(index.row()).available)
+                return availability_icon(self._row(row).available)
             if column == ColleagueColumn.PHONE:
-                return phone_status_icon(self._row(index.row()).status)
+                return phone_status_icon(self._row(row).status)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            row = self._row(index.row())
+            shown = self._row(row)
             if column == ColleagueColumn.PHONE:
-                return phone_status_text(row.status)[1]
+                return phone_status_text(shown.status)[1]
             if column == ColleagueColumn.STATE:
-                return row.state_tooltip
+                return shown.state_tooltip
             return None
         if role == PHONE_STATUS_ROLE:
-            return self._row(index.row()).status
+            return self._row(row).status
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            row = self._row(index.row())
+            shown = self._row(row)
             if column == ColleagueColumn.STATE:
-                return row.state_tooltip
+                return shown.state_tooltip
             if column == ColleagueColumn.PHONE:
-                return phone_status_text(row.status)[1]
-            return row.texts[column]
+                return phone_status_text(shown.status)[1]
+            return shown.texts[column]
         return None
 
 
-class ColleagueFilterProxy(QSortFilterProxyModel):
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        USER_ID_ROLE,
+        PHONE_STATUS_ROLE,
+    )
+)  # the roles `ColleagueTableModel.cell_data` answers
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+class ColleagueFilterProxy(QAbstractProxyModel):
     """Keeps the rows whose name, number or department contain every word typed (so "anne
-    salg" finds Anne in Salg; "33 12" finds 33 12 34 56). Sorting is passed to the table."""
+    salg" finds Anne in Salg; "33 12" finds 33 12 34 56), in the table's order. Sorting is
+    passed to the table.
+
+    The rows shown are a sorted list of the table's rows, found in one pass of the table's
+    searchable texts. A new filter is one layout change: the current and selected colleague
+    stay current and selected while they are still shown."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
-        self.setDynamicSortFilter(True)
+        self._table: ColleagueTableModel | None = None
+        self._shown: list[int] = []  # proxy row -> table row, ascending
+        # While the table changes its layout: each persistent index, and the table's index of it.
+        self._moving: list[tuple[QModelIndex, QPersistentModelIndex]] = []
+
+    def setSourceModel(self, source_model: QAbstractItemModel) -> None:
+        if not isinstance(source_model, ColleagueTableModel):
+            raise TypeError("ColleagueFilterProxy shows a ColleagueTableModel")
+        self.beginResetModel()
+        if self._table is not None:
+            self._follow(self._table, connect=False)
+        super().setSourceModel(source_model)
+        self._table = source_model
+        self._follow(source_model, connect=True)
+        self._shown = source_model.rows_matching(self._words)
+        self.endResetModel()
+
+    def _follow(self, table: ColleagueTableModel, *, connect: bool) -> None:
+        pairs = (
+            (table.modelAboutToBeReset, self.beginResetModel),
+            (table.modelReset, self._table_reset),
+            (table.layoutAboutToBeChanged, self._table_layout_about_to_change),
+            (table.layoutChanged, self._table_layout_changed),
+            (table.dataChanged, self._table_data_changed),
+            (table.search_texts_changed, self._recheck),
+        )
+        for signal, slot in pairs:
+            if connect:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, ColleagueTableModel):
-            source.sort(column, order)
+        if self._table is not None:
+            self._table.sort(column, order)
+
+    # -- filtering -------------------------------------------------------------------------------
 
     def set_filter(self, text: str) -> None:
-        words = tuple(text.casefold().replace("+", " ").split())
-        if words == self._words:
+        words = _filter_words(text)
+        if words == self._words or self._table is None:
+            self._words = words
             return
-        self.beginFilterChange()
+        among = self._shown if _narrows(self._words, words) else None
         self._words = words
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._show(self._table.rows_matching(words, among))
 
     @property
     def words(self) -> tuple[str, ...]:
         return self._words
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._words:
-            return True
-        source = self.sourceModel()
-        assert isinstance(source, ColleagueTableModel)
-        text = source.filter_text(source_row)
-        return all(word in text for word in self._words)
+    def _show(self, rows: list[int]) -> None:
+        """Show these table rows instead, as one layout change that keeps persistent indexes."""
+        if rows == self._shown:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        table_rows = [self._shown[index.row()] for index in old]
+        self._shown = rows
+        new = [
+            self._index_of(row, index.column()) for row, index in zip(table_rows, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _recheck(self, table_rows: list[int]) -> None:
+        """Rows whose searchable text changed come or go as they now match or not."""
+        if not self._words or self._table is None:
+            return
+        matching = set(self._table.rows_matching(self._words, table_rows))
+        for row in table_rows:
+            position = bisect_left(self._shown, row)
+            shown = position < len(self._shown) and self._shown[position] == row
+            if row in matching and not shown:
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._shown.insert(position, row)
+                self.endInsertRows()
+            elif shown and row not in matching:
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._shown[position]
+                self.endRemoveRows()
+
+    # -- following the table ---------------------------------------------------------------------
+
+    def _table_reset(self) -> None:
+        assert self._table is not None
+        self._shown = self._table.rows_matching(self._words)
+        self.endResetModel()
+
+    def _table_layout_about_to_change(self, *_args: object) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._moving = [
+            (index, QPersistentModelIndex(self.mapToSource(index)))
+            for index in self.persistentIndexList()
+        ]
+
+    def _table_layout_changed(self, *_args: object) -> None:
+        assert self._table is not None
+        # The table re-sorted: the same colleagues match, at new table rows.
+        self._shown = self._table.rows_matching(self._words)
+        moving, self._moving = self._moving, []
+        old = [index for index, _table_index in moving]
+        new = [
+            self._index_of(table_index.row(), table_index.column())
+            if table_index.isValid()
+            else QModelIndex()
+            for _index, table_index in moving
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _table_data_changed(
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
+    ) -> None:
+        first = bisect_left(self._shown, top_left.row())
+        last = bisect_right(self._shown, bottom_right.row()) - 1
+        if first <= last:
+            self.dataChanged.emit(
+                self.index(first, top_left.column()),
+                self.index(last, bottom_right.column()),
+                list(roles),
+            )
+
+    def _index_of(self, table_row: int, column: int) -> QModelIndex:
+        position = bisect_left(self._shown, table_row)
+        if position < len(self._shown) and self._shown[position] == table_row:
+            return self.index(position, column)
+        return QModelIndex()
+
+    # -- Qt model API --------------------------------------------------------------------------
+
+    def mapToSource(self, proxy_index: AnyIndex) -> QModelIndex:
+        if self._table is None or not proxy_index.isValid():
+            return QModelIndex()
+        return self._table.index(self._shown[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        return self._index_of(source_index.row(), source_index.column())
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._shown)):
+            return QModelIndex()
+        if not 0 <= column < len(ColleagueColumn):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, *args: Any) -> Any:
+        if not args:
+            return super().parent()  # QObject.parent()
+        return QModelIndex()  # a flat table
+
+    def sibling(self, row: int, column: int, idx: AnyIndex) -> QModelIndex:
+        return self.index(row, column)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ColleagueColumn)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._shown)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return _ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if self._table is None or orientation is not Qt.Orientation.Horizontal:
+            return None
+        return self._table.headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Painting a cell asks for seven roles; most are none of ours, answered here at once.
+        if role not in _ROLES or self._table is None or not index.isValid():
+            return None
+        row = index.row()
+        if row >= len(self._shown):
+            return None
+        return self._table.cell_data(self._shown[row], index.column(), role)

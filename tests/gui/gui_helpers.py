@@ -1,4 +1,5 @@
-"""Shared pieces of the GUI tests: the tenant they use and a runner for coroutines under pytest-qt."""
+"""Shared pieces of the GUI tests: the tenant they use, a runner for coroutines under pytest-qt,
+and a large numbered tenant for the grid's models."""
 
 from __future__ import annotations
 
@@ -7,6 +8,18 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 from pytestqt.qtbot import QtBot
+
+from konnekta_desktop.core.model import LiveModel
+from konnekta_desktop.core.presence import DEFAULT_TEMPLATES, Template
+from konnekta_desktop.core.states import ShownState
+from konnekta_desktop.konnekta.models import (
+    Availability,
+    Line,
+    LineRole,
+    LineType,
+    User,
+    UserStatus,
+)
 
 T = TypeVar("T")
 
@@ -27,3 +40,46 @@ class Runner:
         task = self.loop.create_task(coro)
         self.qtbot.waitUntil(task.done, timeout=timeout)
         return task.result()
+
+
+class CountingPresence:
+    """Stands in for PresenceService (no store or mappings needed): counts the rows it renders."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def templates(self) -> list[Template]:
+        return list(DEFAULT_TEMPLATES)
+
+    def shown_state(self, user_id: str) -> ShownState:
+        self.calls += 1
+        return ShownState("Available", True)
+
+    async def set_template(self, user_id: str, template_name: str) -> None:
+        raise NotImplementedError
+
+    def subscribe(self, callback: object) -> None:
+        return None
+
+
+def numbered_colleagues(count: int) -> LiveModel:
+    """A live model of `count` colleagues "Person 00000".. in 40 departments "Team00x".., each
+    with the fixed line +4533 and the person's number, loaded and flushed as the connector does."""
+    users = [
+        User(
+            id=f"u{i:05d}",
+            username=f"u{i}@x.dk",
+            name=f"Person {i:05d}",
+            department=f"Team{i % 40:02d}x",
+            lines=(Line(role=LineRole.PRIMARY, type=LineType.FIXED, number=f"+4533{i:06d}"),),
+        )
+        for i in range(count)
+    ]
+    statuses = [
+        UserStatus(user_id=u.id, activity_id=None, availability=Availability.AVAILABLE)
+        for u in users
+    ]
+    model = LiveModel()
+    model.load(users, statuses, [])
+    model.flush()  # the initial load is delivered as a reset, as the connector does
+    return model

@@ -126,7 +126,7 @@ def test_a_phone_link_opened_by_the_system_is_dialled_once_connected(
         QCoreApplication.sendEvent(QCoreApplication.instance(), link)
         return session
 
-    app = SwitchboardApp(factory, use_tray=False)
+    app = SwitchboardApp(factory, use_tray=False, open_links=True)
     run(app.boot())
     device = session.connector.config.default_calling_device.value
     qtbot.waitUntil(

@@ -1,106 +1,99 @@
-"""The grid stays fast with 20,000 colleagues: a change touches only its row, filtering is quick."""
+"""The grid stays fast with 20,000 colleagues: filtering renders no row, a change touches only
+its row, and the views hear only of rows they have painted."""
 
 from __future__ import annotations
 
 import time
 
-from konnekta_desktop.core.model import LiveModel, ModelChange
+from PySide6.QtCore import QModelIndex
+
+from konnekta_desktop.core.model import ModelChange
 from konnekta_desktop.core.numbers import NumberPlan
-from konnekta_desktop.core.presence import DEFAULT_TEMPLATES, Template
-from konnekta_desktop.core.states import ShownState
 from konnekta_desktop.konnekta import events as ev
-from konnekta_desktop.konnekta.models import (
-    Availability,
-    Line,
-    LineRole,
-    LineType,
-    User,
-    UserStatus,
-)
 from konnekta_desktop.ui.colleagues import ColleagueFilterProxy, ColleagueTableModel
+from tests.gui.gui_helpers import CountingPresence, numbered_colleagues
 
 USERS = 20_000
 
 
-class CountingPresence:
-    """Stands in for PresenceService (no store or mappings needed): counts the rows it renders."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def templates(self) -> list[Template]:
-        return list(DEFAULT_TEMPLATES)
-
-    def shown_state(self, user_id: str) -> ShownState:
-        self.calls += 1
-        return ShownState("Available", True)
-
-    async def set_template(self, user_id: str, template_name: str) -> None:
-        raise NotImplementedError
-
-    def subscribe(self, callback: object) -> None:
-        return None
+def forward(user_id: str, number: str | None) -> ev.DiversionChanged:
+    return ev.DiversionChanged(
+        timestamp="2025-06-01T10:00:00Z", data=ev.DiversionData(user_id=user_id, number=number)
+    )
 
 
-def big_model() -> LiveModel:
-    users = [
-        User(
-            id=f"u{i:05d}",
-            username=f"u{i}@x.dk",
-            name=f"Person {i:05d}",
-            department=f"Team{i % 40:02d}x",
-            lines=(Line(role=LineRole.PRIMARY, type=LineType.FIXED, number=f"+4533{i:06d}"),),
-        )
-        for i in range(USERS)
-    ]
-    statuses = [
-        UserStatus(user_id=u.id, activity_id=None, availability=Availability.AVAILABLE)
-        for u in users
-    ]
-    model = LiveModel()
-    model.load(users, statuses, [])
-    model.flush()  # the initial load is delivered as a reset, as the connector does
-    return model
-
-
-def test_a_change_re_renders_only_the_changed_row_and_filtering_20000_rows_is_fast(
+def test_filtering_20000_rows_renders_none_and_a_change_re_renders_only_its_row(
     qapp: object,
 ) -> None:
-    model = big_model()
+    model = numbered_colleagues(USERS)
     presence = CountingPresence()
     table = ColleagueTableModel(model, NumberPlan(), presence)
     proxy = ColleagueFilterProxy()
     proxy.setSourceModel(table)
-    table.reset()
 
     started = time.perf_counter()
     proxy.set_filter("team07x")
     first_filter = time.perf_counter() - started
     assert proxy.rowCount() == USERS // 40
-    rendered = presence.calls
-    assert rendered == USERS  # every row built once for the first filter
+    assert presence.calls == 0  # the searchable texts were built with the load
 
     started = time.perf_counter()
     proxy.set_filter("person 1999")
     again = time.perf_counter() - started
-    assert presence.calls == rendered  # cached: no row rebuilt
     assert proxy.rowCount() == 12  # 01999, 11999, 19990..19999
+    shown = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    assert presence.calls == 12  # only the rows read were built
 
-    model.apply(
-        ev.DiversionChanged(
-            timestamp="2025-06-01T10:00:00Z",
-            data=ev.DiversionData(user_id="u19995", number="+4587654321"),
-        )
-    )
+    model.apply(forward("u19995", "+4587654321"))
     changed: list[tuple[int, int]] = []
     table.dataChanged.connect(lambda a, b, _roles=(): changed.append((a.row(), b.row())))
     change = model.flush()
     assert isinstance(change, ModelChange)
     table.apply_change(change)
     assert changed == [(19995, 19995)]
+    assert [proxy.index(row, 0).data() for row in range(proxy.rowCount())] == shown
+    assert presence.calls == 13  # the changed row, built again when read
     proxy.set_filter("87 65 43 21")
     assert proxy.rowCount() == 1
-    assert presence.calls == rendered + 1  # only the changed row was rebuilt
-    # Generous bounds for a shared 2-core machine; typical is well under these.
-    assert first_filter < 3.0
+    # Generous bounds for a shared 2-core machine; typical is a few milliseconds.
+    assert first_filter < 1.0
     assert again < 1.0
+
+
+def test_a_change_to_a_row_no_view_has_painted_sends_no_data_changed(qapp: object) -> None:
+    model = numbered_colleagues(100)
+    table = ColleagueTableModel(model, NumberPlan(), CountingPresence())
+    table.index(5, 0).data()  # painted
+    changed: list[tuple[int, int]] = []
+    table.dataChanged.connect(lambda a, b, _roles=(): changed.append((a.row(), b.row())))
+
+    for user_id in ("u00005", "u00006", "u00050"):
+        model.apply(forward(user_id, "+4587654321"))
+    change = model.flush()
+    assert change is not None
+    table.apply_change(change)
+    assert changed == [(5, 5)]
+    assert table.index(50, 5).data() == "87 65 43 21"  # read afresh when it is painted
+
+    changed.clear()
+    model.apply(forward("u00050", None))
+    table.refresh_users({"u00050"})
+    assert changed == [(50, 50)]  # painted since its last change: told again
+    assert table.index(50, 5).data() == ""
+
+
+def test_a_filtered_proxy_forwards_changes_of_its_rows_only(qapp: object) -> None:
+    model = numbered_colleagues(100)
+    table = ColleagueTableModel(model, NumberPlan(), CountingPresence())
+    proxy = ColleagueFilterProxy()
+    proxy.setSourceModel(table)
+    proxy.set_filter("team01x")  # rows 1, 41, 81
+    for row in range(table.rowCount()):
+        table.index(row, 0).data()
+    forwarded: list[tuple[int, int]] = []
+    proxy.dataChanged.connect(lambda a, b, _roles=(): forwarded.append((a.row(), b.row())))
+
+    table.refresh_users({"u00041", "u00042", "u00081"})
+    assert forwarded == [(1, 1), (2, 2)]
+    assert proxy.mapToSource(proxy.index(2, 0)).row() == 81
+    assert proxy.mapFromSource(table.index(42, 0)) == QModelIndex()
