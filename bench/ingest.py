@@ -64,48 +64,11 @@ RATES = {0.0: "flat out", 1000.0: "1,000/s"}
 
 def experiments() -> str:
     """Local experiments for fixes that belong in other modules ($KONNEKTA_BENCH_EXPERIMENT):
-    `active_calls` keeps the users with calls in a set, so `LiveModel.active_calls` (run by the
-    call panel on every model change) walks those instead of every colleague; `quiet_events` drops
-    the per-event INFO log line (`Connector._log_change`)."""
+    `switch_1ms` lets a thread waiting for the GIL have it after 1 ms instead of Python's 5 ms
+    (`sys.setswitchinterval`), so the listener thread and the loop hand events over sooner."""
     chosen = set(os.environ.get("KONNEKTA_BENCH_EXPERIMENT", "").split(",")) - {""}
-    if "active_calls" in chosen:
-        from konnekta_desktop.core.model import LiveModel
-
-        apply, load = LiveModel.apply, LiveModel.load
-
-        def busy(model: Any) -> set[str]:
-            return model.__dict__.setdefault("_bench_busy", set())  # type: ignore[no-any-return]
-
-        def patched_apply(self: Any, event: Any) -> None:
-            apply(self, event)
-            user_id = getattr(event.data, "user_id", None)
-            if user_id is not None and hasattr(event.data, "call_id"):
-                colleague = self.get(user_id)
-                if colleague is not None and colleague.calls:
-                    busy(self).add(user_id)
-                else:
-                    busy(self).discard(user_id)
-
-        def patched_load(self: Any, *args: Any, **kwargs: Any) -> None:
-            load(self, *args, **kwargs)
-            busy(self).clear()
-            busy(self).update(c.id for c in self if c.calls)
-
-        def active_calls(self: Any) -> list[Any]:
-            found = []
-            for user_id in busy(self):
-                colleague = self.get(user_id)
-                if colleague is not None:
-                    found.extend(colleague.calls.values())
-            return found
-
-        LiveModel.apply = patched_apply  # type: ignore[method-assign]
-        LiveModel.load = patched_load  # type: ignore[method-assign]
-        LiveModel.active_calls = active_calls  # type: ignore[method-assign]
-    if "quiet_events" in chosen:
-        from konnekta_desktop.core.connector import Connector
-
-        Connector._log_change = lambda self, change, batch: None  # type: ignore[method-assign]
+    if "switch_1ms" in chosen:
+        sys.setswitchinterval(0.001)
     return ",".join(sorted(chosen)) or "none"
 
 
