@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 import time
 from collections import deque
@@ -24,6 +25,12 @@ log = logging.getLogger(__name__)
 
 # Long enough for a request in progress to be answered, short enough that quitting never hangs.
 SHUTDOWN_SECONDS = 2.0
+
+# Every event crosses the GIL twice, from the loop that holds it to the thread that waits: the
+# listener's thread to read it, the app's loop to apply it. A waiting thread gets the GIL after
+# the switch interval, 5 ms by default, so those hand-overs alone could add 10 ms at the tail;
+# 1 ms keeps them small (docs/performance.md, section 1).
+SWITCH_INTERVAL = 0.001
 
 
 class ListenerThread:
@@ -59,6 +66,8 @@ class ListenerThread:
         """Bind and serve; raises OSError (e.g. port in use) in the caller's thread."""
         if self._thread is not None and self._thread.is_alive():
             raise RuntimeError("the webhook listener is already running")
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)
         outcome: list[BaseException | None] = []
         started = threading.Event()
         self._thread = threading.Thread(
