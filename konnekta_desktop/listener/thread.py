@@ -60,6 +60,7 @@ class ListenerThread:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
+        self._server: asyncio.Server | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -92,23 +93,21 @@ class ListenerThread:
         log.info("Webhook listener on port %d stopped", self.port)
 
     def _run(self, outcome: list[BaseException | None], started: threading.Event) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        try:
-            loop.run_until_complete(self._serve())
-        except BaseException as error:  # handed to start(), which re-raises it
-            loop.run_until_complete(self._shutdown())
-            loop.close()
-            outcome.append(error)
+        # The runner's close cancels what is still pending when the loop ends, such as aiohttp
+        # reading the rest of a refused upload whose sender has hung up, instead of leaving it
+        # on a closed loop.
+        with asyncio.Runner() as runner:
+            loop = self._loop = runner.get_loop()
+            try:
+                runner.run(self._serve())
+            except BaseException as error:  # handed to start(), which re-raises it
+                runner.run(self._shutdown())
+                outcome.append(error)
+                started.set()
+                return
+            outcome.append(None)
             started.set()
-            return
-        outcome.append(None)
-        started.set()
-        try:
             loop.run_forever()
-        finally:
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
 
     async def _serve(self) -> None:
         self._runner = web.AppRunner(
@@ -118,15 +117,27 @@ class ListenerThread:
             shutdown_timeout=SHUTDOWN_SECONDS,
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port, reuse_address=False)
-        await site.start()
-        self.addresses = [(str(a[0]), int(a[1])) for a in self._runner.addresses]
+        handler = self._runner.server
+        assert handler is not None  # set by setup()
+        # The socket server is made here rather than by a web.TCPSite, so that _shutdown can
+        # stop it accepting before closing it.
+        self._server = await asyncio.get_running_loop().create_server(
+            handler, self.host, self.port, reuse_address=False
+        )
+        self.addresses = [
+            (str(name[0]), int(name[1]))
+            for name in (sock.getsockname() for sock in self._server.sockets)
+        ]
         self.port = self.addresses[0][1]
         log.info("Webhook listener on http://%s:%d%s", self.host, self.port, WEBHOOK_PATH)
 
     async def _shutdown(self) -> None:
+        if self._server is not None:
+            await _stop_accepting(self._server)
+            self._server.close()
+            self._server = None
         if self._runner is not None:
-            await self._runner.cleanup()
+            await self._runner.cleanup()  # closes the open connections
             self._runner = None
 
     def _push(self, event: KnownEvent) -> None:
@@ -154,3 +165,21 @@ class ListenerThread:
             self._wake_pending = False
         if batch:
             self._deliver(batch)
+
+
+async def _stop_accepting(server: asyncio.Server) -> None:
+    """Stop taking new connections, and let the ones already accepted reach the server.
+
+    A connection accepted in the loop turn before `Server.close()` is set up one turn later, finds
+    the server closed, and is dropped half made with its socket open (CPython gh-109564): Konnekta
+    posting an event as the listener stops would leak a socket. So the listening sockets stop
+    being watched first, and one loop turn lets those connections attach; `close()` then has
+    none in flight, and the runner's clean-up closes them with the rest.
+    """
+    loop = asyncio.get_running_loop()
+    try:
+        for sock in server.sockets:
+            loop.remove_reader(sock.fileno())
+    except NotImplementedError:  # a proactor loop (Windows) has no readers to remove
+        return
+    await asyncio.sleep(0)

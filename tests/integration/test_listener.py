@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import gc
 import io
 import itertools
@@ -17,6 +18,7 @@ import threading
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import aiohttp
 import msgspec
@@ -506,6 +508,85 @@ async def test_stop_is_clean_leaves_no_thread_and_closes_the_port(clock: FakeClo
     assert set(threading.enumerate()) == threads_before
     with pytest.raises(ConnectionRefusedError):
         await asyncio.open_connection("127.0.0.1", thread.port)
+
+
+async def test_connections_arriving_as_the_listener_stops_are_closed_not_leaked(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Konnekta may post just as the app quits. A connection accepted in the loop turn in which
+    # the stop begins must be closed with the others, not dropped half set up with its socket
+    # open (CPython gh-109564). To make the accept and the stop meet in one turn, the listener's
+    # loop is held inside a request (its clock waits) while connections queue up and the stop
+    # is queued behind it.
+    held, release, stop_queued = threading.Event(), threading.Event(), threading.Event()
+
+    def held_clock() -> float:
+        held.set()
+        release.wait(WAIT_SECONDS)
+        return clock()
+
+    real_run_coroutine_threadsafe = asyncio.run_coroutine_threadsafe
+
+    def noting_the_stop(coro: Any, loop: asyncio.AbstractEventLoop) -> Any:
+        future = real_run_coroutine_threadsafe(coro, loop)
+        stop_queued.set()
+        return future
+
+    inbox = Inbox()
+    thread = ListenerThread("127.0.0.1", 0, inbox.deliver, asyncio.get_running_loop(), held_clock)
+    thread.start()
+    thread.listener.set_secret(SECRET)
+    clients: list[socket.socket] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            async with aiohttp.ClientSession() as session:
+                sender = Sender(session, f"http://127.0.0.1:{thread.port}{WEBHOOK_PATH}", clock)
+                in_progress = asyncio.create_task(sender.send(_presence(1)))
+                assert await asyncio.to_thread(held.wait, WAIT_SECONDS)
+                for _ in range(20):  # connected in the kernel, not yet accepted by the loop
+                    clients.append(socket.create_connection(("127.0.0.1", thread.port)))
+                monkeypatch.setattr(asyncio, "run_coroutine_threadsafe", noting_the_stop)
+                stopping = asyncio.create_task(asyncio.to_thread(thread.stop))
+                assert await asyncio.to_thread(stop_queued.wait, WAIT_SECONDS)
+                release.set()
+                await stopping
+                assert await in_progress == 204  # the request in progress is still answered
+            for client in clients:
+                client.settimeout(WAIT_SECONDS)
+                # Closed: an end of stream, or a reset had it not been accepted yet.
+                with contextlib.suppress(ConnectionResetError):
+                    assert client.recv(1) == b""
+        finally:
+            release.set()
+            thread.stop()
+            for client in clients:
+                client.close()
+        gc.collect()
+    assert [str(w.message) for w in caught] == []
+
+
+async def test_stopping_while_a_refused_upload_lingers_leaves_no_task_behind(
+    clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An upload over 1 MiB is refused before its body is read, and aiohttp then keeps reading
+    # (and dropping) the rest for up to 10 s; a sender that hangs up meanwhile leaves that
+    # reading waiting. The stop must end it rather than leave it pending on a closed loop.
+    thread = ListenerThread("127.0.0.1", 0, Inbox().deliver, asyncio.get_running_loop(), clock)
+    thread.start()
+    try:
+        with socket.create_connection(("127.0.0.1", thread.port), timeout=WAIT_SECONDS) as client:
+            client.sendall(
+                f"POST {WEBHOOK_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {MAX_BODY_BYTES + 1}\r\n"
+                "\r\n{".encode()
+            )
+            answer = await asyncio.to_thread(client.recv, 4096)
+            assert answer.startswith(b"HTTP/1.1 413 ")
+    finally:
+        thread.stop()
+    gc.collect()
+    assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []
 
 
 async def test_the_listener_can_start_again_after_stop(clock: FakeClock) -> None:
