@@ -9,13 +9,9 @@ generated header mutations in test_fuzz_webhooks.py cover them again over loopba
 from __future__ import annotations
 
 import asyncio
-import datetime
 import ipaddress
 import logging
-import ssl
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +27,7 @@ from konnekta_desktop.konnekta.models import CallingDevice
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, save_settings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import until
+from tests.helpers.tls import untrusted_tls_server
 from tests.reliability.support import tally
 
 
@@ -206,65 +203,10 @@ async def test_setting_warnings_are_logged_at_start_up(tmp_path: Path, root_logg
         assert "WARNING" in text
 
 
-def _self_signed_server() -> tuple[HTTPServer, threading.Thread]:
-    """An https server on loopback with a self-signed certificate nobody trusts."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp())
-    (folder / "cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    (folder / "key.pem").write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
-
-
-async def test_tls_verification_stays_on_even_when_the_setting_says_off() -> None:
+async def test_tls_verification_stays_on_even_when_the_setting_says_off(tmp_path: Path) -> None:
     """Verify TLS Certificates = off is not passed to the HTTP client at all (it always verifies
     against the OS trust store), so a self-signed server is refused with a message saying why."""
-    server, thread = _self_signed_server()
-    port = server.server_address[1]
-    try:
+    async with untrusted_tls_server(tmp_path) as port:
         settings = Settings(
             tenant_domain="demo.example.dk",
             issuer_uri=f"https://127.0.0.1:{port}/auth/realms/demo",
@@ -292,7 +234,3 @@ async def test_tls_verification_stays_on_even_when_the_setting_says_off() -> Non
         await connector.close()
         assert any("not trusted" in m and "certificate" in m for m in statuses)
         assert not any("s3cret-value" in m or "pa55word-value" in m for m in statuses)
-    finally:
-        server.shutdown()
-        thread.join(5)
-        server.server_close()

@@ -4,71 +4,24 @@ http works only towards this computer.
 
 from __future__ import annotations
 
-import asyncio
-import datetime
-import ipaddress
 import socket
-import ssl
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from aiohttp import web
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from konnekta_fakes import CLIENT_ID, CLIENT_SECRET, PASSWORD, USERNAME
 
 from konnekta_desktop.konnekta.auth import ISSUER_URI, KonnektaAuth
 from konnekta_desktop.konnekta.errors import ConfigurationError, ConnectionFailed
 from konnekta_desktop.konnekta.http import is_loopback, make_http_client, require_secure_url
-
-
-def _self_signed_server_context(folder: Path) -> ssl.SSLContext:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(cert_file, key_file)
-    return context
+from tests.helpers.tls import untrusted_tls_server
 
 
 @pytest.fixture
 async def untrusted_tls_port(tmp_path: Path) -> AsyncIterator[int]:
-    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        writer.close()
-
-    server = await asyncio.start_server(
-        hang_up, "127.0.0.1", 0, ssl=_self_signed_server_context(tmp_path)
-    )
-    async with server:
-        yield server.sockets[0].getsockname()[1]
+    async with untrusted_tls_server(tmp_path) as port:
+        yield port
 
 
 async def test_untrusted_certificate_is_refused_and_reported_as_tls(
