@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from aiohttp import web
 
 from ..konnekta.events import KnownEvent
+from ..serving import serve, stop_serving
 from .server import WEBHOOK_PATH, WebhookListener
 
 log = logging.getLogger(__name__)
@@ -117,24 +118,15 @@ class ListenerThread:
             shutdown_timeout=SHUTDOWN_SECONDS,
         )
         await self._runner.setup()
-        handler = self._runner.server
-        assert handler is not None  # set by setup()
-        # The socket server is made here rather than by a web.TCPSite, so that _shutdown can
-        # stop it accepting before closing it.
-        self._server = await asyncio.get_running_loop().create_server(
-            handler, self.host, self.port, reuse_address=False
+        self._server, self.addresses = await serve(
+            self._runner, self.host, self.port, reuse_address=False
         )
-        self.addresses = [
-            (str(name[0]), int(name[1]))
-            for name in (sock.getsockname() for sock in self._server.sockets)
-        ]
         self.port = self.addresses[0][1]
         log.info("Webhook listener on http://%s:%d%s", self.host, self.port, WEBHOOK_PATH)
 
     async def _shutdown(self) -> None:
         if self._server is not None:
-            await _stop_accepting(self._server)
-            self._server.close()
+            await stop_serving(self._server)
             self._server = None
         if self._runner is not None:
             await self._runner.cleanup()  # closes the open connections
@@ -165,21 +157,3 @@ class ListenerThread:
             self._wake_pending = False
         if batch:
             self._deliver(batch)
-
-
-async def _stop_accepting(server: asyncio.Server) -> None:
-    """Stop taking new connections, and let the ones already accepted reach the server.
-
-    A connection accepted in the loop turn before `Server.close()` is set up one turn later, finds
-    the server closed, and is dropped half made with its socket open (CPython gh-109564): Konnekta
-    posting an event as the listener stops would leak a socket. So the listening sockets stop
-    being watched first, and one loop turn lets those connections attach; `close()` then has
-    none in flight, and the runner's clean-up closes them with the rest.
-    """
-    loop = asyncio.get_running_loop()
-    try:
-        for sock in server.sockets:
-            loop.remove_reader(sock.fileno())
-    except NotImplementedError:  # a proactor loop (Windows) has no readers to remove
-        return
-    await asyncio.sleep(0)

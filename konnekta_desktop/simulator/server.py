@@ -32,6 +32,7 @@ from konnekta_desktop.konnekta.models import (
     User,
 )
 
+from ..serving import serve, stop_serving
 from .control import Faults, control_errors, control_routes
 from .engine import CallEngine
 from .keycloak import TokenIssuer, keycloak_routes
@@ -111,6 +112,7 @@ class Simulator:
         self._traffic_task: asyncio.Task[None] | None = None
         self._want_traffic = auto_traffic
         self._runner: web.AppRunner | None = None
+        self._server: asyncio.Server | None = None
         self.host = "127.0.0.1"
         self.port = 0
 
@@ -147,10 +149,9 @@ class Simulator:
         )
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
-        await site.start()
+        self._server, addresses = await serve(self._runner, host, port)
         self.host = host
-        self.port = self._runner.addresses[0][1]
+        self.port = addresses[0][1]
         if self._want_traffic:
             self.set_auto_traffic(True)
         log.info("Konnekta simulator serving %s (realm %s)", self.base_url, self.realm)
@@ -158,6 +159,9 @@ class Simulator:
     async def close(self) -> None:
         self.set_auto_traffic(False)
         await self.webhooks.close()
+        if self._server is not None:
+            await stop_serving(self._server)
+            self._server = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
