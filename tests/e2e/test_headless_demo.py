@@ -18,6 +18,7 @@ from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, s
 from konnekta_desktop.simulator import keycloak, webhooks
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import until
+from tests.helpers.ports import free_port
 
 
 @pytest.fixture
@@ -112,7 +113,7 @@ async def test_headless_with_a_wrong_password_exits_2_naming_the_settings(
     async with Simulator(users=3) as simulator:
         settings = Settings(
             tenant_domain="demo.example.dk",
-            listener_port=0,
+            listener_port=free_port(),  # a settings file refuses 0
             smg_address=simulator.smg_address,
             issuer_uri=simulator.issuer_uri,
             client_id=simulator.client_id,

@@ -9,7 +9,6 @@ stand-in (the in-memory one from tests/conftest.py).
 from __future__ import annotations
 
 import logging
-import socket
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ from konnekta_desktop.ui.bridge import UiSession
 from konnekta_desktop.ui.main_window import MainWindow
 from konnekta_desktop.ui.settings_dialog import SettingsDialog
 from tests.gui.gui_helpers import USERS, Runner
+from tests.helpers.ports import free_port
 
 
 @pytest.fixture
@@ -57,12 +57,6 @@ def keep_qt_running(qapp: QApplication) -> Iterator[None]:
     qapp.setQuitOnLastWindowClosed(False)
     yield
     qapp.setQuitOnLastWindowClosed(before)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def boot_first_run(folder: Path, run: Runner) -> SwitchboardApp:

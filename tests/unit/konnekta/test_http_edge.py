@@ -4,7 +4,6 @@ http works only towards this computer.
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from konnekta_fakes import CLIENT_ID, CLIENT_SECRET, PASSWORD, USERNAME
 from konnekta_desktop.konnekta.auth import ISSUER_URI, KonnektaAuth
 from konnekta_desktop.konnekta.errors import ConfigurationError, ConnectionFailed
 from konnekta_desktop.konnekta.http import is_loopback, make_http_client, require_secure_url
+from tests.helpers.ports import free_port
 from tests.helpers.tls import untrusted_tls_server
 
 
@@ -40,15 +40,8 @@ async def test_untrusted_certificate_is_refused_and_reported_as_tls(
     assert "certificate" in str(error)
 
 
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 async def test_refused_connection_names_the_address() -> None:
-    port = _closed_port()
+    port = free_port()  # nothing listens there: refused
     async with make_http_client(timeout=5) as http:
         auth = KonnektaAuth(
             f"http://127.0.0.1:{port}/auth/realms/acme",
