@@ -35,6 +35,7 @@ from ..konnekta.models import LineType
 from .bridge import PlanSource, PresenceLike, plan_reader
 from .icons import availability_icon, phone_status_icon
 from .rows import row_runs
+from .state_names import shown_name
 
 __all__ = [
     "PHONE_STATUS_TEXT",
@@ -318,7 +319,7 @@ class ColleagueTableModel(QAbstractTableModel):
         status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
         return (
             colleague.user.name.casefold(),
-            f"{0 if shown.available else 1}{shown.label.casefold()}",
+            f"{0 if shown.available else 1}{shown_name(shown.label).casefold()}",
             _STATUS_ORDER[status],
             _digits(_fixed_number(colleague)),
             _digits(_mobile_number(colleague)),
@@ -351,11 +352,11 @@ class ColleagueTableModel(QAbstractTableModel):
             else QCoreApplication.translate(
                 "ColleagueTableModel", "{state}: unavailable in Konnekta"
             )
-        ).format(state=shown.label)
+        ).format(state=shown_name(shown.label))
         return _Row(
             texts=(
                 colleague.user.name,
-                shown.label,
+                shown_name(shown.label),
                 phone_status_text(status)[0],
                 plan.display(number) if number else "",
                 plan.display(mobile) if mobile else "",

@@ -72,6 +72,7 @@ from .icons import app_icon, availability_icon, tray_icon
 from .settings_labels import option_label
 from .shortcuts import key_sequences, shortcut, shortcut_rows
 from .single_instance import parse_dial_target
+from .state_names import shown_name
 from .tasks import TaskRunner
 from .texts import DEVICES, calling_from_text, device_label, dial_from_text
 
@@ -749,10 +750,11 @@ class MainWindow(QMainWindow):
 
     def _fill_templates(self) -> None:
         names = [template.name for template in self.session.presence.templates()]
-        current = [self.state_combo.itemText(i) for i in range(self.state_combo.count())]
+        current = [self.state_combo.itemData(i) for i in range(self.state_combo.count())]
         if names != current:
             self.state_combo.clear()
-            self.state_combo.addItems(names)
+            for name in names:
+                self.state_combo.addItem(shown_name(name), name)
 
     def _refresh_my_state(self) -> None:
         if self._operator_id is None:
@@ -760,10 +762,10 @@ class MainWindow(QMainWindow):
             self.my_state_dot.clear()
             return
         shown = self.session.presence.shown_state(self._operator_id)
-        text = shown.label
+        text = shown_name(shown.label)
         if not shown.available and self._is_free_state(shown.label):
             # The dot follows Konnekta, which keeps me red through a call and its wrap-up.
-            text = self.tr("{state} (in a call or wrap-up)").format(state=shown.label)
+            text = self.tr("{state} (in a call or wrap-up)").format(state=text)
         self.my_state_label.setText(text)
         self.my_state_label.setToolTip(text)
         self.my_state_dot.setPixmap(availability_icon(shown.available).pixmap(14, 14))
@@ -772,7 +774,7 @@ class MainWindow(QMainWindow):
             if shown.available
             else self.tr("Unavailable in Konnekta")
         )
-        index = self.state_combo.findText(shown.label)
+        index = self.state_combo.findData(shown.label)
         if index >= 0:
             self.state_combo.setCurrentIndex(index)
 
@@ -838,8 +840,7 @@ class MainWindow(QMainWindow):
                 return
 
     def _state_chosen(self, index: int) -> None:
-        name = self.state_combo.itemText(index)
-        self.set_my_template(name)
+        self.set_my_template(str(self.state_combo.itemData(index)))
 
     def set_my_template(self, name: str) -> None:
         operator = self.operator

@@ -20,6 +20,7 @@ from ..konnekta.models import CallState, Direction
 from .bridge import Bridge, PlanSource, UiSession, plan_reader
 from .icons import tray_icon
 from .main_window import APP_NAME, MainWindow
+from .state_names import shown_name
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +214,7 @@ class Tray(QObject):
     def _fill_states(self) -> None:
         self.states_menu.clear()
         for template in self.session.presence.templates():
-            action = self.states_menu.addAction(template.name)
+            action = self.states_menu.addAction(shown_name(template.name))
             action.triggered.connect(
                 lambda _c=False, name=template.name: self.window.set_my_template(name)
             )

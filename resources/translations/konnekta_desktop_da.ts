@@ -1491,6 +1491,65 @@
     </message>
 </context>
 <context>
+    <name>StateNames</name>
+    <message>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Optaget</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Meeting 30 min</source>
+        <translation>Møde 30 min</translation>
+    </message>
+    <message>
+        <source>Meeting 1 hour</source>
+        <translation>Møde 1 time</translation>
+    </message>
+    <message>
+        <source>Tentative meeting</source>
+        <translation>Foreløbigt møde</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Frokost</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>Efterbehandling</translation>
+    </message>
+    <message>
+        <source>Working from home</source>
+        <translation>Hjemmearbejde</translation>
+    </message>
+    <message>
+        <source>Travelling</source>
+        <translation>På rejse</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kursus</translation>
+    </message>
+    <message>
+        <source>Out of office</source>
+        <translation>Ikke på kontoret</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Ferie</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Syg</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Something went wrong: {error}. Try again; if it keeps happening, send the log file to your administrator.</source>

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from konnekta_desktop.core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from konnekta_desktop.core.status import Connection
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import Bridge
+from konnekta_desktop.ui.colleagues import ColleagueColumn
+from konnekta_desktop.ui.i18n import install_translators, remove_translators
 from konnekta_desktop.ui.main_window import MainWindow
+from konnekta_desktop.ui.state_names import BUILT_IN, shown_name
 from tests.gui.conftest import delete_now, make_session
 from tests.gui.gui_helpers import NO_CALLER_ID_RIGHT, OPERATOR_ID, Runner
 
@@ -65,3 +71,33 @@ def test_choosing_my_state_sets_the_mapped_activity_in_konnekta(
     combo.activated.emit(index)
     qtbot.waitUntil(lambda: simulator.tenant.presence[OPERATOR_ID].activity_id == "act-lunch")
     qtbot.waitUntil(lambda: window.my_state_label.text() == "Lunch")
+
+
+@pytest.fixture
+def danish() -> Iterator[None]:
+    """The Danish catalogue, installed before the window is built (as the app does at start)."""
+    install_translators("da")
+    yield
+    remove_translators()
+
+
+def test_built_in_state_names_are_shown_in_danish_and_set_by_their_stored_name(
+    danish: None, window: MainWindow, simulator: Simulator, qtbot: QtBot
+) -> None:
+    combo = window.state_combo
+    index = combo.findText("Møde 30 min")
+    assert combo.itemData(index) == "Meeting 30 min"
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    qtbot.waitUntil(lambda: simulator.tenant.presence[OPERATOR_ID].activity_id == "act-meeting")
+    qtbot.waitUntil(lambda: window.my_state_label.text() == "Møde")
+    window.flush_pending()
+    model = window.colleague_model
+    row = next(r for r in range(model.rowCount()) if model.colleague_at(r).id == OPERATOR_ID)
+    assert model.index(row, ColleagueColumn.STATE).data() == "Møde"
+
+
+def test_every_built_in_state_and_template_name_is_translatable() -> None:
+    names = {s.name for s in DEFAULT_STATES} | {t.name for t in DEFAULT_TEMPLATES}
+    assert names == BUILT_IN
+    assert shown_name("Front desk") == "Front desk"  # an operator's own name, as written
