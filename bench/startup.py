@@ -66,7 +66,7 @@ VARIANTS = {
 NOT_BUNDLED = ("click", "rich", "pygments")
 
 
-def _experiments() -> None:
+def _start_as_bundled() -> None:
     """Start as the bundle does, unless $KONNEKTA_BENCH_DEV_ENV is set."""
     if not os.environ.get("KONNEKTA_BENCH_DEV_ENV"):
         for name in NOT_BUNDLED:
@@ -75,7 +75,7 @@ def _experiments() -> None:
 
 def _imports() -> float:
     """Import what the session needs, as the app's first lines would; returns when it finished."""
-    _experiments()
+    _start_as_bundled()
     import konnekta_desktop.core.session
     import konnekta_desktop.runtime  # noqa: F401 (imported for its start-up cost)
 
@@ -107,7 +107,7 @@ async def start_headless(folder: Path) -> None:
 
 
 def start_gui(folder: Path) -> None:
-    _experiments()
+    _start_as_bundled()
     import qasync
     from PySide6.QtWidgets import QApplication
 

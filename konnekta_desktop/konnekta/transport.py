@@ -64,8 +64,9 @@ class HttpClient(Protocol):
 class AiohttpClient:
     """One aiohttp session (created on first use, on the running loop) behind httpx's `request`.
 
-    Failures raise httpx's transport errors, so callers handle both clients alike. `event_hooks["request"]` takes async hooks that see each
-    request as an `httpx.Request`, as with httpx (built only when a hook is registered).
+    Failures raise httpx's transport errors, so callers handle both clients alike.
+    `event_hooks["request"]` takes async hooks that see each request as an `httpx.Request`, as
+    with httpx (built only when a hook is registered).
     """
 
     def __init__(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from konnekta_desktop.core.commands import Commands
@@ -22,12 +19,6 @@ ACTIVITIES = [
 ]
 ACTIVITY_MAPPINGS = {"act-available": "Available", "act-meeting": "Meeting 1 hour"}
 STATE_MAPPINGS = {"Available": "act-available", "Meeting": "act-meeting", "Busy": "act-meeting"}
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "store.sqlite3") as store:
-        yield store
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -43,12 +41,6 @@ class HeldApi:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "store.sqlite3") as store:
-        yield store
-
-
-@pytest.fixture
 def api() -> HeldApi:
     return HeldApi()
 
@@ -84,12 +76,17 @@ async def no_pause(_: float) -> None:
     return None
 
 
+async def changed_offline(presence: PresenceService, *user_ids: str) -> None:
+    """These colleagues go to Meeting while disconnected; then the connection is back."""
+    for user_id in user_ids:
+        await presence.set_state(user_id, "Meeting")
+    presence.connected = True
+
+
 async def test_pushes_offline_changes_and_settles_them(
     presence: PresenceService, api: HeldApi, store: Store, model: LiveModel
 ) -> None:
-    await presence.set_state("u1", "Meeting")
-    await presence.set_state("u2", "Meeting")
-    presence.connected = True
+    await changed_offline(presence, "u1", "u2")
 
     report = await synchronise(SyncDirection.LOCAL_TO_KONNEKTA, presence, model, sleep=no_pause)
 
@@ -101,8 +98,7 @@ async def test_pushes_offline_changes_and_settles_them(
 async def test_a_change_made_during_the_sync_stays_pending(
     presence: PresenceService, api: HeldApi, store: Store, model: LiveModel
 ) -> None:
-    await presence.set_state("u1", "Meeting")
-    presence.connected = True
+    await changed_offline(presence, "u1")
     api.gate.clear()
     sync = asyncio.ensure_future(
         synchronise(SyncDirection.LOCAL_TO_KONNEKTA, presence, model, sleep=no_pause)
@@ -120,9 +116,7 @@ async def test_a_change_made_during_the_sync_stays_pending(
 async def test_a_colleague_that_keeps_failing_is_reported_and_stays_pending(
     presence: PresenceService, api: HeldApi, store: Store, model: LiveModel
 ) -> None:
-    await presence.set_state("u1", "Meeting")
-    await presence.set_state("u2", "Meeting")
-    presence.connected = True
+    await changed_offline(presence, "u1", "u2")
     api.refuse.add("u2")
 
     report = await synchronise(SyncDirection.LOCAL_TO_KONNEKTA, presence, model, sleep=no_pause)
@@ -134,9 +128,7 @@ async def test_a_colleague_that_keeps_failing_is_reported_and_stays_pending(
 async def test_a_sync_cut_short_settles_what_was_sent(
     presence: PresenceService, api: HeldApi, store: Store, model: LiveModel
 ) -> None:
-    await presence.set_state("u1", "Meeting")
-    await presence.set_state("u2", "Meeting")
-    presence.connected = True
+    await changed_offline(presence, "u1", "u2")
     api.refuse.add("u2")
     pauses = asyncio.Event()
 
