@@ -310,6 +310,11 @@ def print_table(results: dict[str, list[dict[str, Any]]], out: Callable[[str], N
         )
 
     rate_a, cpu_a = median("a", "rate"), cpu_per_event("a")
+
+    def ratio(value: float, baseline: float) -> str:
+        # A short run can measure no CPU time at all for the baseline (the clock is coarse).
+        return f"{value / baseline:.2f}" if baseline > 0 else "n/a"
+
     out(
         "| variant | req/s | req/s vs (a) | HTTP p50 ms | HTTP p99 ms | timer lag p99 ms "
         "| timer lag max ms | server CPU µs/event | CPU vs (a) | events per deliver | errors |"
@@ -324,9 +329,9 @@ def print_table(results: dict[str, list[dict[str, Any]]], out: Callable[[str], N
             1, sum(run["deliver_calls"] for run in runs)
         )
         out(
-            f"| {label} | {rate:.0f} | {rate / rate_a:.2f} | {median(variant, 'p50_ms'):.1f} "
+            f"| {label} | {rate:.0f} | {ratio(rate, rate_a)} | {median(variant, 'p50_ms'):.1f} "
             f"| {median(variant, 'p99_ms'):.1f} | {median(variant, 'lag_p99_ms'):.1f} "
-            f"| {lag_max:.1f} | {cpu:.0f} | {cpu / cpu_a:.2f} | {per_call:.2f} | {errors} |"
+            f"| {lag_max:.1f} | {cpu:.0f} | {ratio(cpu, cpu_a)} | {per_call:.2f} | {errors} |"
         )
 
 
