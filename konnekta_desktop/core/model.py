@@ -55,7 +55,6 @@ class ModelChange:
     removed: set[str] = field(default_factory=set)
     calls_changed: bool = False
     ended_calls: list[Call] = field(default_factory=list)
-    presence_changed: set[str] = field(default_factory=set)  # user ids with a new activity
     events: int = 0
 
     def __bool__(self) -> bool:
@@ -203,7 +202,6 @@ class LiveModel:
                     colleague.activity_id = data.activity_id
                     colleague.availability = data.availability
                     pending.changed.add(data.user_id)
-                    pending.presence_changed.add(data.user_id)
             case ev.DiversionChanged(data=data):
                 colleague = self._known(data.user_id, event)
                 if colleague is not None:

@@ -86,8 +86,6 @@ KnownEvent = (
     | UserRemoved
 )
 
-CallEvent = CallRinging | CallAnswered | CallEnded
-
 KNOWN_TYPES: Final[frozenset[str]] = frozenset(
     cls.__struct_config__.tag  # type: ignore[misc]
     for cls in (

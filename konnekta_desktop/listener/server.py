@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -25,15 +25,12 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES: Final = 1024 * 1024
 WEBHOOK_PATH: Final = "/webhook"
 
-EventSink = Callable[[Sequence[KnownEvent]], None]
-
 
 @dataclass
 class ListenerStats:
     accepted: int = 0
     refused: int = 0
     ignored_unknown: int = 0
-    last_event_at: float | None = None
     refused_by_status: dict[int, int] = field(default_factory=dict)
 
 
@@ -129,7 +126,6 @@ class WebhookListener:
             return self._refuse_peer(peer, 400, f"body is not JSON: {error}")
         if not self._replays.first_time(webhook_id, now):
             return self._refuse_peer(peer, 409, f"webhook-id {webhook_id!r} was already received")
-        self.stats.last_event_at = now
         if isinstance(event, UnknownEvent):
             self.stats.ignored_unknown += 1
             if event.type not in self._unknown_types_logged:

@@ -72,7 +72,6 @@ class WebhookSender:
         self._idle = asyncio.Event()
         self._idle.set()
         self._wake = asyncio.Event()
-        self.delivered_count = 0
         self.failed_attempts = 0
         self._failure_waiters: list[asyncio.Future[None]] = []
 
@@ -182,7 +181,6 @@ class WebhookSender:
                         self._expire()
                         return
                 sub.pending.popleft()
-                self.delivered_count += 1
         finally:
             if sub.worker is asyncio.current_task():
                 sub.worker = None
