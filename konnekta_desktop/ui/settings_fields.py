@@ -164,15 +164,6 @@ class OptionField:
         assert isinstance(self.editor, QLineEdit)
         self.editor.setText(text)
 
-    @property
-    def secret_typed(self) -> bool:
-        """Whether a new secret was typed (an empty secret field keeps the stored one)."""
-        return (
-            isinstance(self.editor, QLineEdit)
-            and self.option.type is Secret
-            and bool(self.editor.text())
-        )
-
     def check(self) -> str | None:
         """Validate the value as it stands, show the result under the field, and return it."""
         problem = validate_field(self.option.name, self.value())

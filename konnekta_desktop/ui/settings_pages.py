@@ -250,10 +250,6 @@ class ConnectionPage(SettingsPage):
             else ""
         )
 
-    @property
-    def secrets_typed(self) -> bool:
-        return any(field.secret_typed for field in self.fields.values())
-
     def start_test(self) -> None:
         if self._tasks.busy:
             return
@@ -585,9 +581,6 @@ class StatesPage(SettingsPage):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, template.name)
                 self.table.setItem(row, column, item)
-
-    def template_names(self) -> list[str]:
-        return [template.name for template in self._store.templates()]
 
     def selected_name(self) -> str | None:
         row = self.table.currentRow()
