@@ -1,13 +1,9 @@
-"""The call panel's item model: my calls and every queue call, one row per call, durations ticking.
-
-A queue call offered to several agents is one call with one leg per agent; it is shown once, by the
-leg that matters most (mine, else the answered one, else the first).
-"""
+"""The call panel's item model: my calls and every queue call, one row per call (see
+`call_choice.panel_calls`), durations ticking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -26,6 +22,7 @@ from PySide6.QtGui import QFont
 from ..core.model import LiveModel
 from ..konnekta.models import Call, CallState, Direction
 from .bridge import PlanSource, plan_reader
+from .call_choice import PanelCall, other_party, panel_calls
 from .icons import callback_icon, direction_icon
 from .rows import row_runs
 
@@ -34,7 +31,6 @@ __all__ = [
     "CALL_ID_ROLE",
     "CallColumn",
     "CallTableModel",
-    "PanelCall",
     "format_duration",
 ]
 
@@ -79,38 +75,6 @@ def format_duration(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-@dataclass(slots=True)
-class PanelCall:
-    """One call as the panel shows it: its main leg, and every leg of it that we know."""
-
-    call: Call
-    legs: tuple[Call, ...]
-    mine: bool
-
-    @property
-    def call_id(self) -> str:
-        return self.call.call_id
-
-
-def panel_calls(calls: Iterable[Call], operator_id: str | None) -> list[PanelCall]:
-    """Group legs by call; keep calls that are mine or a queue's."""
-    live = [leg for leg in calls if leg.state is not CallState.ENDED]
-    # Most calls in progress are colleagues' own: find the panel's calls before grouping legs.
-    shown = {leg.call_id for leg in live if leg.queue or leg.user_id == operator_id}
-    by_call: dict[str, list[Call]] = {}
-    for leg in live:
-        if leg.call_id in shown:
-            by_call.setdefault(leg.call_id, []).append(leg)
-    result: list[PanelCall] = []
-    for legs in by_call.values():
-        mine = [leg for leg in legs if leg.user_id == operator_id]
-        answered = [leg for leg in legs if leg.state is CallState.ANSWERED]
-        main = (mine or answered or legs)[0]
-        result.append(PanelCall(main, tuple(legs), bool(mine)))
-    result.sort(key=lambda panel: (panel.call.started_at, panel.call_id))
-    return result
 
 
 class CallTableModel(QAbstractTableModel):
@@ -194,6 +158,20 @@ class CallTableModel(QAbstractTableModel):
                 return row
         return None
 
+    def describe(self, panel: PanelCall) -> str:
+        """The call in a few words, for tooltips and questions: "87 65 43 21 (Talking: Lone Skov)"."""
+        return translate("CallTableModel", "{party} ({status})").format(
+            party=self.party(panel), status=self._who(panel)
+        )
+
+    def party(self, panel: PanelCall) -> str:
+        """The number at the far end of the call, as the operator reads numbers."""
+        return self._plan().display(other_party(panel.call))
+
+    def name_of(self, user_id: str) -> str:
+        colleague = self._model.get(user_id)
+        return colleague.user.name if colleague else user_id
+
     def _who(self, panel: PanelCall) -> str:
         me = self._operator_id()
         answered = [leg for leg in panel.legs if leg.state is CallState.ANSWERED]
@@ -214,8 +192,7 @@ class CallTableModel(QAbstractTableModel):
         return translate("CallTableModel", "Ringing (me)")
 
     def _name(self, leg: Call) -> str:
-        colleague = self._model.get(leg.user_id)
-        return colleague.user.name if colleague else leg.user_id
+        return self.name_of(leg.user_id)
 
     def _direction(self, call: Call) -> str:
         if call.callback:

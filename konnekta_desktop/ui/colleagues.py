@@ -9,8 +9,6 @@ back into Python for every row and every comparison.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -30,9 +28,19 @@ from PySide6.QtCore import (
 )
 
 from ..core.model import Colleague, LiveModel, ModelChange
-from ..core.monitoring import PhoneStatus, monitoring_number, phone_status
-from ..konnekta.models import LineType
+from ..core.monitoring import PhoneStatus, phone_status
 from .bridge import PlanSource, PresenceLike, plan_reader
+from .colleague_search import (
+    Searchable,
+    digits,
+    filter_words,
+    fixed_number,
+    last_word,
+    mobile_number,
+    narrows,
+    ranking,
+    searchable,
+)
 from .icons import availability_icon, phone_status_icon
 from .rows import row_runs
 from .state_names import shown_name
@@ -106,7 +114,6 @@ PHONE_STATUS_TEXT = {
 }
 
 _STATUS_ORDER = {status: order for order, status in enumerate(PhoneStatus)}
-_NOT_DIGIT = re.compile(r"\D")
 
 
 def phone_status_text(status: PhoneStatus) -> tuple[str, str]:
@@ -126,52 +133,6 @@ class _Row:
     status: PhoneStatus
     available: bool
     state_tooltip: str
-
-
-def _fixed_number(colleague: Colleague) -> str:
-    for line in colleague.user.lines:
-        if line.type is LineType.FIXED:
-            return monitoring_number(line)
-    return ""
-
-
-def _mobile_number(colleague: Colleague) -> str:
-    for line in colleague.user.lines:
-        if line.type is LineType.MOBILE:
-            return line.number
-    return ""
-
-
-def _digits(number: str) -> str:
-    rest = number[1:] if number.startswith("+") else number
-    return rest if rest.isdecimal() else _NOT_DIGIT.sub("", number)
-
-
-def _search_text(colleague: Colleague, international_prefix: str) -> str:
-    """What the filter looks in: name, department, and the digits of each number, casefolded.
-
-    A number in international form is also there with the international prefix, as it may be
-    typed ("0045..." as well as "+45...", which the filter reads as "45...")."""
-    user = colleague.user
-    parts = [user.name, user.department]
-    for number in (_fixed_number(colleague), _mobile_number(colleague), colleague.diversion):
-        if number:
-            digits = _digits(number)
-            parts.append(digits)
-            if number.startswith("+"):
-                parts.append(international_prefix + digits)
-    return " ".join(parts).casefold()
-
-
-def _filter_words(text: str) -> tuple[str, ...]:
-    """The words typed into the filter, as the filter compares them ("+45" is read as "45")."""
-    return tuple(text.casefold().replace("+", " ").split())
-
-
-def _narrows(old: Sequence[str], new: Sequence[str]) -> bool:
-    """Whether every row that contains all `new` words also contains all `old` ones: each old
-    word is part of a new word ("ann" -> "anne", "anne" -> "anne s")."""
-    return bool(old) and all(any(word in longer for longer in new) for word in old)
 
 
 class ColleagueTableModel(QAbstractTableModel):
@@ -197,7 +158,7 @@ class ColleagueTableModel(QAbstractTableModel):
         self._sort_column = ColleagueColumn.NAME
         self._descending = False
         self._rows: list[_Row | None] = []  # by live model row
-        self._search: list[str] = []  # by live model row
+        self._search: list[Searchable] = []  # by live model row
         self._sort_keys: list[tuple[str | int, ...] | None] = []  # by live model row
         self._order: list[int] = []  # view row -> live model row
         self._view_row: list[int] = []  # live model row -> view row
@@ -219,7 +180,7 @@ class ColleagueTableModel(QAbstractTableModel):
         model_rows = [row for uid in user_ids if (row := self._model.row_of(uid)) is not None]
         if not model_rows:
             return
-        prefix = self._plan().international_prefix
+        plan = self._plan()
         painted: list[int] = []
         new_search: list[int] = []
         for row in model_rows:
@@ -230,10 +191,11 @@ class ColleagueTableModel(QAbstractTableModel):
                 self._rows[row] = None
                 painted.append(row)
             self._sort_keys[row] = None
-            text = _search_text(self._model.at(row), prefix)
-            if text != self._search[row]:
-                self._search[row] = text
-                new_search.append(row)
+            found = searchable(self._model.at(row), plan)
+            if found != self._search[row]:
+                if found.text != self._search[row].text:
+                    new_search.append(row)
+                self._search[row] = found
         if self._sort_column is not ColleagueColumn.NAME:
             # A changed state or phone status may move the row; names only change with a reset.
             self._resort()
@@ -250,10 +212,10 @@ class ColleagueTableModel(QAbstractTableModel):
 
     def _load(self) -> None:
         count = len(self._model)
-        prefix = self._plan().international_prefix
+        plan = self._plan()
         self._rows = [None] * count
         self._sort_keys = [None] * count
-        self._search = [_search_text(colleague, prefix) for colleague in self._model]
+        self._search = [searchable(colleague, plan) for colleague in self._model]
         self._order = self._sorted_order()
         self._view_row = self._inverse(self._order)
 
@@ -267,8 +229,20 @@ class ColleagueTableModel(QAbstractTableModel):
         texts, order = self._search, self._order
         rows: Iterable[int] = range(len(order)) if among is None else among
         for word in words:
-            rows = [row for row in rows if word in texts[order[row]]]
+            rows = [row for row in rows if word in texts[order[row]].text]
         return list(rows)
+
+    def ranked(self, words: Sequence[str], rows: Iterable[int]) -> list[int]:
+        """These view rows, best match for `words` first (see `colleague_search`); without
+        words, as they are. Within a tier, sorted by name: by the name's last word; sorted by
+        another column: in that column's order, which the operator chose."""
+        if not words:
+            return list(rows)
+        found, order = self._search, self._order
+        tier = ranking(words)
+        if self._sort_column is ColleagueColumn.NAME:
+            return sorted(rows, key=lambda row: (tier(f := found[order[row]]), last_word(f), row))
+        return sorted(rows, key=lambda row: (tier(found[order[row]]), row))
 
     # -- sorting ---------------------------------------------------------------------------------
 
@@ -321,13 +295,18 @@ class ColleagueTableModel(QAbstractTableModel):
             colleague.user.name.casefold(),
             f"{0 if shown.available else 1}{shown_name(shown.label).casefold()}",
             _STATUS_ORDER[status],
-            _digits(_fixed_number(colleague)),
-            _digits(_mobile_number(colleague)),
-            _digits(colleague.diversion or ""),
+            digits(fixed_number(colleague)),
+            digits(mobile_number(colleague)),
+            digits(colleague.diversion or ""),
             colleague.user.department.casefold(),
         )
 
     # -- reading -------------------------------------------------------------------------------
+
+    def index_of(self, user_id: str) -> QModelIndex:
+        """The index of a colleague's row (invalid when they are not in the model)."""
+        row = self._model.row_of(user_id)
+        return QModelIndex() if row is None else self.index(self._view_row[row], 0)
 
     def colleague_at(self, row: int) -> Colleague:
         return self._model.at(self._order[row])
@@ -343,8 +322,8 @@ class ColleagueTableModel(QAbstractTableModel):
         plan = self._plan()
         shown = self._presence.shown_state(colleague.id)
         status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
-        number = _fixed_number(colleague)
-        mobile = _mobile_number(colleague)
+        number = fixed_number(colleague)
+        mobile = mobile_number(colleague)
         forwarding = colleague.diversion or ""
         availability = (
             QCoreApplication.translate("ColleagueTableModel", "{state}: available in Konnekta")
@@ -439,18 +418,21 @@ _ITEM_FLAGS = (
 
 class ColleagueFilterProxy(QAbstractProxyModel):
     """Keeps the rows whose name, number or department contain every word typed (so "anne
-    salg" finds Anne in Salg; "33 12" finds 33 12 34 56), in the table's order. Sorting is
-    passed to the table.
+    salg" finds Anne in Salg; "33 12" finds 33 12 34 56), best match first (see
+    `colleague_search`); with nothing typed, every row in the table's order. Sorting is passed
+    to the table.
 
-    The rows shown are a sorted list of the table's rows, found in one pass of the table's
-    searchable texts. A new filter is one layout change: the current and selected colleague
-    stay current and selected while they are still shown."""
+    The rows shown are a list of the table's rows, found in one pass of the table's searchable
+    texts. A new filter is one layout change: the current and selected colleague stay current
+    and selected while they are still shown."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
         self._table: ColleagueTableModel | None = None
-        self._shown: list[int] = []  # proxy row -> table row, ascending
+        self._shown: list[int] = []  # proxy row -> table row
+        # table row -> proxy row while a filter is on (without one, the two are the same)
+        self._position: dict[int, int] | None = None
         # While the table changes its layout: each persistent index, and the table's index of it.
         self._moving: list[tuple[QModelIndex, QPersistentModelIndex]] = []
 
@@ -463,7 +445,7 @@ class ColleagueFilterProxy(QAbstractProxyModel):
         super().setSourceModel(source_model)
         self._table = source_model
         self._follow(source_model, connect=True)
-        self._shown = source_model.rows_matching(self._words)
+        self._set_shown(self._matching())
         self.endResetModel()
 
     def _follow(self, table: ColleagueTableModel, *, connect: bool) -> None:
@@ -488,17 +470,26 @@ class ColleagueFilterProxy(QAbstractProxyModel):
     # -- filtering -------------------------------------------------------------------------------
 
     def set_filter(self, text: str) -> None:
-        words = _filter_words(text)
+        words = filter_words(text)
         if words == self._words or self._table is None:
             self._words = words
             return
-        among = self._shown if _narrows(self._words, words) else None
+        among = self._shown if narrows(self._words, words) else None
         self._words = words
-        self._show(self._table.rows_matching(words, among))
+        self._show(self._matching(among))
 
     @property
     def words(self) -> tuple[str, ...]:
         return self._words
+
+    def _matching(self, among: Iterable[int] | None = None) -> list[int]:
+        """The table rows that match the words, best first."""
+        assert self._table is not None
+        return self._table.ranked(self._words, self._table.rows_matching(self._words, among))
+
+    def _set_shown(self, rows: list[int]) -> None:
+        self._shown = rows
+        self._position = {row: at for at, row in enumerate(rows)} if self._words else None
 
     def _show(self, rows: list[int]) -> None:
         """Show these table rows instead, as one layout change that keeps persistent indexes."""
@@ -507,7 +498,7 @@ class ColleagueFilterProxy(QAbstractProxyModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         table_rows = [self._shown[index.row()] for index in old]
-        self._shown = rows
+        self._set_shown(rows)
         new = [
             self._index_of(row, index.column()) for row, index in zip(table_rows, old, strict=True)
         ]
@@ -519,23 +510,13 @@ class ColleagueFilterProxy(QAbstractProxyModel):
         if not self._words or self._table is None:
             return
         matching = set(self._table.rows_matching(self._words, table_rows))
-        for row in table_rows:
-            position = bisect_left(self._shown, row)
-            shown = position < len(self._shown) and self._shown[position] == row
-            if row in matching and not shown:
-                self.beginInsertRows(QModelIndex(), position, position)
-                self._shown.insert(position, row)
-                self.endInsertRows()
-            elif shown and row not in matching:
-                self.beginRemoveRows(QModelIndex(), position, position)
-                del self._shown[position]
-                self.endRemoveRows()
+        if any((row in matching) != (self._proxy_row(row) is not None) for row in table_rows):
+            self._show(self._matching())
 
     # -- following the table ---------------------------------------------------------------------
 
     def _table_reset(self) -> None:
-        assert self._table is not None
-        self._shown = self._table.rows_matching(self._words)
+        self._set_shown(self._matching())
         self.endResetModel()
 
     def _table_layout_about_to_change(self, *_args: object) -> None:
@@ -546,9 +527,8 @@ class ColleagueFilterProxy(QAbstractProxyModel):
         ]
 
     def _table_layout_changed(self, *_args: object) -> None:
-        assert self._table is not None
         # The table re-sorted: the same colleagues match, at new table rows.
-        self._shown = self._table.rows_matching(self._words)
+        self._set_shown(self._matching())
         moving, self._moving = self._moving, []
         old = [index for index, _table_index in moving]
         new = [
@@ -563,20 +543,27 @@ class ColleagueFilterProxy(QAbstractProxyModel):
     def _table_data_changed(
         self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
     ) -> None:
-        first = bisect_left(self._shown, top_left.row())
-        last = bisect_right(self._shown, bottom_right.row()) - 1
-        if first <= last:
-            self.dataChanged.emit(
-                self.index(first, top_left.column()),
-                self.index(last, bottom_right.column()),
-                list(roles),
-            )
+        first_column, last_column = top_left.column(), bottom_right.column()
+        if self._position is None:
+            runs = [(top_left.row(), min(bottom_right.row(), len(self._shown) - 1))]
+        else:
+            position = self._position
+            changed = range(top_left.row(), bottom_right.row() + 1)
+            runs = row_runs(sorted(position[row] for row in changed if row in position))
+        for first, last in runs:
+            if first <= last:
+                self.dataChanged.emit(
+                    self.index(first, first_column), self.index(last, last_column), list(roles)
+                )
+
+    def _proxy_row(self, table_row: int) -> int | None:
+        if self._position is None:
+            return table_row if 0 <= table_row < len(self._shown) else None
+        return self._position.get(table_row)
 
     def _index_of(self, table_row: int, column: int) -> QModelIndex:
-        position = bisect_left(self._shown, table_row)
-        if position < len(self._shown) and self._shown[position] == table_row:
-            return self.index(position, column)
-        return QModelIndex()
+        row = self._proxy_row(table_row)
+        return QModelIndex() if row is None else self.index(row, column)
 
     # -- Qt model API --------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import PySide6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QModelIndex,
     QObject,
     QPoint,
     Qt,
@@ -63,11 +64,15 @@ from ..core.numbers import NumberError
 from ..core.presence import StateClass
 from ..core.status import Connection, ConnectionStatus
 from ..konnekta.errors import KonnektaError
-from ..konnekta.models import CallingDevice, CallState, LineType, Right
+from ..konnekta.models import CallingDevice, LineType, Right
 from ..settings import Settings, get_option, validate
 from .bridge import Bridge, UiSession, operator_of
-from .calls import CallColumn, CallTableModel, PanelCall
+from .call_choice import PanelCall, answered_by_colleague, my_talking_call
+from .call_panel import CallPanel
+from .calls import CallTableModel
+from .colleague_search import filter_words
 from .colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueFilterProxy, ColleagueTableModel
+from .confirm import ask
 from .icons import app_icon, availability_icon, tray_icon
 from .settings_labels import option_label
 from .shortcuts import key_sequences, shortcut, shortcut_rows
@@ -192,7 +197,10 @@ class MainWindow(QMainWindow):
         self._me = _MyUser()
         self._wrapups: dict[str, QDialog] = {}
         self._settings_dialog: QDialog | None = None
-        self._shortcuts_dialog: QDialog | None = None
+        self._question: QMessageBox | None = None
+        # The grid's current colleague, by id: a reset of the grid keeps them, not their row.
+        self._current_colleague: str | None = None
+        self._resetting_grid = False
         self._first_run_notice = ""
         self._status = session.connector.status
         self._filter_timer = QTimer(self)
@@ -231,7 +239,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_menus()
         self._refresh_operator()
-        self.call_model.refresh()
+        self.call_panel.refresh()
         self.show_status(session.connector.status)
 
         bridge.model_changed.connect(self.on_model_changed)
@@ -350,6 +358,7 @@ class MainWindow(QMainWindow):
         box = QGroupBox(self.tr("Dial (F2)"))
         layout = QGridLayout(box)
         self.number_edit = QLineEdit()
+        self.number_edit.setObjectName("dialBar")
         self.number_edit.setPlaceholderText(self.tr("Number to dial or transfer to"))
         self.number_edit.setAccessibleName(self.tr("Number to dial"))
         self.number_edit.setClearButtonEnabled(True)
@@ -426,6 +435,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("colleagueFilter")
         self.filter_edit.setPlaceholderText(
             self.tr("Find a colleague: type a name, number or department (F3)")
         )
@@ -468,10 +478,15 @@ class MainWindow(QMainWindow):
             (ColleagueColumn.FORWARDING, 130),
         ):
             header.resizeSection(column, width)
-        self.grid.doubleClicked.connect(lambda _index: self.dial_selected_colleague(None))
+        self.grid.doubleClicked.connect(self._grid_double_clicked)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._grid_menu)
         self.grid.installEventFilter(self)
+        # A reset forgets the current row: keep the colleague if they are still here, never the
+        # row that took their place.
+        self.proxy.modelAboutToBeReset.connect(self._grid_about_to_reset)
+        self.proxy.modelReset.connect(self._grid_reset)
+        self.grid.selectionModel().currentChanged.connect(self._current_colleague_changed)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -480,50 +495,13 @@ class MainWindow(QMainWindow):
         return panel
 
     def _build_call_panel(self) -> QWidget:
-        box = QGroupBox(self.tr("Calls: mine and the queues'"))
-        layout = QHBoxLayout(box)
-        self.call_view = QTableView()
-        self.call_view.setObjectName("callPanel")
-        self.call_view.setAccessibleName(self.tr("Calls"))
-        self.call_view.setModel(self.call_model)
-        self.call_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.call_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.call_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.call_view.setShowGrid(False)
-        self.call_view.verticalHeader().hide()
-        header = self.call_view.horizontalHeader()
-        for column, width in (
-            (CallColumn.DIRECTION, 120),
-            (CallColumn.CALLER, 150),
-            (CallColumn.CALLED, 150),
-            (CallColumn.QUEUE, 110),
-            (CallColumn.WHO, 240),
-            (CallColumn.DURATION, 90),
-        ):
-            header.resizeSection(column, width)
-        # The status ("Ringing at 11 agents", "Talking: name") gets the room; durations stay short.
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(CallColumn.WHO, QHeaderView.ResizeMode.Stretch)
-        buttons = QVBoxLayout()
-        self.hang_up_button = QPushButton(self.tr("Hang up"))
-        self.hang_up_button.setAccessibleName(self.tr("Hang up"))
-        self.hang_up_button.setToolTip(self.tr("Hang up the selected call, or mine (Num -, F5)"))
-        self.hang_up_button.clicked.connect(self.hang_up)
-        self.transfer_button = QPushButton(self.tr("Transfer"))
-        self.transfer_button.setAccessibleName(self.tr("Transfer"))
-        self.transfer_button.setToolTip(
-            self.tr(
-                "Blind transfer of the selected call, or mine, to the number in the dial bar "
-                "or the selected colleague (Ctrl+Num +, F4)"
-            )
-        )
-        self.transfer_button.clicked.connect(self.transfer)
-        buttons.addWidget(self.hang_up_button)
-        buttons.addWidget(self.transfer_button)
-        buttons.addStretch(1)
-        layout.addWidget(self.call_view, 1)
-        layout.addLayout(buttons)
-        return box
+        self.call_panel = CallPanel(self.call_model, self._me.get)
+        self.call_panel.hang_up_requested.connect(self.hang_up)
+        self.call_panel.transfer_requested.connect(self.transfer)
+        self.call_view = self.call_panel.view
+        self.hang_up_button = self.call_panel.hang_up_button
+        self.transfer_button = self.call_panel.transfer_button
+        return self.call_panel
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -564,7 +542,7 @@ class MainWindow(QMainWindow):
             self._update_timer.stop()
             self.colleague_model.apply_change(change)
             self._refresh_operator()
-            self.call_model.refresh(repaint_all=True)
+            self.call_panel.refresh(repaint_all=True)
             self._update_count()
             return
         pending = self._pending
@@ -598,7 +576,7 @@ class MainWindow(QMainWindow):
         elif pending.my_state:
             self._refresh_my_state()
         if pending.calls:
-            self.call_model.refresh()
+            self.call_panel.refresh()
         self._update_count()
 
     def show_status(self, status: ConnectionStatus) -> None:
@@ -736,7 +714,7 @@ class MainWindow(QMainWindow):
         self._refresh_my_forwarding()
         self._refresh_caller_id_rights()
         if changed:
-            self.call_model.refresh(repaint_all=True)
+            self.call_panel.refresh(repaint_all=True)
 
     def _me_missing_text(self) -> str:
         wanted = self.session.connector.config.operator_user
@@ -914,19 +892,54 @@ class MainWindow(QMainWindow):
             self.dial_selected_colleague(device)
 
     def selected_colleague(self) -> Colleague | None:
-        index = self.grid.currentIndex()
-        if not index.isValid():
-            selected = self.grid.selectionModel().selectedRows()
-            if not selected:
-                return None
-            index = selected[0]
-        user_id = index.data(USER_ID_ROLE)
+        """The colleague highlighted in the grid (held by id: rows move as colleagues come and
+        go)."""
+        user_id = self._current_colleague
         return self.session.model.get(user_id) if user_id else None
 
-    def dial_selected_colleague(self, device: CallingDevice | None) -> None:
-        colleague = self.selected_colleague()
-        if colleague is None:
+    def _current_colleague_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._resetting_grid:
+            self._current_colleague = current.data(USER_ID_ROLE) if current.isValid() else None
+
+    def _grid_about_to_reset(self) -> None:
+        # The live model has already changed: the rows no longer say who was current, so the
+        # colleague noted when the row became current is the one to keep.
+        self._resetting_grid = True
+
+    def _grid_reset(self) -> None:
+        self._resetting_grid = False
+        self.grid.selectionModel().clear()
+        kept, self._current_colleague = self._current_colleague, None
+        if kept is not None:
+            self.select_colleague(kept)
+
+    def select_colleague(self, user_id: str) -> None:
+        """Make this colleague the current row, if the filter shows them."""
+        index = self.proxy.mapFromSource(self.colleague_model.index_of(user_id))
+        if index.isValid():
+            self.grid.setCurrentIndex(index)
+
+    def target_colleague(self) -> Colleague | None:
+        """The colleague a key acts on: a filter still waiting for a pause in typing is applied
+        first, so the key acts on the top result for everything typed, which is then the row
+        highlighted."""
+        if self._filter_timer.isActive() or filter_words(self.filter_edit.text()) != (
+            self.proxy.words
+        ):
+            self.apply_filter()
+        return self.selected_colleague()
+
+    def _no_colleague(self) -> None:
+        typed = self.filter_edit.text().strip()
+        if typed and not self.proxy.rowCount():
+            self.show_error(self.tr("No colleague matches “{text}”.").format(text=typed))
+        else:
             self.show_error(self.tr("Select a colleague or type a number first."))
+
+    def dial_selected_colleague(self, device: CallingDevice | None) -> None:
+        colleague = self.target_colleague()
+        if colleague is None:
+            self._no_colleague()
             return
         self.dial_colleague(colleague, device)
 
@@ -998,36 +1011,48 @@ class MainWindow(QMainWindow):
             return
         self.dial_number(number, None)
 
-    def current_call(self) -> PanelCall | None:
-        """The selected call in the panel, else my answered call, else my ringing call."""
-        index = self.call_view.currentIndex()
-        selected = self.call_view.selectionModel().selectedRows()
-        if selected:
-            index = selected[0]
-        if index.isValid():
-            return self.call_model.call_at(index.row())
-        mine = [panel for panel in self.call_model.calls() if panel.mine]
-        for panel in mine:
-            if panel.call.state is CallState.ANSWERED:
-                return panel
-        if mine:
-            return mine[0]
-        calls = self.call_model.calls()
-        return calls[0] if len(calls) == 1 else None
-
     def hang_up(self) -> None:
-        panel = self.current_call()
+        """Hang up the selected call, else mine; a colleague's answered call only when asked."""
+        panel = self.call_panel.target()
         if panel is None:
-            self.show_error(self.tr("There is no call to hang up. Select one in the call list."))
+            self.show_error(
+                self.tr(
+                    "You have no call to hang up. To hang up another call, select it in the "
+                    "call list first."
+                )
+            )
             return
-        self.tasks.run(self.session.commands.hang_up(panel.call_id), key=f"hangup:{panel.call_id}")
+
+        def hang_up() -> None:
+            party = self.call_model.party(panel)
+            self.tasks.run(
+                self.session.commands.hang_up(panel.call_id),
+                key=f"hangup:{panel.call_id}",
+                on_success=lambda _r: self.show_info(
+                    self.tr("Hung up the call with {party}.").format(party=party)
+                ),
+            )
+
+        colleague = answered_by_colleague(panel, self._operator_id)
+        if colleague is None:
+            hang_up()
+            return
+        self.ask(
+            self.tr("Hang up a colleague's call?"),
+            self.tr("Hang up the call between {party} and {name}?").format(
+                party=self.call_model.party(panel), name=self.call_model.name_of(colleague)
+            ),
+            self.tr("Hang up"),
+            hang_up,
+        )
 
     def transfer(self) -> None:
+        """Transfer the call to the number in the dial bar, else to the colleague on top."""
         text = self.number_edit.text().strip()
         if text:
             self.transfer_to(text, clear=True)
             return
-        colleague = self.selected_colleague()
+        colleague = self.target_colleague()
         if colleague is None:
             self.show_error(
                 self.tr("Type the number to transfer to in the dial bar, or select a colleague.")
@@ -1042,22 +1067,80 @@ class MainWindow(QMainWindow):
         self.transfer_to(number, who=colleague.user.name)
 
     def transfer_to(self, number: str, *, clear: bool = False, who: str = "") -> None:
-        panel = self.current_call()
+        """Transfer the selected call, else mine; a colleague's answered call only when asked."""
+        panel = self.call_panel.target()
         if panel is None:
-            self.show_error(self.tr("There is no call to transfer. Select one in the call list."))
+            self.show_error(
+                self.tr(
+                    "You have no call to transfer. To transfer another call, select it in the "
+                    "call list first."
+                )
+            )
             return
         target = who or self.session.plan.display(number)
+        colleague = answered_by_colleague(panel, self._operator_id)
+        if colleague is None:
+            self._transfer(panel, number, target, clear=clear)
+            return
+        self.ask(
+            self.tr("Transfer a colleague's call?"),
+            self.tr("Transfer the call between {party} and {name} to {target}?").format(
+                party=self.call_model.party(panel),
+                name=self.call_model.name_of(colleague),
+                target=target,
+            ),
+            self.tr("Transfer"),
+            lambda: self._transfer(panel, number, target, clear=clear),
+        )
+
+    def _transfer(self, panel: PanelCall, number: str, target: str, *, clear: bool) -> None:
+        party = self.call_model.party(panel)
 
         def done(_result: object) -> None:
             if clear:
                 self.number_edit.clear()
-            self.show_info(self.tr("Call transferred to {target}.").format(target=target))
+            self.show_info(
+                self.tr("Transferred {party} to {target}.").format(party=party, target=target)
+            )
 
         self.tasks.run(
             self.session.commands.transfer(panel.call_id, number),
             key=f"transfer:{panel.call_id}",
             on_success=done,
         )
+
+    def activate_colleague(self, colleague: Colleague | None) -> None:
+        """Enter or double-click on a colleague: during my call, offer to transfer it to them;
+        otherwise dial them."""
+        if colleague is None:
+            self._no_colleague()
+            return
+        mine = my_talking_call(self.call_model.calls())
+        number = colleague_number(colleague)
+        if mine is None or number is None:
+            self.dial_colleague(colleague, None)
+            return
+        name = colleague.user.name
+        self.ask(
+            self.tr("Transfer my call?"),
+            self.tr("Transfer {party} to {name}?").format(
+                party=self.call_model.party(mine), name=name
+            ),
+            self.tr("Transfer"),
+            lambda: self._transfer(mine, number, name, clear=False),
+        )
+
+    def ask(self, title: str, question: str, yes: str, then: Callable[[], None]) -> None:
+        """Ask before acting: Enter answers yes, Esc no. One question at a time."""
+        if self._question is not None:
+            self._question.close()
+        self._question = ask(self, title, question, yes, then)
+        self._question.finished.connect(lambda _result: setattr(self, "_question", None))
+
+    @property
+    def question(self) -> QMessageBox | None:
+        """The question waiting for the operator's answer, if any."""
+        return self._question
 
     def _update_number_hint(self, text: str) -> None:
         if not text.strip():
@@ -1080,11 +1163,18 @@ class MainWindow(QMainWindow):
     # -- the grid ------------------------------------------------------------------------------
 
     def apply_filter(self) -> None:
+        """Show the colleagues matching the filter; new words highlight the top result."""
         self._filter_timer.stop()
+        before = self.proxy.words
         self.proxy.set_filter(self.filter_edit.text())
         self._update_count()
-        if self.proxy.rowCount() and not self.grid.currentIndex().isValid():
+        if not self.proxy.rowCount():
+            return
+        if (self.proxy.words and self.proxy.words != before) or not (
+            self.grid.currentIndex().isValid()
+        ):
             self.grid.setCurrentIndex(self.proxy.index(0, 0))
+            self.grid.scrollToTop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -1096,13 +1186,8 @@ class MainWindow(QMainWindow):
 
     def _grid_key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.KeypadModifier and key == Qt.Key.Key_Enter
-        ):
-            self.dial_selected_colleague(None)
-            return True
-        if key == Qt.Key.Key_Enter:
-            self.dial_selected_colleague(None)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_colleague(self.target_colleague())
             return True
         modifiers = event.modifiers() & ~(
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
@@ -1136,6 +1221,11 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def _grid_double_clicked(self, index: QModelIndex) -> None:
+        """The colleague clicked, as the screen showed them (a filter still waiting waits on)."""
+        user_id = index.data(USER_ID_ROLE)
+        self.activate_colleague(self.session.model.get(user_id) if user_id else None)
+
     def _grid_menu(self, position: QPoint) -> None:
         index = self.grid.indexAt(position)
         if index.isValid():
@@ -1159,7 +1249,7 @@ class MainWindow(QMainWindow):
         transfer = menu.addAction(self.tr("Transfer the current call to {name}").format(name=name))
         transfer.setObjectName("transfer")
         transfer.setEnabled(
-            self.current_call() is not None and colleague_number(colleague) is not None
+            self.call_panel.target() is not None and colleague_number(colleague) is not None
         )
         number = colleague_number(colleague)
         transfer.triggered.connect(lambda _c=False: self.transfer_to(number or "", who=name))
@@ -1211,9 +1301,7 @@ class MainWindow(QMainWindow):
             self.grid.setCurrentIndex(self.proxy.index(0, 0))
 
     def focus_calls(self) -> None:
-        self.call_view.setFocus()
-        if not self.call_view.currentIndex().isValid() and self.call_model.rowCount():
-            self.call_view.setCurrentIndex(self.call_model.index(0, 0))
+        self.call_panel.focus()
 
     def focus_my_state(self) -> None:
         self.state_combo.setFocus()
@@ -1284,7 +1372,7 @@ class MainWindow(QMainWindow):
     def on_settings_applied(self, settings: object) -> None:
         """Show what the new settings change: numbers, my user, the calling device, the status."""
         self.colleague_model.reset()
-        self.call_model.refresh(repaint_all=True)
+        self.call_panel.refresh(repaint_all=True)
         default = self.session.connector.config.default_calling_device
         if default in DEVICES:
             self.device_combo.setCurrentIndex(DEVICES.index(default))
@@ -1422,7 +1510,6 @@ class MainWindow(QMainWindow):
         dialog.resize(760, 560)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
-        self._shortcuts_dialog = dialog
 
     def about_text(self) -> str:
         return self.tr(

@@ -31,11 +31,11 @@ def _t(marked: object) -> str:
 
 # The keypad's decimal key is "," on Danish layouts and "." on others: both are bound.
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("dial", ("Num+,", "Num+.", "Ctrl+D"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial the number in the dial bar, or the selected colleague, from my default calling device"))),
+    Shortcut("dial", ("Num+,", "Num+.", "Ctrl+D"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial the number in the dial bar, or the top colleague in the list, from my default calling device"))),
     Shortcut("dial_mobile", ("Shift+Num+,", "Shift+Num+.", "Ctrl+Shift+D"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial from my mobile phone"))),
     Shortcut("dial_teams", ("Ctrl+Alt+D",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial from Teams"))),
-    Shortcut("hang_up", ("Num+-", "F5"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Hang up the current call"))),
-    Shortcut("transfer", ("Ctrl+Num++", "F4"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Transfer the current call to the number in the dial bar, or to the selected colleague"))),
+    Shortcut("hang_up", ("Num+-", "F5"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Hang up my call, or the call selected in the call list"))),
+    Shortcut("transfer", ("Ctrl+Num++", "F4"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Transfer my call, or the call selected in the call list, to the number in the dial bar or the top colleague in the list"))),
     Shortcut("focus_dial", ("F2",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the dial bar"))),
     Shortcut("focus_filter", ("F3", "Ctrl+F"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the colleague filter"))),
     Shortcut("focus_colleagues", ("Ctrl+1",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the colleague list"))),
@@ -60,7 +60,12 @@ _BY_ACTION = {entry.action: entry for entry in SHORTCUTS}
 GRID_KEYS: tuple[tuple[str, str], ...] = (
     (
         "Enter",
-        _t(QT_TRANSLATE_NOOP("Shortcuts", "In the colleague list: dial the selected colleague")),
+        _t(
+            QT_TRANSLATE_NOOP(
+                "Shortcuts",
+                "In the colleague list: dial the selected colleague; during my call, offer to transfer it to them",
+            )
+        ),
     ),
     (
         "Shift+F10, Menu",

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK" sourcelanguage="en">
 <context>
+    <name>CallPanel</name>
+    <message>
+        <source>Calls: mine and the queues&apos;</source>
+        <translation>Opkald: mine og køernes</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Opkald</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Læg på</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Omstil</translation>
+    </message>
+    <message>
+        <source>You have no call; select a call in the list to act on it.</source>
+        <translation>Du har intet opkald; vælg et opkald på listen for at handle på det.</translation>
+    </message>
+    <message>
+        <source>Hang up the call with {call} (Num -, F5)</source>
+        <translation>Læg på i opkaldet med {call} (Num -, F5)</translation>
+    </message>
+    <message>
+        <source>Transfer the call with {call} to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
+        <translation>Omstil opkaldet med {call} til nummeret i opkaldsfeltet eller den valgte kollega (Ctrl+Num +, F4)</translation>
+    </message>
+</context>
+<context>
     <name>CallTableModel</name>
     <message>
         <source>Talking (me)</source>
@@ -22,6 +53,10 @@
     <message>
         <source>Ringing: {name}</source>
         <translation>Ringer: {name}</translation>
+    </message>
+    <message>
+        <source>{party} ({status})</source>
+        <translation>{party} ({status})</translation>
     </message>
     <message>
         <source>Call-back</source>
@@ -361,12 +396,52 @@
         <translation>Kolleger</translation>
     </message>
     <message>
+        <source>You have no call to hang up. To hang up another call, select it in the call list first.</source>
+        <translation>Du har intet opkald at lægge på. Vælg først opkaldet på opkaldslisten for at lægge på i et andet opkald.</translation>
+    </message>
+    <message>
+        <source>Hung up the call with {party}.</source>
+        <translation>Lagt på i opkaldet med {party}.</translation>
+    </message>
+    <message>
+        <source>Hang up a colleague&apos;s call?</source>
+        <translation>Læg på i en kollegas opkald?</translation>
+    </message>
+    <message>
+        <source>Hang up the call between {party} and {name}?</source>
+        <translation>Læg på i opkaldet mellem {party} og {name}?</translation>
+    </message>
+    <message>
+        <source>You have no call to transfer. To transfer another call, select it in the call list first.</source>
+        <translation>Du har intet opkald at omstille. Vælg først opkaldet på opkaldslisten for at omstille et andet opkald.</translation>
+    </message>
+    <message>
+        <source>Transfer a colleague&apos;s call?</source>
+        <translation>Omstil en kollegas opkald?</translation>
+    </message>
+    <message>
+        <source>Transfer the call between {party} and {name} to {target}?</source>
+        <translation>Omstil opkaldet mellem {party} og {name} til {target}?</translation>
+    </message>
+    <message>
+        <source>Transferred {party} to {target}.</source>
+        <translation>{party} er omstillet til {target}.</translation>
+    </message>
+    <message>
+        <source>Transfer my call?</source>
+        <translation>Omstil mit opkald?</translation>
+    </message>
+    <message>
+        <source>Transfer {party} to {name}?</source>
+        <translation>Omstil {party} til {name}?</translation>
+    </message>
+    <message>
         <source>Calls: mine and the queues&apos;</source>
-        <translation>Opkald: mine og køernes</translation>
+        <translation type="vanished">Opkald: mine og køernes</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation>Opkald</translation>
+        <translation type="vanished">Opkald</translation>
     </message>
     <message>
         <source>Hang up</source>
@@ -374,7 +449,7 @@
     </message>
     <message>
         <source>Hang up the selected call, or mine (Num -, F5)</source>
-        <translation>Læg det valgte opkald på, eller mit eget (Num -, F5)</translation>
+        <translation type="vanished">Læg det valgte opkald på, eller mit eget (Num -, F5)</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -382,7 +457,7 @@
     </message>
     <message>
         <source>Blind transfer of the selected call, or mine, to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
-        <translation>Blind omstilling af det valgte opkald, eller mit eget, til nummeret i opkaldsfeltet eller den valgte kollega (Ctrl+Num +, F4)</translation>
+        <translation type="vanished">Blind omstilling af det valgte opkald, eller mit eget, til nummeret i opkaldsfeltet eller den valgte kollega (Ctrl+Num +, F4)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -481,6 +556,10 @@
         <translation>Vælg din egen Konnekta-bruger under Indstillinger &gt; Opkald og efterbehandling (F9) for at viderestille dine opkald.</translation>
     </message>
     <message>
+        <source>No colleague matches “{text}”.</source>
+        <translation>Ingen kollega passer til “{text}”.</translation>
+    </message>
+    <message>
         <source>Your own Konnekta user is not known, so there is no phone to call from: choose it in Settings &gt; Calling and wrap-up (F9).</source>
         <translation>Din egen Konnekta-bruger kendes ikke, så der er ingen telefon at ringe fra: vælg den under Indstillinger &gt; Opkald og efterbehandling (F9).</translation>
     </message>
@@ -546,7 +625,7 @@
     </message>
     <message>
         <source>There is no call to hang up. Select one in the call list.</source>
-        <translation>Der er intet opkald at lægge på. Vælg et i opkaldslisten.</translation>
+        <translation type="vanished">Der er intet opkald at lægge på. Vælg et i opkaldslisten.</translation>
     </message>
     <message>
         <source>Type the number to transfer to in the dial bar, or select a colleague.</source>
@@ -558,11 +637,11 @@
     </message>
     <message>
         <source>There is no call to transfer. Select one in the call list.</source>
-        <translation>Der er intet opkald at omstille. Vælg et i opkaldslisten.</translation>
+        <translation type="vanished">Der er intet opkald at omstille. Vælg et i opkaldslisten.</translation>
     </message>
     <message>
         <source>Call transferred to {target}.</source>
-        <translation>Opkaldet er omstillet til {target}.</translation>
+        <translation type="vanished">Opkaldet er omstillet til {target}.</translation>
     </message>
     <message>
         <source>Enter dials, Esc clears</source>
@@ -1387,7 +1466,7 @@
     <name>Shortcuts</name>
     <message>
         <source>Dial the number in the dial bar, or the selected colleague, from my default calling device</source>
-        <translation>Ring op til nummeret i opkaldsfeltet eller den valgte kollega fra min standardenhed</translation>
+        <translation type="vanished">Ring op til nummeret i opkaldsfeltet eller den valgte kollega fra min standardenhed</translation>
     </message>
     <message>
         <source>Dial from my mobile phone</source>
@@ -1399,11 +1478,23 @@
     </message>
     <message>
         <source>Hang up the current call</source>
-        <translation>Læg det aktuelle opkald på</translation>
+        <translation type="vanished">Læg det aktuelle opkald på</translation>
     </message>
     <message>
         <source>Transfer the current call to the number in the dial bar, or to the selected colleague</source>
-        <translation>Omstil det aktuelle opkald til nummeret i opkaldsfeltet eller til den valgte kollega</translation>
+        <translation type="vanished">Omstil det aktuelle opkald til nummeret i opkaldsfeltet eller til den valgte kollega</translation>
+    </message>
+    <message>
+        <source>Dial the number in the dial bar, or the top colleague in the list, from my default calling device</source>
+        <translation>Ring op til nummeret i opkaldsfeltet eller den øverste kollega på listen fra min standardenhed</translation>
+    </message>
+    <message>
+        <source>Hang up my call, or the call selected in the call list</source>
+        <translation>Læg på i mit opkald eller det opkald, der er valgt på opkaldslisten</translation>
+    </message>
+    <message>
+        <source>Transfer my call, or the call selected in the call list, to the number in the dial bar or the top colleague in the list</source>
+        <translation>Omstil mit opkald eller det valgte opkald til nummeret i opkaldsfeltet eller den øverste kollega på listen</translation>
     </message>
     <message>
         <source>Go to the dial bar</source>
@@ -1470,8 +1561,12 @@
         <translation>Afslut Konnekta Desktop</translation>
     </message>
     <message>
+        <source>In the colleague list: dial the selected colleague; during my call, offer to transfer it to them</source>
+        <translation>På kollegalisten: ring op til den valgte kollega; under mit opkald: tilbyd at omstille det til kollegaen</translation>
+    </message>
+    <message>
         <source>In the colleague list: dial the selected colleague</source>
-        <translation>I kollegalisten: ring op til den valgte kollega</translation>
+        <translation type="vanished">I kollegalisten: ring op til den valgte kollega</translation>
     </message>
     <message>
         <source>In the colleague list: more actions for the selected colleague</source>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CallPanel</name>
+    <message>
+        <source>Calls: mine and the queues&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no call; select a call in the list to act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up the call with {call} (Num -, F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the call with {call} to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallTableModel</name>
     <message>
         <source>Call-back: the caller asked the queue to call back; the caller column shows the external number, the called column the queue.</source>
@@ -29,6 +60,10 @@
     </message>
     <message>
         <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party} ({status})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -361,11 +396,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calls: mine and the queues&apos;</source>
+        <source>You have no call to hang up. To hang up another call, select it in the call list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calls</source>
+        <source>Hung up the call with {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up a colleague&apos;s call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up the call between {party} and {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no call to transfer. To transfer another call, select it in the call list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer a colleague&apos;s call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the call between {party} and {name} to {target}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred {party} to {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer my call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer {party} to {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -373,15 +440,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hang up the selected call, or mine (Num -, F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blind transfer of the selected call, or mine, to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -481,6 +540,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No colleague matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your own Konnekta user is not known, so there is no phone to call from: choose it in Settings &gt; Calling and wrap-up (F9).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,23 +608,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no call to hang up. Select one in the call list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Type the number to transfer to in the dial bar, or select a colleague.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name} has no phone line to transfer to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no call to transfer. Select one in the call list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call transferred to {target}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1386,10 +1437,6 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <source>Dial the number in the dial bar, or the selected colleague, from my default calling device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dial from my mobile phone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1398,11 +1445,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hang up the current call</source>
+        <source>Dial the number in the dial bar, or the top colleague in the list, from my default calling device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Transfer the current call to the number in the dial bar, or to the selected colleague</source>
+        <source>Hang up my call, or the call selected in the call list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer my call, or the call selected in the call list, to the number in the dial bar or the top colleague in the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1470,7 +1521,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In the colleague list: dial the selected colleague</source>
+        <source>In the colleague list: dial the selected colleague; during my call, offer to transfer it to them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -62,6 +62,21 @@ class CountingPresence:
         return None
 
 
+def named_colleagues(people: list[tuple[str, str, str]]) -> LiveModel:
+    """A live model of colleagues given as (name, department, fixed line number), ids "p0".."""
+    users = [
+        User(
+            id=f"p{i}",
+            username=f"p{i}@x.dk",
+            name=name,
+            department=department,
+            lines=(Line(role=LineRole.PRIMARY, type=LineType.FIXED, number=number),),
+        )
+        for i, (name, department, number) in enumerate(people)
+    ]
+    return loaded_model(users)
+
+
 def numbered_colleagues(count: int) -> LiveModel:
     """A live model of `count` colleagues "Person 00000".. in 40 departments "Team00x".., each
     with the fixed line +4533 and the person's number, loaded and flushed as the connector does."""
@@ -75,6 +90,10 @@ def numbered_colleagues(count: int) -> LiveModel:
         )
         for i in range(count)
     ]
+    return loaded_model(users)
+
+
+def loaded_model(users: list[User]) -> LiveModel:
     statuses = [
         UserStatus(user_id=u.id, activity_id=None, availability=Availability.AVAILABLE)
         for u in users

@@ -1,0 +1,97 @@
+"""Which call a command acts on: the calls the panel shows, and the rules for choosing one.
+
+Qt-free, so the rules can be read and tested on their own. Hang up and Transfer act on the call
+the operator selected in the call list, else on the operator's own call; never on some other
+call because it happens to be the only one in the list. A call that a colleague answered is
+theirs: touching it asks first (`answered_by_colleague`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..konnekta.models import Call, CallState, Direction
+
+__all__ = [
+    "PanelCall",
+    "answered_by_colleague",
+    "command_target",
+    "my_call",
+    "my_talking_call",
+    "other_party",
+    "panel_calls",
+]
+
+
+@dataclass(slots=True)
+class PanelCall:
+    """One call as the panel shows it: its main leg, and every leg of it that we know."""
+
+    call: Call
+    legs: tuple[Call, ...]
+    mine: bool
+
+    @property
+    def call_id(self) -> str:
+        return self.call.call_id
+
+
+def panel_calls(calls: Iterable[Call], operator_id: str | None) -> list[PanelCall]:
+    """Group legs by call; keep calls that are mine or a queue's.
+
+    A queue call offered to several agents is one call with one leg per agent; it is shown once,
+    by the leg that matters most (mine, else the answered one, else the first)."""
+    live = [leg for leg in calls if leg.state is not CallState.ENDED]
+    # Most calls in progress are colleagues' own: find the panel's calls before grouping legs.
+    shown = {leg.call_id for leg in live if leg.queue or leg.user_id == operator_id}
+    by_call: dict[str, list[Call]] = {}
+    for leg in live:
+        if leg.call_id in shown:
+            by_call.setdefault(leg.call_id, []).append(leg)
+    result: list[PanelCall] = []
+    for legs in by_call.values():
+        mine = [leg for leg in legs if leg.user_id == operator_id]
+        answered = [leg for leg in legs if leg.state is CallState.ANSWERED]
+        main = (mine or answered or legs)[0]
+        result.append(PanelCall(main, tuple(legs), bool(mine)))
+    result.sort(key=lambda panel: (panel.call.started_at, panel.call_id))
+    return result
+
+
+def my_talking_call(calls: Sequence[PanelCall]) -> PanelCall | None:
+    """The call I am talking in, if any."""
+    for panel in calls:
+        if panel.mine and panel.call.state is CallState.ANSWERED:
+            return panel
+    return None
+
+
+def my_call(calls: Sequence[PanelCall]) -> PanelCall | None:
+    """My own call: the one I talk in, else the first one ringing at me."""
+    return my_talking_call(calls) or next((panel for panel in calls if panel.mine), None)
+
+
+def command_target(calls: Sequence[PanelCall], selected_call_id: str | None) -> PanelCall | None:
+    """The call that Hang up and Transfer act on: the selected one, else my own, else none."""
+    if selected_call_id is not None:
+        for panel in calls:
+            if panel.call_id == selected_call_id:
+                return panel
+        return None
+    return my_call(calls)
+
+
+def answered_by_colleague(panel: PanelCall, operator_id: str | None) -> str | None:
+    """The user id of the colleague who answered this call, when it is not mine."""
+    if panel.mine:
+        return None
+    for leg in panel.legs:
+        if leg.state is CallState.ANSWERED and leg.user_id != operator_id:
+            return leg.user_id
+    return None
+
+
+def other_party(call: Call) -> str:
+    """The number at the far end: who called in, or whom I called."""
+    return call.caller if call.direction is Direction.INBOUND else call.called

@@ -1,0 +1,165 @@
+"""The call panel: my calls and the queue calls, with Hang up and Transfer.
+
+The selection is held by call id, not by row: calls come and go around it, and when the selected
+call ends nothing is selected (the next command then acts on my own call, or says there is none).
+The buttons are enabled only when there is a call they would act on, and their tooltips name it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .call_choice import PanelCall, command_target, my_call
+from .calls import CALL_ID_ROLE, CallColumn, CallTableModel
+
+__all__ = ["CallPanel"]
+
+
+class CallPanel(QGroupBox):
+    hang_up_requested = Signal()
+    transfer_requested = Signal()
+
+    def __init__(
+        self,
+        model: CallTableModel,
+        operator_id: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Calls: mine and the queues'"), parent)
+        self.model = model
+        self._operator_id = operator_id
+        self._selected: str | None = None
+        # While the model follows the calls, Qt may move the selection to the row that took a
+        # removed row's place; that is not the operator's choice and is undone afterwards.
+        self._following = False
+
+        self.view = QTableView()
+        self.view.setObjectName("callPanel")
+        self.view.setAccessibleName(self.tr("Calls"))
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for column, width in (
+            (CallColumn.DIRECTION, 120),
+            (CallColumn.CALLER, 150),
+            (CallColumn.CALLED, 150),
+            (CallColumn.QUEUE, 110),
+            (CallColumn.WHO, 240),
+            (CallColumn.DURATION, 90),
+        ):
+            header.resizeSection(column, width)
+        # The status ("Ringing at 11 agents", "Talking: name") gets the room; durations stay short.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CallColumn.WHO, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.hang_up_button = QPushButton(self.tr("Hang up"))
+        self.hang_up_button.setObjectName("hangUpButton")
+        self.hang_up_button.setAccessibleName(self.tr("Hang up"))
+        self.hang_up_button.clicked.connect(self.hang_up_requested)
+        self.transfer_button = QPushButton(self.tr("Transfer"))
+        self.transfer_button.setObjectName("transferButton")
+        self.transfer_button.setAccessibleName(self.tr("Transfer"))
+        self.transfer_button.clicked.connect(self.transfer_requested)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.hang_up_button)
+        buttons.addWidget(self.transfer_button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.update_buttons()
+
+    # -- the selection -------------------------------------------------------------------------
+
+    @property
+    def selected_call_id(self) -> str | None:
+        return self._selected
+
+    def select(self, call_id: str | None) -> None:
+        """Select this call (None: nothing)."""
+        row = self.model.row_of(call_id) if call_id is not None else None
+        selection = self.view.selectionModel()
+        if row is None:
+            selection.clear()
+        else:
+            selection.setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._selection_changed()
+
+    def _selection_changed(self, *_args: object) -> None:
+        if self._following:
+            return
+        rows = self.view.selectionModel().selectedRows()
+        self._selected = str(rows[0].data(CALL_ID_ROLE)) if rows else None
+        self.update_buttons()
+
+    def target(self) -> PanelCall | None:
+        """The call Hang up and Transfer act on now (see `call_choice.command_target`)."""
+        return command_target(self.model.calls(), self._selected)
+
+    # -- following the calls -------------------------------------------------------------------
+
+    def refresh(self, *, repaint_all: bool = False) -> None:
+        """Follow the calls in progress. A selected call that ended leaves nothing selected, and
+        no other row is left current in its place."""
+        self._following = True
+        try:
+            self.model.refresh(repaint_all=repaint_all)
+        finally:
+            self._following = False
+        selection = self.view.selectionModel()
+        row = self.model.row_of(self._selected) if self._selected is not None else None
+        if row is None:
+            self._selected = None
+            if selection.hasSelection() or selection.currentIndex().isValid():
+                selection.clear()
+        elif [index.row() for index in selection.selectedRows()] != [row]:
+            self.select(self._selected)
+        self.update_buttons()
+
+    def focus(self) -> None:
+        """Go to the call list, on the selected call, else mine, else the first."""
+        self.view.setFocus()
+        if self._selected is None and self.model.rowCount():
+            mine = my_call(self.model.calls())
+            self.select(mine.call_id if mine else self.model.call_at(0).call_id)
+
+    def update_buttons(self) -> None:
+        target = self.target()
+        self.hang_up_button.setEnabled(target is not None)
+        self.transfer_button.setEnabled(target is not None)
+        if target is None:
+            idle = self.tr("You have no call; select a call in the list to act on it.")
+            self.hang_up_button.setToolTip(idle)
+            self.transfer_button.setToolTip(idle)
+            return
+        call = self.model.describe(target)
+        self.hang_up_button.setToolTip(
+            self.tr("Hang up the call with {call} (Num -, F5)").format(call=call)
+        )
+        self.transfer_button.setToolTip(
+            self.tr(
+                "Transfer the call with {call} to the number in the dial bar or the selected "
+                "colleague (Ctrl+Num +, F4)"
+            ).format(call=call)
+        )
