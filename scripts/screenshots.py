@@ -126,6 +126,17 @@ async def _shoot(language: str, out: Path) -> int:
     window.filter_edit.clear()
     window.apply_filter()
 
+    # Enter on a colleague during my call asks before transferring it there.
+    window.number_edit.clear()
+    window.select_colleague(others[2].id)
+    window.activate_colleague(window.selected_colleague())
+    await _until(lambda: window.question is not None)
+    await _settle()
+    saved.append(_save_screen(window, out / f"transfer-question-{language}.png"))
+    question = window.question
+    assert question is not None
+    question.reject()
+
     # Wrap-up: my call ends, the wrap-up dialog opens over the window.
     await simulator.hang_up(mine)
     try:
@@ -187,6 +198,16 @@ async def _shoot_first_run(language: str, out: Path) -> list[Path]:
     await app.close()
     shutil.rmtree(folder, ignore_errors=True)
     return saved
+
+
+def _save_screen(window, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The window with whatever stands over it (a question is a window of its own)."""
+    screen = window.screen()
+    frame = window.frameGeometry()
+    shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    if not shot.save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
 
 
 def _save(widget, path: Path) -> Path:  # type: ignore[no-untyped-def]
