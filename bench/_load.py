@@ -21,9 +21,9 @@ from collections.abc import Sequence
 
 import aiohttp
 
+from konnekta_desktop.domain import Availability
 from konnekta_desktop.konnekta import signing
 from konnekta_desktop.konnekta.events import PresenceChanged, PresenceData, encode_event
-from konnekta_desktop.konnekta.models import Availability
 
 SECRET_VARIABLE = "KONNEKTA_BENCH_SECRET"
 

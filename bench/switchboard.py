@@ -48,7 +48,7 @@ def build_window(users: int, folder: Path) -> tuple[Any, Any]:
     from konnekta_desktop.core.config import ConnectorConfig
     from konnekta_desktop.core.session import Session
     from konnekta_desktop.core.store import Store
-    from konnekta_desktop.konnekta.models import UserStatus
+    from konnekta_desktop.domain import UserStatus
     from konnekta_desktop.runtime import suggested_mappings
     from konnekta_desktop.simulator.tenant import generate_tenant
     from konnekta_desktop.ui.bridge import Bridge
@@ -182,13 +182,14 @@ async def event_load(session: Any, window: Any, rate: float, seconds: float) -> 
     """Apply events at `rate` per second for `seconds`, as the connector delivers batches."""
     from PySide6.QtCore import Qt, QTimer
 
-    from konnekta_desktop.konnekta.events import (
-        CallEnded,
-        CallRinging,
-        PresenceChanged,
-        PresenceData,
+    from konnekta_desktop.domain import (
+        Availability,
+        Call,
+        CallState,
+        CallUpdate,
+        Direction,
+        PresenceUpdate,
     )
-    from konnekta_desktop.konnekta.models import Availability, Call, CallState, Direction
 
     rng = random.Random(1)
     ids = [c.id for c in session.model]
@@ -202,13 +203,10 @@ async def event_load(session: Any, window: Any, rate: float, seconds: float) -> 
 
     def next_event(number: int) -> Any:
         if number % 5 == 4:
-            return PresenceChanged(
-                timestamp="2025-06-15T12:00:00Z",
-                data=PresenceData(
-                    user_id=rng.choice(ids),
-                    activity_id=rng.choice(activities),
-                    availability=rng.choice(list(Availability)),
-                ),
+            return PresenceUpdate(
+                user_id=rng.choice(ids),
+                activity_id=rng.choice(activities),
+                availability=rng.choice(list(Availability)),
             )
         if number % 5 >= 2 and len(open_calls) > 200:
             call = open_calls.pop(0)
@@ -218,7 +216,7 @@ async def event_load(session: Any, window: Any, rate: float, seconds: float) -> 
                     "state": CallState.ENDED,
                 }
             )
-            return CallEnded(timestamp="2025-06-15T12:00:00Z", data=ended)
+            return CallUpdate(call=ended)
         call = Call(
             call_id=f"c{number}",
             user_id=rng.choice(ids),
@@ -230,7 +228,7 @@ async def event_load(session: Any, window: Any, rate: float, seconds: float) -> 
             started_at=time.time(),
         )
         open_calls.append(call)
-        return CallRinging(timestamp="2025-06-15T12:00:00Z", data=call)
+        return CallUpdate(call=call)
 
     began = time.monotonic()
     done = asyncio.get_running_loop().create_future()

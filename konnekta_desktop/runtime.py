@@ -17,7 +17,8 @@ from .core.config import ConnectorConfig, SyncDirection
 from .core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from .core.session import Session
 from .core.store import Store
-from .konnekta.models import Activity, CallingDevice
+from .domain.types import Activity, CallingDevice
+from .konnekta import translate
 from .settings import (
     AppPaths,
     Secret,
@@ -160,7 +161,9 @@ async def start_demo_simulator(
         else operator.username,
     )
     if not settings.activity_mappings and not settings.state_mappings:
-        activities, states = suggested_mappings(simulator.tenant.activities)
+        activities, states = suggested_mappings(
+            translate.activities(list(simulator.tenant.activities))
+        )
         demo_settings = dataclasses.replace(
             demo_settings, activity_mappings=activities, state_mappings=states
         )

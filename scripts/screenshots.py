@@ -149,7 +149,7 @@ async def _shoot(language: str, out: Path) -> int:
         print("No wrap-up opened (wrap-up off for the demo operator?)", file=sys.stderr)
 
     try:
-        from konnekta_desktop.ui.settings_dialog import SettingsDialog
+        from konnekta_desktop.ui.settings.dialog import SettingsDialog
 
         settings = SettingsDialog(session, window)
         settings.tabs.setCurrentWidget(settings.mappings)

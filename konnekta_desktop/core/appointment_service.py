@@ -10,6 +10,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from ..domain.refusals import Refused
 from .appointments import (
     ActiveAppointment,
     Appointment,
@@ -21,7 +22,7 @@ from .appointments import (
     plan,
 )
 from .clock import Clock
-from .commands import CommandRefused, Commands
+from .commands import Commands
 from .states import PresenceService
 from .store import Store
 
@@ -68,7 +69,7 @@ class AppointmentService:
                     await self._start(action.appointment)
                 else:
                     await self._end(action)
-            except CommandRefused as error:
+            except Refused as error:
                 log.warning("Appointment could not be carried out: %s", error)
         return actions
 

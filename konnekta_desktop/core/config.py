@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..konnekta.models import CallingDevice
+from ..domain.types import CallingDevice
 
 
 class SyncDirection(StrEnum):

@@ -13,7 +13,15 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..konnekta import events as ev
+from ..domain.events import (
+    CallerIdUpdate,
+    CallUpdate,
+    ForwardingUpdate,
+    PbxEvent,
+    PresenceUpdate,
+    UserRemoval,
+    UserUpdate,
+)
 from ..konnekta.api import SmgClient
 from ..konnekta.auth import KonnektaAuth
 from ..konnekta.errors import ConfigurationError, KonnektaError
@@ -34,7 +42,7 @@ log = logging.getLogger(__name__)
 StatusListener = Callable[[ConnectionStatus], None]
 
 _EVENT_LINES_PER_SECOND = 20  # beyond this the log says how many more came, not each one
-BatchHook = Callable[[Sequence[ev.KnownEvent]], None]
+BatchHook = Callable[[Sequence[PbxEvent]], None]
 
 
 class Connector:
@@ -279,7 +287,7 @@ class Connector:
 
     # -- events ------------------------------------------------------------------------------
 
-    def _deliver(self, batch: Sequence[ev.KnownEvent]) -> None:
+    def _deliver(self, batch: Sequence[PbxEvent]) -> None:
         """A batch from the listener thread, on the app's loop, in arrival order."""
         self.last_event_at = self.clock.now()
         self.model.apply_all(batch)
@@ -292,7 +300,7 @@ class Connector:
         if change is not None:
             self._log_change(change, batch)
 
-    def _log_change(self, change: ModelChange, batch: Sequence[ev.KnownEvent]) -> None:
+    def _log_change(self, change: ModelChange, batch: Sequence[PbxEvent]) -> None:
         """One line per event, at most `_EVENT_LINES_PER_SECOND`; under load a count per second."""
         if not log.isEnabledFor(logging.INFO):
             return
@@ -309,7 +317,7 @@ class Connector:
                 self._log_skipped += 1
 
 
-def describe(event: ev.KnownEvent, model: LiveModel) -> str:
+def describe(event: PbxEvent, model: LiveModel) -> str:
     """One readable line for the log (no secrets ever travel in events)."""
 
     def name(user_id: str) -> str:
@@ -317,7 +325,7 @@ def describe(event: ev.KnownEvent, model: LiveModel) -> str:
         return colleague.user.name if colleague else user_id
 
     match event:
-        case ev.CallRinging(data=c) | ev.CallAnswered(data=c) | ev.CallEnded(data=c):
+        case CallUpdate(call=c):
             flags = " call-back" if c.callback else ""
             queue = f" via {c.queue}" if c.queue else ""
             device = f" on {c.device}" if c.device else ""
@@ -325,15 +333,15 @@ def describe(event: ev.KnownEvent, model: LiveModel) -> str:
                 f"{c.state.value} {c.direction.value}{flags} call {c.call_id} for {name(c.user_id)}:"
                 f" {c.caller} -> {c.called}{queue}{device}"
             )
-        case ev.PresenceChanged(data=p):
+        case PresenceUpdate() as p:
             activity = model.activity_name(p.activity_id)
             return f"presence of {name(p.user_id)}: {activity} ({p.availability.value})"
-        case ev.DiversionChanged(data=d):
+        case ForwardingUpdate() as d:
             return f"forwarding of {name(d.user_id)}: {d.number or 'off'}"
-        case ev.CallerIdChanged(data=d):
+        case CallerIdUpdate() as d:
             return f"caller ID of {name(d.user_id)}: {d.number or 'default'}"
-        case ev.UserAdded(data=u) | ev.UserChanged(data=u):
-            return f"{event.__struct_config__.tag}: {u.name}"
-        case ev.UserRemoved(data=d):
+        case UserUpdate(user=u):
+            return f"user added or changed: {u.name}"
+        case UserRemoval() as d:
             return f"user removed: {d.user_id}"
     return type(event).__name__

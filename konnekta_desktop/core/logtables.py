@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..konnekta.models import Activity, User
+from ..domain.types import Activity, User
 from .monitoring import monitoring_number
 
 

@@ -11,8 +11,16 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..konnekta import events as ev
-from ..konnekta.models import (
+from ..domain.events import (
+    CallerIdUpdate,
+    CallUpdate,
+    ForwardingUpdate,
+    PbxEvent,
+    PresenceUpdate,
+    UserRemoval,
+    UserUpdate,
+)
+from ..domain.types import (
     Activity,
     Availability,
     Call,
@@ -171,23 +179,23 @@ class LiveModel:
 
     # -- events ----------------------------------------------------------------------------
 
-    def apply_all(self, events: Sequence[ev.KnownEvent]) -> None:
+    def apply_all(self, events: Sequence[PbxEvent]) -> None:
         for event in events:
             self.apply(event)
 
-    def apply(self, event: ev.KnownEvent) -> None:
+    def apply(self, event: PbxEvent) -> None:
         """Fold one event into the model; unknown users are logged and skipped."""
         pending = self._pending
         pending.events += 1
         match event:
-            case ev.CallRinging(data=call) | ev.CallAnswered(data=call):
+            case CallUpdate(call=call) if call.state is not CallState.ENDED:
                 colleague = self._known(call.user_id, event)
                 if colleague is not None:
                     colleague.calls[call.call_id] = call
                     self._on_call.add(call.user_id)
                     pending.changed.add(call.user_id)
                     pending.calls_changed = True
-            case ev.CallEnded(data=call):
+            case CallUpdate(call=call):
                 colleague = self._known(call.user_id, event)
                 if colleague is not None:
                     colleague.calls.pop(call.call_id, None)
@@ -196,23 +204,23 @@ class LiveModel:
                     pending.changed.add(call.user_id)
                 pending.calls_changed = True
                 pending.ended_calls.append(call)
-            case ev.PresenceChanged(data=data):
+            case PresenceUpdate() as data:
                 colleague = self._known(data.user_id, event)
                 if colleague is not None:
                     colleague.activity_id = data.activity_id
                     colleague.availability = data.availability
                     pending.changed.add(data.user_id)
-            case ev.DiversionChanged(data=data):
+            case ForwardingUpdate() as data:
                 colleague = self._known(data.user_id, event)
                 if colleague is not None:
                     colleague.diversion = data.number
                     pending.changed.add(data.user_id)
-            case ev.CallerIdChanged(data=data):
+            case CallerIdUpdate() as data:
                 colleague = self._known(data.user_id, event)
                 if colleague is not None:
                     colleague.caller_id = data.number
                     pending.changed.add(data.user_id)
-            case ev.UserAdded(data=user) | ev.UserChanged(data=user):
+            case UserUpdate(user=user):
                 existing = self._colleagues.get(user.id)
                 if existing is None:
                     self._colleagues[user.id] = Colleague(user=user)
@@ -226,7 +234,7 @@ class LiveModel:
                         self._reindex()
                         pending.reset = True
                     pending.changed.add(user.id)
-            case ev.UserRemoved(data=data):
+            case UserRemoval() as data:
                 self._on_call.discard(data.user_id)
                 if self._colleagues.pop(data.user_id, None) is not None:
                     self._reindex()
@@ -234,7 +242,7 @@ class LiveModel:
                     pending.reset = True
                     pending.calls_changed = True
 
-    def _known(self, user_id: str, event: ev.KnownEvent) -> Colleague | None:
+    def _known(self, user_id: str, event: PbxEvent) -> Colleague | None:
         colleague = self._colleagues.get(user_id)
         if colleague is None:
             log.info("Event %s for unknown user %s skipped", type(event).__name__, user_id)

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from konnekta_desktop.konnekta.models import Call, CallingDevice, CallState, Line, LineType, User
+from ..domain.refusals import Reason, Refused
+from ..domain.types import Call, CallingDevice, CallState, Line, LineType, User
 
 __all__ = [
-    "CallControlRefused",
     "PhoneStatus",
     "ensure_call_control",
     "line_busy",
@@ -27,10 +27,6 @@ __all__ = [
     "monitoring_number",
     "phone_status",
 ]
-
-
-class CallControlRefused(Exception):
-    """A call-control command for a line that does not allow it; the message is for the operator."""
 
 
 class PhoneStatus(StrEnum):
@@ -108,10 +104,7 @@ def phone_status(user: User, calls_of_user: Iterable[Call], diversion: str | Non
 
 
 def ensure_call_control(line: Line) -> None:
-    """Raise `CallControlRefused` when `line` is registered as Mobile, which allows no call control."""
+    """Refuse (`Reason.MOBILE_LINE`) when `line` is registered as Mobile, which allows no call
+    control."""
     if line.type is LineType.MOBILE:
-        raise CallControlRefused(
-            f"{line.number} is a mobile line, and Konnekta allows no call control on mobile "
-            "lines. Dial, transfer or hang up from the user's fixed line instead, or let the "
-            "user handle the call on the mobile phone."
-        )
+        raise Refused(Reason.MOBILE_LINE, number=line.number)

@@ -13,6 +13,8 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import NumberFormat, NumberParseException, PhoneNumber, PhoneNumberFormat
 
+from ..domain.refusals import Reason, Refused
+
 __all__ = ["MAX_SHORT_NUMBER_LENGTH", "NumberError", "NumberPlan"]
 
 MAX_SHORT_NUMBER_LENGTH = 6
@@ -25,8 +27,9 @@ _SEPARATORS = re.compile(r"[\s\-./()\u00a0\u2011\u2012\u2013]+")
 _DIGITS = re.compile(r"\+?\d+")
 
 
-class NumberError(ValueError):
-    """A text that is not a phone number; the message says what is wrong and what to type."""
+class NumberError(Refused, ValueError):
+    """A text that is not a phone number (or number settings that cannot be used); the reason
+    says what is wrong."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +44,9 @@ class NumberPlan:
 
     def __post_init__(self) -> None:
         if not self.international_prefix.isdigit():
-            raise NumberError(
-                f"International prefix {self.international_prefix!r} must be digits, "
-                "usually 00: check Settings > Numbers"
-            )
+            raise NumberError(Reason.PREFIX_NOT_DIGITS, prefix=self.international_prefix)
         if not self.international_code.isdigit() or self.region == "ZZ":
-            raise NumberError(
-                f"International code {self.international_code!r} is not a country code "
-                "(for example 45 for Denmark, 298 for the Faroe Islands): check Settings > Numbers"
-            )
+            raise NumberError(Reason.CODE_NOT_A_COUNTRY, code=self.international_code)
 
     @property
     def region(self) -> str:
@@ -98,11 +95,9 @@ class NumberPlan:
 def _clean(text: str) -> str:
     cleaned = _SEPARATORS.sub("", text.strip())
     if not cleaned:
-        raise NumberError("The number is empty: type digits, optionally starting with + or 00")
+        raise NumberError(Reason.NUMBER_EMPTY)
     if not _DIGITS.fullmatch(cleaned):
-        raise NumberError(
-            f"{text.strip()!r} is not a phone number: use digits, optionally starting with + or 00"
-        )
+        raise NumberError(Reason.NUMBER_NOT_A_NUMBER, text=text.strip())
     return cleaned
 
 
@@ -119,11 +114,9 @@ def _normalise(plan: NumberPlan, text: str) -> str:
 def _international(plan: NumberPlan, digits: str, text: str) -> str:
     shown = text.strip()
     if not digits:
-        raise NumberError(f"{shown!r} has no digits after the international prefix")
+        raise NumberError(Reason.NUMBER_NO_DIGITS_AFTER_PREFIX, text=shown)
     if len(digits) > _MAX_E164_DIGITS:
-        raise NumberError(
-            f"{shown!r} is too long: an international number has at most {_MAX_E164_DIGITS} digits"
-        )
+        raise NumberError(Reason.NUMBER_TOO_LONG, text=shown, most=str(_MAX_E164_DIGITS))
     try:
         parsed = phonenumbers.parse("+" + digits, None)
     except NumberParseException:
@@ -132,17 +125,17 @@ def _international(plan: NumberPlan, digits: str, text: str) -> str:
             for n in (1, 2, 3)
             if len(digits) >= n
         ):
-            raise NumberError(f"{shown!r} is too short: digits are missing") from None
-        raise NumberError(
-            f"{shown!r} does not start with a known country code (such as 45 or 298)"
-        ) from None
+            raise NumberError(Reason.NUMBER_TOO_SHORT, text=shown) from None
+        raise NumberError(Reason.NUMBER_UNKNOWN_COUNTRY, text=shown) from None
     if str(parsed.country_code) == plan.international_code:
         # Own-country numbers must have a valid length: they are shown without the country code
         # and read back as national numbers, which only works for numbers of a possible length.
         return _own_country(plan, parsed, shown)
     national = phonenumbers.national_significant_number(parsed)
     if len(national) < _MIN_FOREIGN_NATIONAL_DIGITS:
-        raise NumberError(f"{shown!r} is too short for a number in country +{parsed.country_code}")
+        raise NumberError(
+            Reason.NUMBER_TOO_SHORT_FOR_COUNTRY, text=shown, country=str(parsed.country_code)
+        )
     # Foreign numbers are kept even when their length is unusual for the country: the operator
     # may know numbers that libphonenumber does not, and they are always shown with the prefix.
     return f"+{parsed.country_code}{national}"
@@ -158,9 +151,12 @@ def _national(plan: NumberPlan, digits: str, text: str) -> str:
     if len(digits) <= MAX_SHORT_NUMBER_LENGTH:
         return digits
     raise NumberError(
-        f"{text.strip()!r} is not a number in country +{plan.international_code} "
-        f"({_lengths(plan)} digits) nor a short number (at most {MAX_SHORT_NUMBER_LENGTH} digits); "
-        f"for a foreign number type {plan.international_prefix} or + and the country code"
+        Reason.NUMBER_NOT_NATIONAL,
+        text=text.strip(),
+        country=plan.international_code,
+        lengths=_lengths(plan),
+        short_most=str(MAX_SHORT_NUMBER_LENGTH),
+        prefix=plan.international_prefix,
     )
 
 
@@ -168,8 +164,11 @@ def _own_country(plan: NumberPlan, parsed: PhoneNumber, shown: str) -> str:
     if not phonenumbers.is_possible_number(parsed):
         national = phonenumbers.national_significant_number(parsed)
         raise NumberError(
-            f"{shown!r} has {len(national)} digits after +{plan.international_code}; "
-            f"numbers there have {_lengths(plan)}"
+            Reason.NUMBER_WRONG_LENGTH,
+            text=shown,
+            digits=str(len(national)),
+            country=plan.international_code,
+            lengths=_lengths(plan),
         )
     return phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
 
@@ -179,9 +178,7 @@ def _lengths(plan: NumberPlan) -> str:
     lengths: set[int] = set()
     if metadata is not None and metadata.general_desc is not None:
         lengths = set(metadata.general_desc.possible_length or ())
-    if not lengths:
-        return "a different number of"
-    return " or ".join(str(n) for n in sorted(lengths))
+    return "/".join(str(n) for n in sorted(lengths)) or "?"
 
 
 @lru_cache(maxsize=65_536)

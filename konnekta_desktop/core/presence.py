@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Literal
 
-from konnekta_desktop.konnekta.models import Availability, PresenceUpdate
+from konnekta_desktop.domain.types import Availability, PresenceChange
 
 __all__ = [
     "DEFAULT_STATES",
@@ -184,14 +184,14 @@ class PresenceMapper:
             why = f"it maps to activity id {activity_id!r}, which Konnekta does not list"
         return self._note(Unmapped("state", state.name), f"state {state.name!r} ({why})")
 
-    def konnekta_for_state(self, state: State) -> PresenceUpdate:
+    def konnekta_for_state(self, state: State) -> PresenceChange:
         """What to send to Konnekta for a local state.
 
         The availability always follows the state class, mapped or not. An unmapped state sends no
         activity (Konnekta keeps its current one); it is logged once and listed in `unmapped`.
         """
         activity = self.activity_for_state(state)
-        return PresenceUpdate(
+        return PresenceChange(
             activity_id=None if isinstance(activity, Unmapped) else activity,
             availability=availability_of(state.state_class),
         )

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..konnekta import events as ev
+from ..domain.events import PbxEvent, PresenceUpdate
 from ..konnekta.transport import HttpClient
 from .appointment_service import AppointmentService
 from .clock import Clock, SystemClock
@@ -162,8 +162,8 @@ class Session:
         if self._appointments_task is None:
             self._appointments_task = self.connector.spawn(self.appointments.run(), "appointments")
 
-    def _on_batch(self, batch: Sequence[ev.KnownEvent]) -> None:
-        presence_users = {e.data.user_id for e in batch if isinstance(e, ev.PresenceChanged)}
+    def _on_batch(self, batch: Sequence[PbxEvent]) -> None:
+        presence_users = {e.user_id for e in batch if isinstance(e, PresenceUpdate)}
         if presence_users:
             self.presence.on_presence_events(presence_users)
         self.wrapup.on_events(batch)

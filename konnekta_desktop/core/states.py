@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..domain.refusals import Command, Reason, Refused
+from ..domain.types import Availability, PresenceChange
 from ..konnekta.api import SmgClient
-from ..konnekta.errors import KonnektaError
-from ..konnekta.models import Availability, PresenceUpdate
-from .commands import CommandRefused, Commands
+from .commands import Commands, pbx_request
 from .model import Colleague, LiveModel
 from .presence import PresenceMapper, State, Template, Unmapped, availability_of
 from .store import LocalState, PendingChange
@@ -102,7 +102,7 @@ class PresenceService:
         for template in self._templates:
             if template.name == name:
                 return template
-        raise CommandRefused(f"There is no template called {name!r}; see Settings > States.")
+        raise Refused(Reason.NO_SUCH_TEMPLATE, name=name)
 
     def subscribe(self, listener: StateListener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -213,7 +213,7 @@ class PresenceService:
         colleague = self._commands.colleague(user_id)
         state = self._states.get(state_name)
         if state is None:
-            raise CommandRefused(f"There is no state called {state_name!r}; see Settings > States.")
+            raise Refused(Reason.NO_SUCH_STATE, name=state_name)
         since = self._now()
         self._local[user_id] = LocalState(user_id, state.name, since)
         change = self._store.change_user_state(user_id, state.name, since)
@@ -228,18 +228,16 @@ class PresenceService:
 
     async def send_state(self, colleague: Colleague, state: State, change_id: int | None) -> None:
         update = self.mapper.konnekta_for_state(state)
-        try:
-            await self.api.set_presence(
+        await pbx_request(
+            Command.SET_STATE,
+            self.api.set_presence(
                 colleague.id, activity_id=update.activity_id, availability=update.availability
-            )
-        except KonnektaError as error:
-            raise CommandRefused(
-                f"Setting {colleague.user.name}'s state to {state.name} failed: {error}"
-            ) from None
+            ),
+        )
         if change_id is not None:
             self._store.mark_change_sent(change_id)
 
-    def desired_update(self, user_id: str) -> PresenceUpdate | None:
+    def desired_update(self, user_id: str) -> PresenceChange | None:
         """What Konnekta should show for the user's local state, or None when already so."""
         local = self._local.get(user_id)
         colleague = self._model.get(user_id)

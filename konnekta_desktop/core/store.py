@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final, Self
 
-from konnekta_desktop.konnekta.models import Call, CallingDevice, Direction
+from konnekta_desktop.domain.types import Call, CallingDevice, Direction
 
 from .appointments import ActiveAppointment, Appointment, PreviousState
 from .clock import Clock, SystemClock

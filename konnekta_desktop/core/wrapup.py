@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import msgspec
 
-from konnekta_desktop.konnekta.models import Availability, Call, CallState, Direction, User
+from konnekta_desktop.domain.types import Availability, Call, CallState, Direction, User
 
 from .clock import Clock
 

@@ -6,10 +6,10 @@ import logging
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol
 
-from ..konnekta import events as ev
-from ..konnekta.errors import KonnektaError
-from ..konnekta.models import Availability
-from .commands import CommandRefused, Commands
+from ..domain.events import CallUpdate, PbxEvent
+from ..domain.refusals import Command, Refused
+from ..domain.types import Availability
+from .commands import Commands, pbx_request
 from .model import LiveModel
 from .wrapup import (
     SetAvailability,
@@ -59,10 +59,10 @@ class WrapUpService:
     def pending(self) -> list[WrapUpSession]:
         return self.machine.pending()
 
-    def on_events(self, batch: Sequence[ev.KnownEvent]) -> None:
+    def on_events(self, batch: Sequence[PbxEvent]) -> None:
         for event in batch:
-            if isinstance(event, ev.CallRinging | ev.CallAnswered | ev.CallEnded):
-                call = event.data
+            if isinstance(event, CallUpdate):
+                call = event.call
                 colleague = self._model.get(call.user_id)
                 availability = colleague.availability if colleague else None
                 self._perform(self.machine.on_call(call, availability))
@@ -74,7 +74,7 @@ class WrapUpService:
             for action in actions:
                 if isinstance(action, SetAvailability):
                     await self._set_availability(action.user_id, action.availability)
-        except CommandRefused:
+        except Refused:
             self.machine.restore([session])  # still pending: the operator can try again
             raise
         self._perform([a for a in actions if not isinstance(a, SetAvailability)])
@@ -96,16 +96,14 @@ class WrapUpService:
                     log.info("Wrap-up completed for call %s", record.call_id)
 
     async def _set_availability(self, user_id: str, availability: Availability) -> None:
-        try:
-            await self._commands.api.set_presence(user_id, availability=availability)
-        except KonnektaError as error:
-            raise CommandRefused(
-                f"Setting availability to {availability.value} failed: {error}"
-            ) from None
+        await pbx_request(
+            Command.SET_AVAILABILITY,
+            self._commands.api.set_presence(user_id, availability=availability),
+        )
         log.info("Wrap-up: %s is now %s", user_id, availability.value)
 
     async def _set_availability_logged(self, user_id: str, availability: Availability) -> None:
         try:
             await self._set_availability(user_id, availability)
-        except CommandRefused as error:
-            log.warning("%s", error)
+        except Refused as error:
+            log.warning("Wrap-up could not set %s %s: %s", user_id, availability.value, error)

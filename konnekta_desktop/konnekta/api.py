@@ -22,6 +22,8 @@ from urllib.parse import quote, urlsplit
 import httpx
 import msgspec
 
+from ..domain import types as domain
+from . import translate
 from .errors import (
     BadRequest,
     ConfigurationError,
@@ -147,34 +149,34 @@ class SmgClient:
 
     # Users and their live settings
 
-    async def users(self) -> list[User]:
+    async def users(self) -> list[domain.User]:
         response = await self._request("GET", "/users", action="load the user list")
-        return self._decode(response, _USERS)
+        return translate.users(self._decode(response, _USERS))
 
-    async def user(self, user_id: str) -> User:
+    async def user(self, user_id: str) -> domain.User:
         response = await self._request(
             "GET", "/users/{user_id}", user_id=user_id, action=f"load user {user_id}"
         )
-        return self._decode(response, _USER)
+        return translate.user(self._decode(response, _USER))
 
-    async def statuses(self) -> list[UserStatus]:
+    async def statuses(self) -> list[domain.UserStatus]:
         response = await self._request("GET", "/users/status", action="load the users' status")
-        return self._decode(response, _STATUSES)
+        return translate.statuses(self._decode(response, _STATUSES))
 
-    async def activities(self) -> list[Activity]:
+    async def activities(self) -> list[domain.Activity]:
         response = await self._request(
             "GET", "/presence/activities", action="load the presence activities"
         )
-        return self._decode(response, _ACTIVITIES)
+        return translate.activities(self._decode(response, _ACTIVITIES))
 
-    async def presence(self, user_id: str) -> Presence:
+    async def presence(self, user_id: str) -> domain.Presence:
         response = await self._request(
             "GET",
             "/users/{user_id}/presence",
             user_id=user_id,
             action=f"load the presence of user {user_id}",
         )
-        return self._decode(response, _PRESENCE)
+        return translate.presence(self._decode(response, _PRESENCE))
 
     async def set_presence(
         self,
@@ -182,7 +184,7 @@ class SmgClient:
         *,
         activity_id: str | None = None,
         availability: Availability | None = None,
-    ) -> Presence:
+    ) -> domain.Presence:
         if activity_id is None and availability is None:
             raise ValueError("set_presence needs an activity_id, an availability, or both")
         body = PresenceUpdate(activity_id=activity_id, availability=availability)
@@ -193,7 +195,7 @@ class SmgClient:
             body=msgspec.json.encode(body),
             action=f"set the presence of user {user_id}",
         )
-        return self._decode(response, _PRESENCE)
+        return translate.presence(self._decode(response, _PRESENCE))
 
     async def diversion(self, user_id: str) -> Diversion:
         response = await self._request(
@@ -222,16 +224,16 @@ class SmgClient:
             action=f"clear the forwarding of user {user_id}",
         )
 
-    async def caller_ids(self, user_id: str) -> CallerIds:
+    async def caller_ids(self, user_id: str) -> domain.CallerIds:
         response = await self._request(
             "GET",
             "/users/{user_id}/caller-ids",
             user_id=user_id,
             action=f"load the caller IDs of user {user_id}",
         )
-        return self._decode(response, _CALLER_IDS)
+        return translate.caller_ids(self._decode(response, _CALLER_IDS))
 
-    async def set_caller_id(self, user_id: str, number: str) -> CallerIds:
+    async def set_caller_id(self, user_id: str, number: str) -> domain.CallerIds:
         response = await self._request(
             "PUT",
             "/users/{user_id}/caller-id",
@@ -240,13 +242,13 @@ class SmgClient:
             action=f"set the caller ID of user {user_id} to {number}",
             forbidden_hint="Check that the user has the Set Caller ID right in Konnekta",
         )
-        return self._decode(response, _CALLER_IDS)
+        return translate.caller_ids(self._decode(response, _CALLER_IDS))
 
     # Calls
 
-    async def calls(self) -> list[Call]:
+    async def calls(self) -> list[domain.Call]:
         response = await self._request("GET", "/calls", action="load the calls in progress")
-        return self._decode(response, _CALLS)
+        return translate.calls(self._decode(response, _CALLS))
 
     async def make_call(self, user_id: str, destination: str, device: CallingDevice) -> str:
         """Start a call from `user_id`'s `device` to `destination`; returns the call id."""

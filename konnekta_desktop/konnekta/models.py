@@ -2,45 +2,50 @@
 
 These are the shapes the SMG API returns and accepts. They are decoded and validated with msgspec,
 so a payload with a missing field or a field of the wrong type is refused with a message naming it.
+Only `konnekta/` uses them: `translate.py` turns them into the switchboard's own types
+(`domain/`), whose enums they share while the values on the wire are the same.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import msgspec
 
+from ..domain.types import (
+    Availability,
+    CallingDevice,
+    CallState,
+    Direction,
+    LineRole,
+    LineType,
+    Right,
+)
 
-class LineType(StrEnum):
-    FIXED = "Fixed"
-    MOBILE = "Mobile"
-
-
-class LineRole(StrEnum):
-    PRIMARY = "primary"
-    SECONDARY = "secondary"
-
-
-class CallingDevice(StrEnum):
-    """Where a call made on a user's behalf starts."""
-
-    LOCAL = "local"  # desk phone, then softphone, then web softphone; hands-free
-    MOBILE = "mobile"  # click-to-dial on the mobile phone
-    TEAMS = "teams"  # Microsoft Teams, when Konnekta is integrated with it
-
-
-class Availability(StrEnum):
-    AVAILABLE = "available"  # green
-    UNAVAILABLE = "unavailable"  # red
-
-
-class Right(StrEnum):
-    SET_CALLER_ID = "SetCallerId"
-
-
-class Direction(StrEnum):
-    INBOUND = "inbound"
-    OUTBOUND = "outbound"
+__all__ = [
+    "Activity",
+    "Alias",
+    "ApiError",
+    "Availability",
+    "Call",
+    "CallCreated",
+    "CallState",
+    "CallerIdUpdate",
+    "CallerIds",
+    "CallingDevice",
+    "Direction",
+    "Diversion",
+    "Line",
+    "LineRole",
+    "LineType",
+    "MakeCall",
+    "Presence",
+    "PresenceUpdate",
+    "Right",
+    "Transfer",
+    "User",
+    "UserStatus",
+    "WebhookSubscription",
+    "WebhookSubscriptionRequest",
+]
 
 
 class Alias(msgspec.Struct, frozen=True, kw_only=True):
@@ -102,12 +107,6 @@ class MakeCall(msgspec.Struct, frozen=True, kw_only=True):
 
 class Transfer(msgspec.Struct, frozen=True, kw_only=True):
     destination: str
-
-
-class CallState(StrEnum):
-    RINGING = "ringing"
-    ANSWERED = "answered"
-    ENDED = "ended"
 
 
 class Call(msgspec.Struct, frozen=True, kw_only=True):

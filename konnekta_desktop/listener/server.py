@@ -16,7 +16,9 @@ from typing import Final
 import msgspec
 from aiohttp import web
 
-from ..konnekta.events import EventError, KnownEvent, UnknownEvent, parse_event
+from ..domain.events import PbxEvent
+from ..konnekta import translate
+from ..konnekta.events import EventError, UnknownEvent, parse_event
 from ..konnekta.signing import TOLERANCE_SECONDS, SignatureError, Verifier
 from .replay import ReplayGuard
 
@@ -43,7 +45,7 @@ class WebhookListener:
 
     def __init__(
         self,
-        on_event: Callable[[KnownEvent], None],
+        on_event: Callable[[PbxEvent], None],
         *,
         secret: str | None = None,
         clock: Callable[[], float] = time.time,
@@ -133,7 +135,7 @@ class WebhookListener:
                 log.info("Ignoring webhook events of unknown type %r", event.type)
             return web.Response(status=202)
         self.stats.accepted += 1
-        self._on_event(event)
+        self._on_event(translate.event(event))
         return web.Response(status=204)
 
     def _verify(

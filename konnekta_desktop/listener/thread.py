@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from aiohttp import web
 
-from ..konnekta.events import KnownEvent
+from ..domain.events import PbxEvent
 from ..serving import serve, stop_serving
 from .server import WEBHOOK_PATH, WebhookListener
 
@@ -45,7 +45,7 @@ class ListenerThread:
         self,
         host: str,
         port: int,
-        deliver: Callable[[Sequence[KnownEvent]], None],
+        deliver: Callable[[Sequence[PbxEvent]], None],
         target_loop: asyncio.AbstractEventLoop,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -55,7 +55,7 @@ class ListenerThread:
         self.addresses: list[tuple[str, int]] = []
         self._deliver = deliver
         self._target_loop = target_loop
-        self._inbox: deque[KnownEvent] = deque()
+        self._inbox: deque[PbxEvent] = deque()
         self._wake_pending = False
         self._target_gone_logged = False
         self._lock = threading.Lock()
@@ -132,7 +132,7 @@ class ListenerThread:
             await self._runner.cleanup()  # closes the open connections
             self._runner = None
 
-    def _push(self, event: KnownEvent) -> None:
+    def _push(self, event: PbxEvent) -> None:
         """Called on the listener thread; wakes the app's loop once per batch."""
         with self._lock:
             self._inbox.append(event)

@@ -16,7 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final, get_type_hints
 
-from ..konnekta.models import CallingDevice
+from ..domain.types import CallingDevice
 from ..secret import Secret
 from . import checks
 

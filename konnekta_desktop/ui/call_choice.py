@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..konnekta.models import Call, CallState, Direction
+from ..domain.types import Call, CallState, Direction
 
 __all__ = [
     "PanelCall",

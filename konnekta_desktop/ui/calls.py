@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from ..core.model import LiveModel
-from ..konnekta.models import Call, CallState, Direction
+from ..domain.types import Call, CallState, Direction
 from .bridge import PlanSource, plan_reader
 from .call_choice import PanelCall, other_party, panel_calls
 from .icons import callback_icon, direction_icon

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ..core.model import Colleague
 from ..core.monitoring import monitoring_number
 from ..core.numbers import NumberPlan
-from ..konnekta.models import LineType
+from ..domain.types import LineType
 
 __all__ = [
     "Searchable",

@@ -57,14 +57,12 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, diagnostics
 from ..autostart import apply_start_at_login
-from ..core.commands import CommandRefused
 from ..core.model import Colleague, ModelChange
 from ..core.monitoring import monitoring_number
 from ..core.numbers import NumberError
 from ..core.presence import StateClass
 from ..core.status import Connection, ConnectionStatus
-from ..konnekta.errors import KonnektaError
-from ..konnekta.models import CallingDevice, LineType, Right
+from ..domain.types import CallingDevice, LineType, Right
 from ..settings import Settings, get_option, validate
 from .bridge import Bridge, UiSession, operator_of
 from .call_choice import PanelCall, answered_by_colleague, my_talking_call
@@ -74,11 +72,12 @@ from .colleague_search import filter_words
 from .colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueFilterProxy, ColleagueTableModel
 from .confirm import ask
 from .icons import app_icon, availability_icon, tray_icon
-from .settings_labels import option_label
+from .refusal_words import words
+from .settings.labels import option_label
 from .shortcuts import key_sequences, shortcut, shortcut_rows
 from .single_instance import parse_dial_target
 from .state_names import shown_name
-from .tasks import TaskRunner
+from .tasks import Failure, TaskRunner
 from .texts import DEVICES, calling_from_text, device_label, dial_from_text
 
 log = logging.getLogger(__name__)
@@ -799,16 +798,14 @@ class MainWindow(QMainWindow):
             return
 
         async def load() -> None:
-            ids = await self.session.connector.api.caller_ids(operator.id)
+            ids = await self.session.commands.caller_ids(operator.id)
             self.caller_id_combo.clear()
             for number in ids.valid:
                 self.caller_id_combo.addItem(self.session.plan.display(number), number)
             self._select_caller_id(ids.current)
             self._refresh_caller_id_rights()
 
-        self.tasks.run(
-            _refused_as_words(load(), self.tr("Loading my caller IDs")), key="caller_ids"
-        )
+        self.tasks.run(load(), key="caller_ids")
 
     def _select_caller_id(self, number: str | None) -> None:
         plan = self.session.plan
@@ -970,7 +967,7 @@ class MainWindow(QMainWindow):
         try:
             shown = self.session.plan.display(self.session.plan.normalise(text))
         except NumberError as error:
-            self.show_error(str(error))
+            self.show_error(words(error))
             return
         target = f"{who} ({shown})" if who else shown
 
@@ -1151,7 +1148,7 @@ class MainWindow(QMainWindow):
             number = self.session.plan.normalise(text)
         except NumberError as error:
             self.number_hint.setText("⚠ " + self.tr("not a number yet"))
-            self.number_hint.setToolTip(str(error))
+            self.number_hint.setToolTip(words(error))
             self.number_hint.setStyleSheet("color: #e03131;")
             return
         self.number_hint.setText("→ " + self.session.plan.display(number))
@@ -1345,7 +1342,7 @@ class MainWindow(QMainWindow):
             self._settings_dialog.activateWindow()
             return
         try:
-            from .settings_dialog import SettingsDialog
+            from .settings.dialog import SettingsDialog
         except ImportError as error:
             log.warning("Settings window unavailable: %s", error)
             self.show_error(self.tr("The settings window is not available in this build."))
@@ -1422,7 +1419,7 @@ class MainWindow(QMainWindow):
                     qt_version=qVersion(),
                 )
             except OSError as error:
-                raise CommandRefused(
+                raise Failure(
                     self.tr(
                         "The diagnostics could not be saved to {path}: {reason}. Choose another "
                         "folder."
@@ -1551,11 +1548,3 @@ class MainWindow(QMainWindow):
             return
         event.accept()
         self.quit_requested.emit()
-
-
-async def _refused_as_words(coro: Any, what: str) -> None:
-    """Konnekta errors while loading become a `CommandRefused` with words for the message bar."""
-    try:
-        await coro
-    except KonnektaError as error:
-        raise CommandRefused(f"{what} failed: {error}") from None

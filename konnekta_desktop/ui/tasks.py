@@ -12,13 +12,19 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.commands import CommandRefused
+from ..domain.refusals import Refused
+from .refusal_words import words
 
 log = logging.getLogger(__name__)
 
-__all__ = ["TaskRunner"]
+__all__ = ["Failure", "TaskRunner"]
 
 Report = Callable[[str], None]
+
+
+class Failure(Exception):
+    """An action of the window's own that failed, with the reason already in the operator's
+    words (a refusal of the core is a `Refused`, worded by `refusal_words`)."""
 
 
 class TaskRunner:
@@ -65,8 +71,12 @@ class TaskRunner:
             if on_success is not None:
                 on_success(task.result())
             return
-        if isinstance(error, CommandRefused):
+        if isinstance(error, Refused):
             log.info("Command refused: %s", error)
+            self._report(words(error))
+            return
+        if isinstance(error, Failure):
+            log.info("Action failed: %s", error)
             self._report(str(error))
             return
         log.error("An action failed", exc_info=error)

@@ -10,7 +10,7 @@ from typing import Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..konnekta.models import CallingDevice
+from ..domain.types import CallingDevice
 
 __all__ = ["DEVICES", "calling_from_text", "device_label", "dial_from_text"]
 

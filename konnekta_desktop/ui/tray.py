@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from ..core.model import LiveModel, ModelChange
 from ..core.status import Connection, ConnectionStatus
-from ..konnekta.models import CallState, Direction
+from ..domain.types import CallState, Direction
 from .bridge import Bridge, PlanSource, UiSession, plan_reader
 from .icons import tray_icon
 from .main_window import APP_NAME, MainWindow

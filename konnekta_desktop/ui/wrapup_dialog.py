@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.wrapup import WrapUpSession
-from ..konnekta.models import Direction
+from ..domain.refusals import Refused
+from ..domain.types import Direction
 from .calls import format_duration
-from .settings_common import BackgroundTasks
+from .refusal_words import words
+from .settings.common import BackgroundTasks
 
 __all__ = ["WrapUpDialog", "caller_text"]
 
@@ -206,7 +208,7 @@ class WrapUpDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         log.warning("Completing the wrap-up of call %s failed: %s", self.call_id, error)
         self.complete_button.setEnabled(True)
-        detail = str(error) or type(error).__name__
+        detail = words(error) if isinstance(error, Refused) else str(error) or type(error).__name__
         self.error_label.setText(
             self.tr("The wrap-up could not be completed: {reason} Try again with Complete.").format(
                 reason=detail if detail.endswith(".") else detail + "."

@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>Loading my caller IDs</source>
-        <translation>Henter mine nummervisninger</translation>
+        <translation type="vanished">Henter mine nummervisninger</translation>
     </message>
     <message>
         <source>My caller ID is now {number}.</source>
@@ -831,6 +831,137 @@
     <message>
         <source>Forwarded: new calls go to the forwarding number</source>
         <translation>Viderestillet: nye opkald går til viderestillingsnummeret</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>User {user} is not in Konnekta&apos;s user list (any more).</source>
+        <translation>Brugeren {user} er ikke (længere) på Konnektas brugerliste.</translation>
+    </message>
+    <message>
+        <source>{name} has no phone line in Konnekta.</source>
+        <translation>{name} har ingen telefonlinje i Konnekta.</translation>
+    </message>
+    <message>
+        <source>That call has already ended.</source>
+        <translation>Opkaldet er allerede afsluttet.</translation>
+    </message>
+    <message>
+        <source>{name} has no calling device “{device}”. Choose another calling device.</source>
+        <translation>{name} har ikke opkaldsenheden “{device}”. Vælg en anden opkaldsenhed.</translation>
+    </message>
+    <message>
+        <source>{number} is a mobile line, and Konnekta allows no call control on mobile lines. Dial, transfer or hang up from the fixed line instead, or let the user handle the call on the mobile phone.</source>
+        <translation>{number} er en mobillinje, og Konnekta tillader ingen opkaldsstyring på mobillinjer. Ring op, omstil eller læg på fra fastnetlinjen i stedet, eller lad brugeren klare opkaldet på mobiltelefonen.</translation>
+    </message>
+    <message>
+        <source>{name} lacks the Set Caller ID right in Konnekta, so the outbound caller ID cannot be changed. An administrator can grant it.</source>
+        <translation>{name} mangler rettigheden Set Caller ID i Konnekta, så nummervisningen kan ikke ændres. En administrator kan give den.</translation>
+    </message>
+    <message>
+        <source>{number} is not a valid caller ID for {name}. Valid caller IDs in Konnekta: {valid}.</source>
+        <translation>{number} er ikke en gyldig nummervisning for {name}. Gyldige numre i Konnekta: {valid}.</translation>
+    </message>
+    <message>
+        <source>The number is empty: type digits, optionally starting with + or 00.</source>
+        <translation>Nummeret er tomt: skriv cifre, evt. begyndende med + eller 00.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a phone number: use digits, optionally starting with + or 00.</source>
+        <translation>“{text}” er ikke et telefonnummer: brug cifre, evt. begyndende med + eller 00.</translation>
+    </message>
+    <message>
+        <source>“{text}” has no digits after the international prefix.</source>
+        <translation>“{text}” har ingen cifre efter det internationale præfiks.</translation>
+    </message>
+    <message>
+        <source>“{text}” is too short: digits are missing.</source>
+        <translation>“{text}” er for kort: der mangler cifre.</translation>
+    </message>
+    <message>
+        <source>“{text}” is too long: an international number has at most {most} digits.</source>
+        <translation>“{text}” er for langt: et internationalt nummer har højst {most} cifre.</translation>
+    </message>
+    <message>
+        <source>“{text}” does not start with a known country code (such as 45 or 298).</source>
+        <translation>“{text}” begynder ikke med en kendt landekode (som 45 eller 298).</translation>
+    </message>
+    <message>
+        <source>“{text}” is too short for a number in country +{country}.</source>
+        <translation>“{text}” er for kort til et nummer i landet +{country}.</translation>
+    </message>
+    <message>
+        <source>“{text}” is neither a number in country +{country} ({lengths} digits) nor a short number (at most {short_most} digits); for a foreign number type {prefix} or + and the country code.</source>
+        <translation>“{text}” er hverken et nummer i landet +{country} ({lengths} cifre) eller et kort nummer (højst {short_most} cifre); skriv {prefix} eller + og landekoden foran et udenlandsk nummer.</translation>
+    </message>
+    <message>
+        <source>“{text}” has {digits} digits after +{country}; numbers there have {lengths} digits.</source>
+        <translation>“{text}” har {digits} cifre efter +{country}; numre der har {lengths} cifre.</translation>
+    </message>
+    <message>
+        <source>The International prefix “{prefix}” must be digits, usually 00: check Settings &gt; Numbers.</source>
+        <translation>Det internationale præfiks “{prefix}” skal være cifre, som regel 00: se Indstillinger &gt; Numre.</translation>
+    </message>
+    <message>
+        <source>The International code “{code}” is not a country code (for example 45 for Denmark, 298 for the Faroe Islands): check Settings &gt; Numbers.</source>
+        <translation>Den internationale kode “{code}” er ikke en landekode (f.eks. 45 for Danmark, 298 for Færøerne): se Indstillinger &gt; Numre.</translation>
+    </message>
+    <message>
+        <source>There is no template called “{name}”; see Settings &gt; States.</source>
+        <translation>Der findes ingen skabelon med navnet “{name}”; se Indstillinger &gt; Tilstande.</translation>
+    </message>
+    <message>
+        <source>There is no state called “{name}”; see Settings &gt; States.</source>
+        <translation>Der findes ingen tilstand med navnet “{name}”; se Indstillinger &gt; Tilstande.</translation>
+    </message>
+    <message>
+        <source>{command}: Konnekta refused it. {detail}</source>
+        <translation>{command}: Konnekta afviste det. {detail}</translation>
+    </message>
+    <message>
+        <source>{command} failed: {detail}</source>
+        <translation>{command} mislykkedes: {detail}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>Opringning</translation>
+    </message>
+    <message>
+        <source>Hanging up</source>
+        <translation>Læg på</translation>
+    </message>
+    <message>
+        <source>Transferring</source>
+        <translation>Omstilling</translation>
+    </message>
+    <message>
+        <source>Setting forwarding</source>
+        <translation>Viderestilling</translation>
+    </message>
+    <message>
+        <source>Clearing forwarding</source>
+        <translation>Fjernelse af viderestilling</translation>
+    </message>
+    <message>
+        <source>Setting the caller ID</source>
+        <translation>Ændring af nummervisning</translation>
+    </message>
+    <message>
+        <source>Loading the caller IDs</source>
+        <translation>Hentning af nummervisninger</translation>
+    </message>
+    <message>
+        <source>Setting the state</source>
+        <translation>Ændring af tilstand</translation>
+    </message>
+    <message>
+        <source>Setting the availability</source>
+        <translation>Ændring af tilgængelighed</translation>
     </message>
 </context>
 <context>

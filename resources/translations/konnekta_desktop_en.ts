@@ -580,10 +580,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading my caller IDs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>My caller ID is now {number}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,6 +798,137 @@
     </message>
     <message>
         <source>Forwarded: new calls go to the forwarding number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>User {user} is not in Konnekta&apos;s user list (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no phone line in Konnekta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That call has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no calling device “{device}”. Choose another calling device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is a mobile line, and Konnekta allows no call control on mobile lines. Dial, transfer or hang up from the fixed line instead, or let the user handle the call on the mobile phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} lacks the Set Caller ID right in Konnekta, so the outbound caller ID cannot be changed. An administrator can grant it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is not a valid caller ID for {name}. Valid caller IDs in Konnekta: {valid}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number is empty: type digits, optionally starting with + or 00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a phone number: use digits, optionally starting with + or 00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” has no digits after the international prefix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is too short: digits are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is too long: an international number has at most {most} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” does not start with a known country code (such as 45 or 298).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is too short for a number in country +{country}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is neither a number in country +{country} ({lengths} digits) nor a short number (at most {short_most} digits); for a foreign number type {prefix} or + and the country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” has {digits} digits after +{country}; numbers there have {lengths} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The International prefix “{prefix}” must be digits, usually 00: check Settings &gt; Numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The International code “{code}” is not a country code (for example 45 for Denmark, 298 for the Faroe Islands): check Settings &gt; Numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no template called “{name}”; see Settings &gt; States.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no state called “{name}”; see Settings &gt; States.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{command}: Konnekta refused it. {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{command} failed: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hanging up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the caller ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the caller IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the availability</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.presence import DEFAULT_TEMPLATES, Template
 from konnekta_desktop.core.states import ShownState
-from konnekta_desktop.konnekta.models import (
+from konnekta_desktop.domain import (
     Availability,
     Line,
     LineRole,

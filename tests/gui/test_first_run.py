@@ -25,7 +25,7 @@ from konnekta_desktop.settings import AppPaths, SecretStore, load_settings, vali
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import UiSession
 from konnekta_desktop.ui.main_window import MainWindow
-from konnekta_desktop.ui.settings_dialog import SettingsDialog
+from konnekta_desktop.ui.settings.dialog import SettingsDialog
 from tests.gui.gui_helpers import USERS, Runner
 from tests.helpers.ports import free_port
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.numbers import NumberPlan
-from konnekta_desktop.konnekta import events as ev
+from konnekta_desktop.domain import ForwardingUpdate
 from konnekta_desktop.ui.colleagues import (
     USER_ID_ROLE,
     ColleagueColumn,
@@ -117,12 +117,7 @@ def test_a_new_forwarding_number_brings_a_colleague_into_the_filtered_rows_and_o
 ) -> None:
     grid.proxy.set_filter("8765")
     assert grid.shown() == []
-    grid.model.apply(
-        ev.DiversionChanged(
-            timestamp="2025-06-01T10:00:00Z",
-            data=ev.DiversionData(user_id="u00123", number="+4587654321"),
-        )
-    )
+    grid.model.apply(ForwardingUpdate(user_id="u00123", number="+4587654321"))
     change = grid.model.flush()
     assert change is not None
     grid.table.apply_change(change)
@@ -133,11 +128,7 @@ def test_a_new_forwarding_number_brings_a_colleague_into_the_filtered_rows_and_o
     assert grid.searched[-1] is not None
     assert grid.shown() == ["u00123"]
 
-    grid.model.apply(
-        ev.DiversionChanged(
-            timestamp="2025-06-01T10:01:00Z", data=ev.DiversionData(user_id="u00123", number=None)
-        )
-    )
+    grid.model.apply(ForwardingUpdate(user_id="u00123", number=None))
     change = grid.model.flush()
     assert change is not None
     grid.table.apply_change(change)

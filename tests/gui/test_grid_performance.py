@@ -9,17 +9,15 @@ from PySide6.QtCore import QModelIndex
 
 from konnekta_desktop.core.model import ModelChange
 from konnekta_desktop.core.numbers import NumberPlan
-from konnekta_desktop.konnekta import events as ev
+from konnekta_desktop.domain import ForwardingUpdate
 from konnekta_desktop.ui.colleagues import ColleagueFilterProxy, ColleagueTableModel
 from tests.gui.gui_helpers import CountingPresence, numbered_colleagues
 
 USERS = 20_000
 
 
-def forward(user_id: str, number: str | None) -> ev.DiversionChanged:
-    return ev.DiversionChanged(
-        timestamp="2025-06-01T10:00:00Z", data=ev.DiversionData(user_id=user_id, number=number)
-    )
+def forward(user_id: str, number: str | None) -> ForwardingUpdate:
+    return ForwardingUpdate(user_id=user_id, number=number)
 
 
 def test_filtering_20000_rows_renders_none_and_a_change_re_renders_only_its_row(

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.monitoring import PhoneStatus
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.konnekta.models import CallingDevice
+from konnekta_desktop.domain import CallingDevice
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.colleagues import PHONE_STATUS_ROLE, USER_ID_ROLE, ColleagueColumn
 from konnekta_desktop.ui.main_window import MainWindow

@@ -10,13 +10,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.konnekta import events as ev
-from konnekta_desktop.konnekta.models import Call, CallState, Direction
+from konnekta_desktop.domain import (
+    Call,
+    CallState,
+    CallUpdate,
+    Direction,
+    ForwardingUpdate,
+    UserRemoval,
+)
 from konnekta_desktop.ui.colleagues import USER_ID_ROLE, ColleagueColumn
 from konnekta_desktop.ui.main_window import MainWindow
 from tests.gui.gui_helpers import OPERATOR_ID, USERS
-
-STAMP = "2025-06-01T10:00:00Z"
 
 
 @dataclass
@@ -48,9 +52,7 @@ def refreshes(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Refreshes:
 
 def forward(session: Session, user_id: str, number: str | None) -> None:
     """A forwarding event arrives and is flushed, as the connector delivers each batch."""
-    session.model.apply(
-        ev.DiversionChanged(timestamp=STAMP, data=ev.DiversionData(user_id=user_id, number=number))
-    )
+    session.model.apply(ForwardingUpdate(user_id=user_id, number=number))
     session.model.flush()
 
 
@@ -77,7 +79,7 @@ def test_a_hundred_batches_within_a_frame_refresh_the_grid_and_the_calls_once(
                 queue="Reception",
                 started_at=0.0,
             )
-            session.model.apply(ev.CallRinging(timestamp=STAMP, data=call))
+            session.model.apply(CallUpdate(call=call))
             session.model.flush()
         else:
             forward(session, user_ids[n % 20], f"+45876543{n:02d}")
@@ -110,9 +112,7 @@ def test_a_reset_is_shown_at_once_and_replaces_the_pending_rows(
 ) -> None:
     forward(session, "user-00020", "+4587654321")
     forward(session, "user-00021", "+4587654322")  # pending, for a colleague about to leave
-    session.model.apply(
-        ev.UserRemoved(timestamp=STAMP, data=ev.UserRemovedData(user_id="user-00021"))
-    )
+    session.model.apply(UserRemoval(user_id="user-00021"))
     session.model.flush()
 
     # Shown without waiting for the frame: the grid never shows a row the model no longer has.

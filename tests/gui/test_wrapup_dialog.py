@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.commands import CommandRefused
 from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.core.wrapup import WrapUpSession
-from konnekta_desktop.konnekta.models import Availability, Direction
+from konnekta_desktop.domain import Availability, Direction
+from konnekta_desktop.domain.refusals import Command, Reason, Refused
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.simulator.tenant import primary_number
 from konnekta_desktop.ui.calls import format_duration
@@ -183,7 +183,11 @@ class RefusingOnce:
     async def complete(self, session: WrapUpSession, note: str = "", code: str = "") -> None:
         self.calls.append((session.call_id, note, code))
         if len(self.calls) == 1:
-            raise CommandRefused("Konnekta did not answer: check the network connection.")
+            raise Refused(
+                Reason.PBX_FAILED,
+                command=Command.SET_AVAILABILITY.value,
+                detail="Konnekta did not answer: check the network connection.",
+            )
 
 
 def test_a_refused_completion_is_explained_and_can_be_retried(

@@ -24,7 +24,8 @@ import aiohttp
 import msgspec
 import pytest
 
-from konnekta_desktop.konnekta import signing
+from konnekta_desktop.domain import PbxEvent
+from konnekta_desktop.konnekta import signing, translate
 from konnekta_desktop.konnekta.events import (
     CallAnswered,
     CallEnded,
@@ -124,22 +125,27 @@ def _presence(number: int) -> PresenceChanged:
     )
 
 
+def updates(*events: KnownEvent) -> list[PbxEvent]:
+    """What the listener hands on for these webhook events: the updates they report."""
+    return [translate.event(event) for event in events]
+
+
 @dataclass
 class Inbox:
     """What `deliver` hands the app's loop; a test awaits a count instead of sleeping."""
 
-    batches: list[list[KnownEvent]] = field(default_factory=list)
+    batches: list[list[PbxEvent]] = field(default_factory=list)
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
 
-    def deliver(self, batch: Sequence[KnownEvent]) -> None:
+    def deliver(self, batch: Sequence[PbxEvent]) -> None:
         self.batches.append(list(batch))
         self._arrived.set()
 
     @property
-    def events(self) -> list[KnownEvent]:
+    def events(self) -> list[PbxEvent]:
         return [event for batch in self.batches for event in batch]
 
-    async def wait_for(self, count: int) -> list[KnownEvent]:
+    async def wait_for(self, count: int) -> list[PbxEvent]:
         async with asyncio.timeout(WAIT_SECONDS):
             while len(self.events) < count:
                 self._arrived.clear()
@@ -221,7 +227,7 @@ async def without_secret(clock: FakeClock) -> AsyncIterator[Running]:
 async def test_an_event_of_every_type_is_delivered_in_order(running: Running) -> None:
     for event in EVERY_EVENT_TYPE:
         assert await running.sender.send(event) == 204
-    assert await running.inbox.wait_for(len(EVERY_EVENT_TYPE)) == EVERY_EVENT_TYPE
+    assert await running.inbox.wait_for(len(EVERY_EVENT_TYPE)) == updates(*EVERY_EVENT_TYPE)
     assert running.thread.listener.stats.accepted == len(EVERY_EVENT_TYPE)
 
 
@@ -238,10 +244,10 @@ async def test_a_burst_reaches_a_busy_app_loop_in_one_call_in_arrival_order(
     app_loop.call_soon_threadsafe(busy.wait)
     test_loop = asyncio.get_running_loop()
     burst = [_presence(number) for number in range(50)]
-    calls: list[list[KnownEvent]] = []
+    calls: list[list[PbxEvent]] = []
     all_delivered = test_loop.create_future()
 
-    def deliver(batch: Sequence[KnownEvent]) -> None:
+    def deliver(batch: Sequence[PbxEvent]) -> None:
         calls.append(list(batch))
         if sum(map(len, calls)) == len(burst):
             test_loop.call_soon_threadsafe(all_delivered.set_result, None)
@@ -266,7 +272,7 @@ async def test_a_burst_reaches_a_busy_app_loop_in_one_call_in_arrival_order(
         app_loop.close()
     assert len(calls) < len(burst)
     assert len(calls) == 1
-    assert [event for batch in calls for event in batch] == burst
+    assert [event for batch in calls for event in batch] == updates(*burst)
 
 
 async def test_concurrent_events_all_arrive_once_on_the_app_loop(running: Running) -> None:
@@ -274,7 +280,7 @@ async def test_concurrent_events_all_arrive_once_on_the_app_loop(running: Runnin
     statuses = await asyncio.gather(*(running.sender.send(event) for event in burst))
     assert set(statuses) == {204}
     delivered = await running.inbox.wait_for(len(burst))
-    assert sorted(e.data.user_id for e in delivered) == sorted(e.data.user_id for e in burst)  # type: ignore[union-attr]
+    assert sorted(e.user_id for e in delivered) == sorted(e.data.user_id for e in burst)  # type: ignore[union-attr]
     assert all(running.inbox.batches)
 
 
@@ -394,7 +400,7 @@ async def test_a_bad_request_is_refused_once_logged_and_the_next_event_is_proces
     follow_up = _presence(1000)
     assert await running.sender.send(follow_up) == 204
     delivered = await running.inbox.wait_for(before + 1)
-    assert delivered[-1] == follow_up
+    assert delivered[-1] == translate.event(follow_up)
     assert caplog.records == []
 
 
@@ -409,7 +415,7 @@ async def test_a_stale_event_is_refused_when_the_clock_moves_on(
     assert len(caplog.records) == 1
     assert "webhook-timestamp" in caplog.records[0].getMessage()
     assert await running.sender.send(_presence(2)) == 204
-    assert await running.inbox.wait_for(1) == [_presence(2)]
+    assert await running.inbox.wait_for(1) == updates(_presence(2))
 
 
 async def test_without_a_secret_events_are_refused_until_one_is_set(
@@ -421,7 +427,7 @@ async def test_without_a_secret_events_are_refused_until_one_is_set(
     assert "no webhook subscription" in caplog.records[0].getMessage()
     without_secret.thread.listener.set_secret(SECRET)
     assert await without_secret.sender.send(_presence(2)) == 204
-    assert await without_secret.inbox.wait_for(1) == [_presence(2)]
+    assert await without_secret.inbox.wait_for(1) == updates(_presence(2))
 
 
 async def test_unknown_event_types_are_acknowledged_logged_once_and_ignored(
@@ -436,7 +442,7 @@ async def test_unknown_event_types_are_acknowledged_logged_once_and_ignored(
     assert len(caplog.records) == 1
     assert "user.mood.changed" in caplog.records[0].getMessage()
     assert await running.sender.send(_presence(1)) == 204
-    assert await running.inbox.wait_for(1) == [_presence(1)]
+    assert await running.inbox.wait_for(1) == updates(_presence(1))
     assert running.thread.listener.stats.ignored_unknown == 2
 
 
@@ -446,7 +452,7 @@ async def test_events_signed_with_the_previous_secret_are_accepted_after_rotatio
     running.thread.listener.set_secret(OTHER_SECRET)
     assert await running.sender.send(_presence(1), secret=SECRET) == 204
     assert await running.sender.send(_presence(2), secret=OTHER_SECRET) == 204
-    assert await running.inbox.wait_for(2) == [_presence(1), _presence(2)]
+    assert await running.inbox.wait_for(2) == updates(_presence(1), _presence(2))
 
 
 async def test_only_the_one_previous_secret_stays_valid(running: Running) -> None:
@@ -600,6 +606,6 @@ async def test_the_listener_can_start_again_after_stop(clock: FakeClock) -> None
         async with aiohttp.ClientSession() as session:
             sender = Sender(session, f"http://127.0.0.1:{thread.port}{WEBHOOK_PATH}", clock)
             assert await sender.send(_presence(1)) == 204
-        assert await inbox.wait_for(1) == [_presence(1)]
+        assert await inbox.wait_for(1) == updates(_presence(1))
     finally:
         thread.stop()

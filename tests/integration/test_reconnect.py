@@ -20,8 +20,8 @@ from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection, ConnectionStatus
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain import Availability
 from konnekta_desktop.konnekta.http import make_http_client
-from konnekta_desktop.konnekta.models import Availability
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import config_for, until

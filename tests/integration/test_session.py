@@ -11,13 +11,12 @@ import pytest
 
 from konnekta_desktop.core.appointments import Appointment
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.commands import CommandRefused
 from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.presence import Template
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
-from konnekta_desktop.konnekta.models import (
+from konnekta_desktop.domain import (
     Availability,
     Call,
     CallingDevice,
@@ -26,6 +25,7 @@ from konnekta_desktop.konnekta.models import (
     LineType,
     User,
 )
+from konnekta_desktop.domain.refusals import Refused
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import config_for, until
@@ -203,7 +203,7 @@ async def test_caller_id_refused_without_the_right(simulator: Simulator, tmp_pat
         colleague = await simulator.change_user(next(iter(simulator.tenant.users)), rights=())
     session = await open_session(simulator, tmp_path / "s.sqlite3")
     before = len(simulator.received)
-    with pytest.raises(CommandRefused, match="Set Caller ID right"):
+    with pytest.raises(Refused, match="no_caller_id_right"):
         await session.commands.set_caller_id(colleague.id, colleague.lines[0].number)
     assert len(simulator.received) == before
     await session.close()
@@ -237,7 +237,7 @@ async def test_dial_refused_for_a_number_registered_as_mobile(
     mobile = next(line for line in colleague.lines if line.type is LineType.MOBILE)
     session = await open_session(simulator, tmp_path / "s.sqlite3")
     before = len(simulator.received)
-    with pytest.raises(CommandRefused, match="mobile line"):
+    with pytest.raises(Refused, match="mobile_line"):
         await session.commands.dial(
             colleague.id, "+4512345678", CallingDevice.LOCAL, from_number=mobile.number
         )
@@ -253,7 +253,7 @@ async def test_dial_from_a_device_the_user_lacks_is_refused_before_sending(
     )
     session = await open_session(simulator, tmp_path / "s.sqlite3")
     before = len(simulator.received)
-    with pytest.raises(CommandRefused, match="no Teams"):
+    with pytest.raises(Refused, match=r"no_such_device.*teams"):
         await session.commands.dial(colleague.id, "12345678", CallingDevice.TEAMS)
     assert len(simulator.received) == before
     await session.close()
@@ -305,7 +305,7 @@ async def test_a_failed_wrap_up_completion_stays_pending_and_can_be_retried(
     pending = session.wrapup.pending()[0]
 
     simulator.faults.error_burst = 100
-    with pytest.raises(CommandRefused):
+    with pytest.raises(Refused):
         await session.wrapup.complete(pending, note="first try")
     assert session.wrapup.pending() == [pending]
     assert session.store.wrapup_records() == []

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 import httpx
 
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.konnekta import signing
-from konnekta_desktop.konnekta.events import KnownEvent, UserRemoved, UserRemovedData, encode_event
+from konnekta_desktop.domain import PbxEvent
+from konnekta_desktop.konnekta import signing, translate
+from konnekta_desktop.konnekta.events import UserRemoved, UserRemovedData, encode_event
 from konnekta_desktop.konnekta.models import Activity, Availability, UserStatus
 from konnekta_desktop.listener import ListenerThread
 from konnekta_desktop.listener.server import WEBHOOK_PATH
@@ -47,7 +48,7 @@ class AppLoop:
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
-        self.events: list[KnownEvent] = []
+        self.events: list[PbxEvent] = []
         self.model_errors: list[BaseException] = []
         self.batches = 0
         self._changed = threading.Condition()
@@ -64,7 +65,7 @@ class AppLoop:
         self._thread = threading.Thread(target=self.loop.run_forever, name="app-loop", daemon=True)
         self._thread.start()
 
-    def deliver(self, batch: Sequence[KnownEvent]) -> None:
+    def deliver(self, batch: Sequence[PbxEvent]) -> None:
         try:
             self.model.apply_all(batch)
             self.model.flush()
@@ -117,7 +118,8 @@ class LiveListener:
         event = UserRemoved(timestamp="2025-06-15T12:00:00Z", data=UserRemovedData(user_id=marker))
         response = self.post_signed(encode_event(event))
         assert response.status_code == 204, response.text
-        assert self.app.wait_for(lambda: event in self.app.events), "valid event not delivered"
+        update = translate.event(event)
+        assert self.app.wait_for(lambda: update in self.app.events), "valid event not delivered"
         assert not self.app.model_errors, self.app.model_errors
 
 

@@ -21,14 +21,14 @@ import pytest
 
 from konnekta_desktop.core import connector as connector_module
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.commands import CommandRefused
 from konnekta_desktop.core.config import ConnectorConfig, SyncDirection
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain import Availability, CallingDevice, LineType, User
+from konnekta_desktop.domain.refusals import Refused
 from konnekta_desktop.konnekta.http import make_http_client
-from konnekta_desktop.konnekta.models import Availability, CallingDevice, LineType, User
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import config_for, until
@@ -154,7 +154,7 @@ async def test_5xx_outage_then_back_konnekta_changes_reach_the_local_state(
     simulator.faults.webhook_outage = True
     await status_becomes(session, Connection.RECONNECTING)
     await simulator.set_presence(colleague.id, "act-holiday", Availability.UNAVAILABLE)
-    with pytest.raises(CommandRefused, match="unavailable"):
+    with pytest.raises(Refused, match="unavailable"):
         await session.commands.dial(caller.id, "+4587654321", CallingDevice.LOCAL)
     assert session.connector.api.request_counts[DIAL] == 1  # a POST is never repeated
 
@@ -189,7 +189,7 @@ async def test_a_short_5xx_burst_is_ridden_out_without_disconnecting_or_doubling
     assert len(commands_received(simulator, "PUT", f"/users/{colleague.id}/presence")) == 1
 
     simulator.faults.error_burst = 1
-    with pytest.raises(CommandRefused, match="unavailable"):
+    with pytest.raises(Refused, match="unavailable"):
         await session.commands.dial(caller.id, "+4587654321", CallingDevice.LOCAL)
     await session.commands.dial(caller.id, "+4587654322", CallingDevice.LOCAL)  # burst over
     assert session.connector.api.request_counts[DIAL] == 2
@@ -210,7 +210,7 @@ async def test_connection_resets_then_back_local_changes_reach_konnekta(
     )
     simulator.faults.reset_connections = 1_000_000
     await status_becomes(session, Connection.RECONNECTING)
-    with pytest.raises(CommandRefused):
+    with pytest.raises(Refused):
         await session.commands.dial(caller.id, "+4587654321", CallingDevice.LOCAL)
     # The request was read before the connection dropped, so it may have been carried out:
     # it is not sent again.
@@ -244,7 +244,7 @@ async def test_responses_slower_than_the_timeout_then_back_konnekta_changes_are_
     )
     simulator.faults.slow_seconds = 1.5
     await status_becomes(session, Connection.RECONNECTING)
-    with pytest.raises(CommandRefused, match="did not answer in time"):
+    with pytest.raises(Refused, match="did not answer in time"):
         await session.commands.dial(caller.id, "+4587654321", CallingDevice.LOCAL)
     assert session.connector.api.request_counts[DIAL] == 1
     await simulator.set_presence(colleague.id, "act-course", Availability.UNAVAILABLE)

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from konnekta_desktop.konnekta import translate
 from konnekta_desktop.konnekta.events import (
     EventError,
     KnownEvent,
@@ -65,7 +66,7 @@ def check_valid_events(listener: LiveListener, event: KnownEvent) -> None:
     tally["listener: valid event of each type"] += 1
     assert response.status_code == 204, response.text
     _wait_for_delivery(listener, before + 1)
-    assert listener.app.events[before] == event
+    assert listener.app.events[before] == translate.event(event)
     assert not listener.app.model_errors, listener.app.model_errors
 
 
@@ -93,7 +94,7 @@ def check_mutated_body(listener: LiveListener, mutation: tuple[str, bytes]) -> N
     assert response.status_code == status, (kind, response.text)
     if event is not None:
         _wait_for_delivery(listener, before + 1)
-        assert listener.app.events[before] == event
+        assert listener.app.events[before] == translate.event(event)
     assert not listener.app.model_errors, listener.app.model_errors
 
 
@@ -107,11 +108,11 @@ def check_mutated_headers(listener: LiveListener, data: st.DataObject) -> None:
     assert response.status_code in case.expected, (case.mutation, response.text)
     if response.status_code == 204:
         _wait_for_delivery(listener, before + 1)
-        assert listener.app.events[before] == event
+        assert listener.app.events[before] == translate.event(event)
     else:
         # Nothing refused may reach the model; a valid event after it must.
         listener.assert_still_processes_a_valid_event()
-        assert event not in listener.app.events[before:]
+        assert translate.event(event) not in listener.app.events[before:]
 
 
 @FUZZ

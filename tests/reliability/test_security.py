@@ -19,11 +19,11 @@ import pytest
 
 from konnekta_desktop import logs, runtime
 from konnekta_desktop.core import connector as connector_module
-from konnekta_desktop.core.commands import CommandRefused
 from konnekta_desktop.core.config import ConnectorConfig
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.status import Connection
-from konnekta_desktop.konnekta.models import CallingDevice
+from konnekta_desktop.domain import CallingDevice
+from konnekta_desktop.domain.refusals import Refused
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, save_settings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import until
@@ -149,7 +149,7 @@ async def test_no_secret_in_settings_logs_store_or_output_even_after_forced_cras
         session.connector.auth.invalidate()  # refresh refused: a fresh password login
         await session.presence.set_template(colleague.id, "Lunch")
         simulator.faults.error_burst = 1
-        with pytest.raises(CommandRefused):
+        with pytest.raises(Refused):
             await session.commands.dial(colleague.id, "+4587654322", CallingDevice.LOCAL)
 
         async def crashing_task() -> None:

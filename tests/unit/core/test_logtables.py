@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from konnekta_desktop.core import logtables
-from konnekta_desktop.konnekta.models import Activity, Alias, Line, LineRole, LineType, User
+from konnekta_desktop.domain import Activity, Alias, Line, LineRole, LineType, User
 
 ANNA = User(
     id="u1",

@@ -52,27 +52,27 @@ def test_a_plan_with_a_trunk_prefix_reads_and_dials_it() -> None:
     ("text", "says"),
     [
         ("", "empty"),
-        ("   ", "empty"),
-        ("abc", "not a phone number"),
-        ("12ab34", "not a phone number"),
-        ("+", "not a phone number"),
-        ("++4512345678", "not a phone number"),
-        ("0045", "too short"),
-        ("+45 1234", "numbers there have 8"),
-        ("+45 123456789", "numbers there have 8"),
-        ("+999 1234567", "country code"),
-        ("1234567", "nor a short number"),
-        ("+49 123456789012345", "too long"),
-        ("+49 12", "too short"),
+        ("   ", "number_empty"),
+        ("abc", "number_not_a_number"),
+        ("12ab34", "number_not_a_number"),
+        ("+", "number_not_a_number"),
+        ("++4512345678", "number_not_a_number"),
+        ("0045", r"number_too_short\("),
+        ("+45 1234", "number_wrong_length.*lengths='8'"),
+        ("+45 123456789", "number_wrong_length.*lengths='8'"),
+        ("+999 1234567", "number_unknown_country"),
+        ("1234567", "number_not_national"),
+        ("+49 123456789012345", "number_too_long"),
+        ("+49 12", "number_too_short_for_country"),
     ],
 )
-def test_normalise_refuses_junk_with_a_readable_message(text: str, says: str) -> None:
+def test_normalise_refuses_junk_with_the_reason(text: str, says: str) -> None:
     with pytest.raises(NumberError, match=says):
         DENMARK.normalise(text)
 
 
 def test_number_error_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="not a phone number"):
+    with pytest.raises(ValueError, match="number_not_a_number"):
         DENMARK.normalise("call me")
 
 
@@ -137,17 +137,16 @@ def test_same_compares_numbers_written_differently() -> None:
 @pytest.mark.parametrize(
     ("prefix", "code", "says"),
     [
-        ("00", "999", "not a country code"),
-        ("00", "DK", "not a country code"),
-        ("+", "45", "digits"),
+        ("00", "999", "code_not_a_country"),
+        ("00", "DK", "code_not_a_country"),
+        ("+", "45", "prefix_not_digits"),
     ],
 )
 def test_a_wrong_number_plan_is_refused_naming_the_setting(
     prefix: str, code: str, says: str
 ) -> None:
-    with pytest.raises(NumberError, match=says) as raised:
+    with pytest.raises(NumberError, match=says):
         NumberPlan(international_prefix=prefix, international_code=code)
-    assert "Settings > Numbers" in str(raised.value)
 
 
 def test_repeated_numbers_are_parsed_once() -> None:

@@ -16,7 +16,7 @@ from konnekta_desktop.core.presence import (
     Unmapped,
     availability_of,
 )
-from konnekta_desktop.konnekta.models import Availability, PresenceUpdate
+from konnekta_desktop.domain import Availability, PresenceChange
 
 ACTIVITIES = {
     "a-avail": "Available",
@@ -101,10 +101,10 @@ def test_an_activity_konnekta_never_listed_is_shown_by_its_id() -> None:
 
 def test_a_mapped_state_sends_its_activity_and_the_availability_of_its_class() -> None:
     presence = mapper()
-    assert presence.konnekta_for_state(State("Available", StateClass.FREE)) == PresenceUpdate(
+    assert presence.konnekta_for_state(State("Available", StateClass.FREE)) == PresenceChange(
         activity_id="a-avail", availability=Availability.AVAILABLE
     )
-    assert presence.konnekta_for_state(State("Lunch", StateClass.OUT_OF_OFFICE)) == PresenceUpdate(
+    assert presence.konnekta_for_state(State("Lunch", StateClass.OUT_OF_OFFICE)) == PresenceChange(
         activity_id="a-lunch", availability=Availability.UNAVAILABLE
     )
 
@@ -116,7 +116,7 @@ def test_an_unmapped_state_still_sends_its_availability_and_is_listed_once(
     sick = State("Sick", StateClass.OUT_OF_OFFICE)
     with caplog.at_level(logging.WARNING):
         updates = [presence.konnekta_for_state(sick) for _ in range(3)]
-    assert updates == [PresenceUpdate(availability=Availability.UNAVAILABLE)] * 3
+    assert updates == [PresenceChange(availability=Availability.UNAVAILABLE)] * 3
     assert presence.activity_for_state(sick) == Unmapped("state", "Sick")
     assert presence.unmapped == (Unmapped("state", "Sick"),)
     assert len(caplog.records) == 1

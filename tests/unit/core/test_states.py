@@ -9,8 +9,7 @@ from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.states import PresenceService
 from konnekta_desktop.core.store import Store
-from konnekta_desktop.konnekta import events as ev
-from konnekta_desktop.konnekta.models import Activity, Availability, User, UserStatus
+from konnekta_desktop.domain import Activity, Availability, PresenceUpdate, User, UserStatus
 
 ACTIVITIES = [
     Activity(id="act-available", name="Available"),
@@ -47,13 +46,8 @@ def presence(store: Store, model: LiveModel) -> PresenceService:
     )
 
 
-def presence_event(
-    user_id: str, activity_id: str, availability: Availability
-) -> ev.PresenceChanged:
-    return ev.PresenceChanged(
-        timestamp="2026-11-25T10:00:00Z",
-        data=ev.PresenceData(user_id=user_id, activity_id=activity_id, availability=availability),
-    )
+def presence_event(user_id: str, activity_id: str, availability: Availability) -> PresenceUpdate:
+    return PresenceUpdate(user_id=user_id, activity_id=activity_id, availability=availability)
 
 
 def test_konnekta_activity_is_shown_through_the_activity_mapping(presence: PresenceService) -> None:

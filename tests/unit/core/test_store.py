@@ -31,7 +31,7 @@ from konnekta_desktop.core.store import (
     migrate,
 )
 from konnekta_desktop.core.wrapup import WrapUpRecord, WrapUpSession
-from konnekta_desktop.konnekta.models import Call, CallingDevice, CallState, Direction
+from konnekta_desktop.domain import Call, CallingDevice, CallState, Direction
 
 NOW = 1_750_000_000.0
 

@@ -13,8 +13,8 @@ from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.states import PresenceService
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.core.sync import synchronise
+from konnekta_desktop.domain import Activity, Availability, User, UserStatus
 from konnekta_desktop.konnekta.errors import Unavailable
-from konnekta_desktop.konnekta.models import Activity, Availability, User, UserStatus
 
 ACTIVITIES = [Activity(id="act-available", name="Available"), Activity(id="act-out", name="Out")]
 STATES = {"Available": "act-available", "Meeting": "act-out"}

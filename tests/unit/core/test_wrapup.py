@@ -16,7 +16,7 @@ from konnekta_desktop.core.wrapup import (
     decode_session,
     encode_session,
 )
-from konnekta_desktop.konnekta.models import (
+from konnekta_desktop.domain import (
     Availability,
     Call,
     CallingDevice,

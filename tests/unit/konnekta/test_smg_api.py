@@ -26,6 +26,7 @@ from konnekta_fakes import (
     ScriptedSmg,
 )
 
+from konnekta_desktop import domain
 from konnekta_desktop.konnekta.api import SMG_ADDRESS, SmgClient
 from konnekta_desktop.konnekta.auth import KonnektaAuth
 from konnekta_desktop.konnekta.errors import (
@@ -328,7 +329,11 @@ async def test_endpoint_sends_the_documented_request_and_returns_the_typed_answe
 
     result = await call(client)
 
-    assert result == expected
+    # The client answers in the switchboard's own types (domain/), with the wire's values.
+    assert msgspec.to_builtins(result) == msgspec.to_builtins(expected)
+    for item in result if isinstance(result, list) else [result]:
+        if type(item).__name__ in domain.__all__:
+            assert type(item) is getattr(domain, type(item).__name__)
     (request,) = smg.requests
     assert request.method == method
     assert str(request.url) == SMG + path

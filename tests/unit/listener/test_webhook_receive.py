@@ -8,15 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from konnekta_desktop.domain import PbxEvent, UserRemoval
 from konnekta_desktop.konnekta import signing
-from konnekta_desktop.konnekta.events import KnownEvent, UserRemoved, UserRemovedData, encode_event
+from konnekta_desktop.konnekta.events import UserRemoved, UserRemovedData, encode_event
 from konnekta_desktop.listener import WebhookListener
 
 SECRET = signing.SECRET_PREFIX + base64.b64encode(bytes(range(32))).decode()
 NOW = 1_750_000_000
 
 
-def _listener(received: list[KnownEvent]) -> WebhookListener:
+def _listener(received: list[PbxEvent]) -> WebhookListener:
     return WebhookListener(received.append, secret=SECRET, clock=lambda: float(NOW))
 
 
@@ -25,12 +26,12 @@ def _signed(body: bytes, webhook_id: str = "msg_1") -> tuple[str, str, str]:
     return headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"]
 
 
-def test_a_signed_event_is_handed_on_with_204() -> None:
-    received: list[KnownEvent] = []
+def test_a_signed_event_is_handed_on_with_204_as_the_update_it_reports() -> None:
+    received: list[PbxEvent] = []
     event = UserRemoved(timestamp="2025-06-15T12:00:00Z", data=UserRemovedData(user_id="u1"))
     body = encode_event(event)
     assert _listener(received).receive(*_signed(body), body).status == 204
-    assert received == [event]
+    assert received == [UserRemoval(user_id="u1")]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ I selected, never another call because it is alone in the list."""
 
 from __future__ import annotations
 
-from konnekta_desktop.konnekta.models import Call, CallState, Direction
+from konnekta_desktop.domain import Call, CallState, Direction
 from konnekta_desktop.ui.call_choice import (
     answered_by_colleague,
     command_target,

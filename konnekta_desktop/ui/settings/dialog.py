@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..autostart import AutostartError, apply_start_at_login
-from ..core.status import Connection
-from ..konnekta.errors import KonnektaError
-from ..settings import (
+from ...autostart import AutostartError, apply_start_at_login
+from ...core.status import Connection
+from ...konnekta.errors import KonnektaError
+from ...settings import (
     AppPaths,
     SecretStore,
     Settings,
@@ -41,17 +41,15 @@ from ..settings import (
     save_settings,
     validate,
 )
-from .settings_common import BackgroundTasks
-from .settings_labels import option_label
-from .settings_pages import (
-    AppointmentsPage,
-    CallingPage,
-    ConnectionPage,
-    MappingsPage,
-    NumbersPage,
-    SettingsPage,
-    StatesPage,
-)
+from .appointments import AppointmentsPage
+from .calling import CallingPage
+from .common import BackgroundTasks
+from .connection import ConnectionPage
+from .labels import option_label
+from .mappings import MappingsPage
+from .numbers import NumbersPage
+from .page import SettingsPage
+from .states import StatesPage
 
 __all__ = ["SettingsDialog"]
 

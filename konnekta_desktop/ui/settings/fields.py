@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..settings import Option, Secret, validate_field
-from .settings_common import FieldMessage
-from .settings_labels import option_label, option_tooltip
+from ...settings import Option, Secret, validate_field
+from .common import FieldMessage
+from .labels import option_label, option_tooltip
 
 __all__ = ["OptionField", "add_field"]
 

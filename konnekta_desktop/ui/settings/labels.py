@@ -10,7 +10,7 @@ from typing import Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..settings import Option, Section
+from ...settings import Option, Section
 
 __all__ = ["CONTEXT", "SOURCE_TEXTS", "option_label", "option_tooltip", "section_heading"]
 

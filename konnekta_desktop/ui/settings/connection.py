@@ -1,0 +1,187 @@
+"""The Connection tab: what the telephony provider hands over (tenant, SMG address, login)
+and how this computer listens; the notice shown when no system keyring can keep the secrets; and
+Test connection, which logs in with the values in the form, apart from the running connector.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...konnekta.api import SmgClient
+from ...konnekta.auth import KonnektaAuth
+from ...konnekta.http import make_http_client
+from ...settings import SecretStore, Section, Settings, get_option
+from .common import BackgroundTasks
+from .page import SettingsPage, fields_of, translate
+
+__all__ = ["ConnectionCheck", "ConnectionPage", "check_connection"]
+
+# What the telephony provider hands over comes first; how this computer listens comes after.
+_CONNECTION_ORDER: Final = (
+    "tenant_domain",
+    "smg_address",
+    "issuer_uri",
+    "client_id",
+    "client_secret",
+    "user",
+    "password",
+)
+
+
+def _connection_fields() -> list[str]:
+    names = fields_of(Section.CONNECTION)
+    first = [name for name in _CONNECTION_ORDER if name in names]
+    return first + [name for name in names if name not in first]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ConnectionCheck:
+    users: int
+    activities: int
+
+
+async def check_connection(settings: Settings) -> ConnectionCheck:
+    """Log in with `settings` and count users and activities, apart from the running connector.
+
+    Raises `KonnektaError` (its message says what to check) when the login or a request fails.
+    """
+    async with make_http_client() as http:
+        auth = KonnektaAuth(
+            settings.issuer_uri.strip(),
+            settings.client_id.strip(),
+            settings.client_secret.reveal(),
+            settings.user.strip(),
+            settings.password.reveal(),
+            http=http,
+        )
+        api = SmgClient(settings.smg_address.strip(), auth, http=http, retries=1)
+        try:
+            users = await api.users()
+            activities = await api.activities()
+        finally:
+            await auth.close()
+    return ConnectionCheck(users=len(users), activities=len(activities))
+
+
+class ConnectionPage(SettingsPage):
+    """Every Connection option, the keyring notice, and Test connection."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        secrets: SecretStore,
+        current: Callable[[], Settings],
+        parent: QWidget | None = None,
+    ) -> None:
+        """`current` gives the settings as the whole window shows them now (for the test)."""
+        super().__init__(parent)
+        self._current = current
+        self._secrets = secrets
+        self._tasks = BackgroundTasks(self._test_failed)
+        form = QFormLayout()
+        for name in _connection_fields():
+            option = get_option(name)
+            stored = option.secret and bool(getattr(settings, name))
+            self.add_option(
+                form, settings, name, **({"secret_stored": stored} if option.secret else {})
+            )
+
+        self.keyring_notice = QLabel()
+        self.keyring_notice.setObjectName("keyringNotice")
+        self.keyring_notice.setWordWrap(True)
+        self.session_only = QCheckBox(
+            translate("SettingsPage", "Keep the Client Secret and Password for this session only")
+        )
+        self.session_only.setObjectName("sessionOnly")
+        notice = QGroupBox(translate("SettingsPage", "No keyring"))
+        notice_layout = QVBoxLayout(notice)
+        notice_layout.addWidget(self.keyring_notice)
+        notice_layout.addWidget(self.session_only)
+        self.keyring_box = notice
+        self.refresh_keyring_notice()
+
+        self.test_button = QPushButton(translate("SettingsPage", "&Test connection"))
+        self.test_button.setObjectName("testConnection")
+        self.test_button.setToolTip(
+            translate(
+                "SettingsPage",
+                "Log in with the values in this form and count Konnekta's users and activities.",
+            )
+        )
+        self.test_button.clicked.connect(self.start_test)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(notice)
+        layout.addLayout(test_row)
+        layout.addStretch(1)
+
+    def refresh_keyring_notice(self) -> None:
+        problem = self._secrets.problem
+        self.keyring_box.setHidden(problem is None)
+        self.keyring_notice.setText(
+            translate(
+                "SettingsPage",
+                "No system keyring could be used, so the Client Secret and Password cannot be "
+                "saved on this computer. Tick the box to keep them until the app closes, or "
+                "install or unlock a keyring and save again.",
+            )
+            if problem
+            else ""
+        )
+
+    def start_test(self) -> None:
+        if self._tasks.busy:
+            return
+        problems = [problem for field in self.fields.values() if (problem := field.check())]
+        if problems:
+            self.test_result.setStyleSheet("color: #c62828;")
+            self.test_result.setText(
+                translate("SettingsPage", "Correct the fields marked in red first.")
+            )
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText(translate("SettingsPage", "Logging in…"))
+        self._tasks.start(self._test(self._current()), "test connection")
+
+    async def _test(self, settings: Settings) -> None:
+        result = await check_connection(settings)
+        self.test_button.setEnabled(True)
+        self.test_result.setStyleSheet("color: #2e7d32;")
+        self.test_result.setText(
+            translate(
+                "SettingsPage",
+                "Connected: Konnekta lists {users} users and {activities} activities.",
+            ).format(users=result.users, activities=result.activities)
+        )
+
+    def _test_failed(self, error: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setStyleSheet("color: #c62828;")
+        self.test_result.setText(
+            translate("SettingsPage", "The test failed: {reason}").format(
+                reason=str(error) or type(error).__name__
+            )
+        )

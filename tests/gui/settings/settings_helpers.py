@@ -1,0 +1,65 @@
+"""What the settings window tests build their sessions from: valid settings (for the
+simulator or a made-up tenant), a session made of the real parts the window uses, and the settings
+file as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from konnekta_desktop.core.clock import ManualClock
+from konnekta_desktop.core.model import LiveModel
+from konnekta_desktop.core.numbers import NumberPlan
+from konnekta_desktop.core.store import Store
+from konnekta_desktop.konnekta.api import SmgClient
+from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings
+from konnekta_desktop.simulator import Simulator
+
+
+def valid_settings(sim: Simulator | None = None) -> Settings:
+    if sim is None:
+        return Settings(
+            tenant_domain="example.dk",
+            smg_address="https://konnekta.example.dk/api-admin/realm/acme/fwd",
+            issuer_uri="https://konnekta.example.dk/auth/realms/acme",
+            client_id="switchboard",
+            client_secret=Secret("stored-client-secret"),
+            user="switchboard@example.dk",
+            password=Secret("stored-password"),
+        )
+    return Settings(
+        tenant_domain=sim.tenant.domain,
+        smg_address=sim.smg_address,
+        issuer_uri=sim.issuer_uri,
+        client_id=sim.client_id,
+        client_secret=Secret(sim.client_secret),
+        user=sim.username,
+        password=Secret(sim.password),
+    )
+
+
+def make_session(
+    tmp_path: Path,
+    settings: Settings,
+    *,
+    secrets: SecretStore,
+    api: SmgClient | None = None,
+    model: LiveModel | None = None,
+) -> SimpleNamespace:
+    """What the settings window uses of a session, from real parts."""
+    return SimpleNamespace(
+        settings=settings,
+        paths=AppPaths.for_dir(tmp_path / "konnekta"),
+        store=Store(tmp_path / "konnekta" / "data" / "store.sqlite3"),
+        model=model or LiveModel(),
+        plan=NumberPlan(settings.international_prefix, settings.international_code),
+        connector=SimpleNamespace(api=api),
+        secrets=secrets,
+        clock=ManualClock(),
+    )
+
+
+def settings_file_text(session: SimpleNamespace) -> str:
+    file: Path = session.paths.settings_file
+    return file.read_text(encoding="utf-8") if file.exists() else ""
