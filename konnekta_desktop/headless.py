@@ -13,7 +13,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from .core.session import Session
-from .core.status import Connection, ConnectionStatus
+from .domain.status import Connection, ConnectionStatus
 from .konnekta.errors import ConfigurationError
 from .runtime import LaunchOptions, SettingsProblem, open_session
 

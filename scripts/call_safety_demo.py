@@ -94,7 +94,7 @@ async def _play() -> str:
     from PySide6.QtWidgets import QMessageBox
 
     from konnekta_desktop.app import SwitchboardApp
-    from konnekta_desktop.core.status import Connection
+    from konnekta_desktop.domain.status import Connection
     from konnekta_desktop.runtime import LaunchOptions, open_session
     from konnekta_desktop.ui.main_window import colleague_number
 

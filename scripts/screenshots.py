@@ -83,7 +83,7 @@ async def _settle() -> None:
 
 async def _shoot(language: str, out: Path) -> int:
     from konnekta_desktop.app import SwitchboardApp
-    from konnekta_desktop.core.status import Connection
+    from konnekta_desktop.domain.status import Connection
     from konnekta_desktop.runtime import LaunchOptions, open_session
 
     folder = Path(tempfile.mkdtemp(prefix="konnekta-shots-"))

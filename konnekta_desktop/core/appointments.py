@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..domain.appointments import Appointment
+
 __all__ = [
     "ActiveAppointment",
     "Appointment",
@@ -30,27 +32,6 @@ __all__ = [
     "next_change_at",
     "plan",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Appointment:
-    """A template to apply to a user from `start` (inclusive) to `end` (exclusive)."""
-
-    id: str
-    user_id: str
-    template_name: str
-    start: float
-    end: float
-
-    def __post_init__(self) -> None:
-        if self.end <= self.start:
-            raise ValueError(
-                f"Appointment {self.template_name!r} ends before it starts: "
-                "choose an end time after the start time"
-            )
-
-    def current_at(self, now: float) -> bool:
-        return self.start <= now < self.end
 
 
 @dataclass(frozen=True, slots=True)

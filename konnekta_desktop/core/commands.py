@@ -10,13 +10,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from ..domain.numbers import NumberPlan
 from ..domain.refusals import Command, Reason, Refused
 from ..domain.types import Call, CallerIds, CallingDevice, Line, LineType, Right
 from ..konnekta.api import SmgClient
 from ..konnekta.errors import Forbidden, KonnektaError, NotFound, Unprocessable
 from .model import Colleague, LiveModel
 from .monitoring import ensure_call_control, monitoring_number
-from .numbers import NumberPlan
 
 log = logging.getLogger(__name__)
 

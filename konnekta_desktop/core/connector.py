@@ -22,6 +22,8 @@ from ..domain.events import (
     UserRemoval,
     UserUpdate,
 )
+from ..domain.numbers import NumberPlan
+from ..domain.status import Connection, ConnectionStatus
 from ..konnekta.api import SmgClient
 from ..konnekta.auth import KonnektaAuth
 from ..konnekta.errors import ConfigurationError, KonnektaError
@@ -33,8 +35,6 @@ from . import logtables
 from .clock import Clock, SystemClock
 from .config import ConnectorConfig
 from .model import LiveModel, ModelChange
-from .numbers import NumberPlan
-from .status import Connection, ConnectionStatus
 from .wakeup import ResumeWatch
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
+from ..domain.colleagues import Colleague, ModelChange
 from ..domain.events import (
     CallerIdUpdate,
     CallUpdate,
@@ -22,51 +22,15 @@ from ..domain.events import (
 )
 from ..domain.types import (
     Activity,
-    Availability,
     Call,
     CallState,
-    Presence,
     User,
     UserStatus,
 )
 
+__all__ = ["Colleague", "LiveModel", "ModelChange"]
+
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class Colleague:
-    """One Konnekta user as the switchboard sees them."""
-
-    user: User
-    activity_id: str | None = None
-    availability: Availability = Availability.AVAILABLE
-    diversion: str | None = None
-    caller_id: str | None = None
-    calls: dict[str, Call] = field(default_factory=dict)  # this user's legs, by call id
-
-    @property
-    def id(self) -> str:
-        return self.user.id
-
-    @property
-    def presence(self) -> Presence:
-        return Presence(activity_id=self.activity_id, availability=self.availability)
-
-
-@dataclass(slots=True)
-class ModelChange:
-    """What changed since the last flush. `reset` means: reload everything."""
-
-    reset: bool = False
-    changed: set[str] = field(default_factory=set)  # user ids whose row changed
-    added: set[str] = field(default_factory=set)
-    removed: set[str] = field(default_factory=set)
-    calls_changed: bool = False
-    ended_calls: list[Call] = field(default_factory=list)
-    events: int = 0
-
-    def __bool__(self) -> bool:
-        return bool(self.reset or self.changed or self.added or self.removed or self.calls_changed)
 
 
 Listener = Callable[[ModelChange], None]

@@ -10,10 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Final, Literal
+from typing import Literal
 
-from konnekta_desktop.domain.types import Availability, PresenceChange
+from ..domain.states import (
+    DEFAULT_STATES,
+    DEFAULT_TEMPLATES,
+    State,
+    StateClass,
+    Template,
+    availability_of,
+)
+from ..domain.types import PresenceChange
 
 __all__ = [
     "DEFAULT_STATES",
@@ -24,90 +31,9 @@ __all__ = [
     "Template",
     "Unmapped",
     "availability_of",
-]
+]  # the value types live in domain/states.py; named here while the UI moves over
 
 log = logging.getLogger(__name__)
-
-
-class StateClass(StrEnum):
-    """What kind of absence a state is; only Free counts as available."""
-
-    FREE = "Free"
-    TENTATIVE = "Tentative"
-    BUSY = "Busy"
-    OUT_OF_OFFICE = "OutOfOffice"
-    WORKING_ELSEWHERE = "WorkingElsewhere"
-
-
-def availability_of(state_class: StateClass) -> Availability:
-    """Free is available (green) in Konnekta; every other class is unavailable (red)."""
-    if state_class is StateClass.FREE:
-        return Availability.AVAILABLE
-    return Availability.UNAVAILABLE
-
-
-@dataclass(frozen=True, slots=True)
-class State:
-    """What a user is doing, as the operator names it."""
-
-    name: str
-    state_class: StateClass
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """A named preset: a state (by name), and optionally a duration, caller ID and forwarding.
-
-    `duration_minutes` None means "until changed"; `caller_id` and `forwarding` None mean "leave
-    as it is" (they are normalised numbers when set).
-    """
-
-    name: str
-    state: str
-    duration_minutes: int | None = None
-    caller_id: str | None = None
-    forwarding: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.duration_minutes is not None and self.duration_minutes <= 0:
-            raise ValueError(
-                f"Template {self.name!r}: the duration must be a positive number of minutes, "
-                f"not {self.duration_minutes}; leave it empty for 'until changed'"
-            )
-
-
-DEFAULT_STATES: Final[tuple[State, ...]] = (
-    State("Available", StateClass.FREE),
-    State("Busy", StateClass.BUSY),
-    State("Meeting", StateClass.BUSY),
-    State("Tentative meeting", StateClass.TENTATIVE),
-    State("Lunch", StateClass.OUT_OF_OFFICE),
-    State("Wrap-up", StateClass.BUSY),
-    State("Working from home", StateClass.WORKING_ELSEWHERE),
-    State("Travelling", StateClass.WORKING_ELSEWHERE),
-    State("Course", StateClass.WORKING_ELSEWHERE),
-    State("Out of office", StateClass.OUT_OF_OFFICE),
-    State("Holiday", StateClass.OUT_OF_OFFICE),
-    State("Sick", StateClass.OUT_OF_OFFICE),
-)
-"""States a Danish reception uses every day; operators add and rename their own in settings."""
-
-DEFAULT_TEMPLATES: Final[tuple[Template, ...]] = (
-    Template("Available", "Available"),
-    Template("Busy", "Busy"),
-    Template("Meeting 30 min", "Meeting", duration_minutes=30),
-    Template("Meeting 1 hour", "Meeting", duration_minutes=60),
-    Template("Tentative meeting", "Tentative meeting"),
-    Template("Lunch", "Lunch", duration_minutes=30),
-    Template("Wrap-up", "Wrap-up"),
-    Template("Working from home", "Working from home"),
-    Template("Travelling", "Travelling"),
-    Template("Course", "Course"),
-    Template("Out of office", "Out of office"),
-    Template("Holiday", "Holiday"),
-    Template("Sick", "Sick"),
-)
-"""One template per default state; forwarding and caller ID are company-specific, so left empty."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,30 +1,53 @@
 """A running switchboard session: the connector plus the services built on it.
 
-The composition roots (headless and the Qt app) build one `Session` and talk only to it. Wrap-up
-runs for the operator's own user while the app runs, when the wrap-up setting is on.
+`Session` is the in-process implementation of the application interface
+(`domain/interface.py`, `Switchboard`) and of the Settings window's `SettingsDoor`; the
+composition roots (headless and the Qt app) build one and the UI talks only to those two.
+Wrap-up runs for the operator's own user while the app runs, when the wrap-up setting is on.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
+from ..domain.appointments import Appointment
+from ..domain.colleagues import Colleague, ModelChange
 from ..domain.events import PbxEvent, PresenceUpdate
+from ..domain.interface import (
+    Colleagues,
+    ConnectionCheck,
+    ConnectionParameters,
+    Role,
+    Switchboard,
+    Update,
+    UpdateListener,
+)
+from ..domain.numbers import NumberPlan
+from ..domain.refusals import Command
+from ..domain.states import ShownState, State, Template
+from ..domain.status import Connection, ConnectionStatus
+from ..domain.types import Activity, CallerIds, CallingDevice
+from ..domain.wrapups import WrapUpSession
 from ..konnekta.transport import HttpClient
+from ..settings import AppPaths, SecretStore, Settings
+from ..settings.door import SettingsDoor
 from .appointment_service import AppointmentService
 from .clock import Clock, SystemClock
-from .commands import Commands
+from .commands import Commands, pbx_request
 from .config import ConnectorConfig
+from .connection_check import check_connection
 from .connector import Connector
-from .model import Colleague, ModelChange
-from .numbers import NumberPlan
+from .requests import RequestLog
 from .states import PresenceService
-from .status import Connection, ConnectionStatus
 from .store import Store
 from .sync import SyncReport, synchronise
 from .wrapup import WrapUp
 from .wrapup_service import WrapUpService
+
+if TYPE_CHECKING:
+    from ..simulator.server import Simulator
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +55,7 @@ HISTORY_DAYS = 90  # call history, wrap-up records and sent changes older than t
 
 
 class Session:
-    """Everything the UI needs, built around one `Connector`."""
+    """The switchboard in this process, built around one `Connector`."""
 
     def __init__(
         self,
@@ -40,11 +63,11 @@ class Session:
         store: Store,
         *,
         clock: Clock | None = None,
-        settings: Any = None,
-        paths: Any = None,
-        simulator: Any = None,
-        secrets: Any = None,
-        to_config: Callable[[Any], ConnectorConfig] | None = None,
+        settings: Settings | None = None,
+        paths: AppPaths | None = None,
+        simulator: Simulator | None = None,
+        secrets: SecretStore | None = None,
+        to_config: Callable[[Settings], ConnectorConfig] | None = None,
         settings_problems: Sequence[str] = (),
         http: HttpClient | None = None,
     ) -> None:
@@ -53,14 +76,18 @@ class Session:
         self.settings = settings
         self.secrets = secrets
         self._to_config = to_config
-        self.settings_problems = list(settings_problems)
+        self.settings_problems: Sequence[str] = list(settings_problems)
         self.paths = paths
         self.simulator = simulator
         self.demo = simulator is not None
         self.connector = Connector(config, clock=self.clock, http=http)
         self.model = self.connector.model
-        self.plan = self.connector.plan
-        self.commands = Commands(self.connector.api, self.model, self.plan)
+        self.commands = Commands(self.connector.api, self.model, self.connector.plan)
+        self._requests = RequestLog()
+        self._listeners: list[UpdateListener] = []
+        self._seq = 0
+        self._batching = False  # a batch of PBX events is being delivered
+        self._shown: set[str] = set()  # shown states changed in that batch
         self.presence = PresenceService(
             store,
             self.model,
@@ -72,32 +99,166 @@ class Session:
         self.wrapup = WrapUpService(
             WrapUp(self.clock), store, self.model, self.commands, self.connector.spawn
         )
-        self.appointments = AppointmentService(store, self.presence, self.commands, self.clock)
+        self.appointment_service = AppointmentService(
+            store, self.presence, self.commands, self.clock
+        )
         self._appointments_task: object | None = None
         self.last_sync: SyncReport | None = None
         self.connector.on_events(self._on_batch)
         self.connector.on_connected(self._on_connected)
         self.connector.on_status(self._on_status)
         self.model.subscribe(self._on_change)
+        self.presence.subscribe(self._on_shown)
+        self.wrapup.subscribe(self._on_wrapup)
 
     @property
     def config(self) -> ConnectorConfig:
         return self.connector.config
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    @property
+    def colleagues(self) -> Colleagues:
+        return self.model
+
+    @property
+    def plan(self) -> NumberPlan:
+        return self.connector.plan
+
+    @property
+    def status(self) -> ConnectionStatus:
+        return self.connector.status
+
+    @property
+    def stale(self) -> bool:
+        return self.connector.status.state is not Connection.CONNECTED
 
     @property
     def operator(self) -> Colleague | None:
         wanted = self.config.operator_user
         return self.model.by_username(wanted) if wanted else None
 
+    @property
+    def role(self) -> Role:
+        return Role.ADMINISTRATOR  # this desktop holds the tenant's settings itself
+
+    @property
+    def last_event_at(self) -> float | None:
+        return self.connector.last_event_at
+
+    @property
+    def default_calling_device(self) -> CallingDevice:
+        return self.config.default_calling_device
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    def shown_state(self, user_id: str) -> ShownState:
+        return self.presence.shown_state(user_id)
+
+    def states(self) -> list[State]:
+        return self.store.states()
+
+    def templates(self) -> list[Template]:
+        return self.presence.templates()
+
+    def appointments(self) -> list[Appointment]:
+        return self.appointment_service.appointments()
+
+    def pending_wrapups(self) -> list[WrapUpSession]:
+        return self.wrapup.pending()
+
+    def subscribe(self, listener: UpdateListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    # -- commands ----------------------------------------------------------------------------
+
+    async def dial(
+        self,
+        user_id: str,
+        destination: str,
+        device: CallingDevice,
+        *,
+        request_id: str | None = None,
+    ) -> str:
+        return await self._requests.run(
+            request_id, lambda: self.commands.dial(user_id, destination, device)
+        )
+
+    async def hang_up(self, call_id: str, *, request_id: str | None = None) -> None:
+        await self._requests.run(request_id, lambda: self.commands.hang_up(call_id))
+
+    async def transfer(
+        self, call_id: str, destination: str, *, request_id: str | None = None
+    ) -> None:
+        await self._requests.run(request_id, lambda: self.commands.transfer(call_id, destination))
+
+    async def set_forwarding(
+        self, user_id: str, number: str | None, *, request_id: str | None = None
+    ) -> None:
+        await self._requests.run(request_id, lambda: self.commands.set_forwarding(user_id, number))
+
+    async def set_caller_id(
+        self, user_id: str, number: str, *, request_id: str | None = None
+    ) -> None:
+        await self._requests.run(request_id, lambda: self.commands.set_caller_id(user_id, number))
+
+    async def caller_ids(self, user_id: str) -> CallerIds:
+        return await self.commands.caller_ids(user_id)
+
+    async def set_template(
+        self, user_id: str, template_name: str, *, request_id: str | None = None
+    ) -> None:
+        await self._requests.run(
+            request_id, lambda: self.presence.set_template(user_id, template_name)
+        )
+
+    async def complete_wrapup(
+        self,
+        wrapup: WrapUpSession,
+        note: str = "",
+        code: str = "",
+        *,
+        request_id: str | None = None,
+    ) -> None:
+        await self._requests.run(request_id, lambda: self.wrapup.complete(wrapup, note, code))
+
+    # -- the tenant's lists ------------------------------------------------------------------
+
+    async def activities(self) -> list[Activity]:
+        return await pbx_request(Command.LOAD_ACTIVITIES, self.connector.api.activities())
+
+    def save_state(self, state: State, *, renamed_from: str | None = None) -> None:
+        self.store.save_state(state, renamed_from=renamed_from)
+        self.presence.rebuild_mapper()
+
+    def save_template(self, template: Template, *, renamed_from: str | None = None) -> None:
+        self.store.save_template(template, renamed_from=renamed_from)
+        self.presence.rebuild_mapper()
+
+    def delete_template(self, name: str) -> None:
+        self.store.delete_template(name)
+        self.presence.rebuild_mapper()
+
+    def save_appointment(self, appointment: Appointment) -> None:
+        self.appointment_service.add(appointment)
+
+    def delete_appointment(self, appointment_id: str) -> None:
+        self.appointment_service.remove(appointment_id)
+
+    async def check_connection(self, parameters: ConnectionParameters) -> ConnectionCheck:
+        return await check_connection(parameters)
+
     # -- settings ----------------------------------------------------------------------------
 
-    def apply_settings(self, settings: Any) -> None:
+    def apply_settings(self, settings: Settings) -> None:
         """Take saved settings into use that need no reconnect (numbers, mappings, wrap-up...)."""
         self.settings = settings
         if self._to_config is not None:
             self._use_config(self._to_config(settings))
 
-    async def reconnect(self, settings: Any) -> None:
+    async def reconnect(self, settings: Settings) -> None:
         """Take saved settings into use, reconnecting to Konnekta with the new connection."""
         self.settings = settings
         self.settings_problems = []
@@ -111,7 +272,7 @@ class Session:
 
     def _use_config(self, config: ConnectorConfig) -> None:
         self.connector.config = config
-        self.connector.plan = self.plan = self.commands.plan = NumberPlan(
+        self.connector.plan = self.commands.plan = NumberPlan(
             config.international_prefix, config.international_code
         )
         self.commands.api = self.connector.api
@@ -140,6 +301,7 @@ class Session:
 
     def _on_status(self, status: ConnectionStatus) -> None:
         self.presence.connected = status.state is Connection.CONNECTED
+        self._publish(status=status)
 
     async def _on_connected(self, reconnect: bool) -> None:
         self.presence.rebuild_mapper()
@@ -160,9 +322,12 @@ class Session:
         else:
             self.presence.on_presence_events(c.id for c in self.model)
         if self._appointments_task is None:
-            self._appointments_task = self.connector.spawn(self.appointments.run(), "appointments")
+            self._appointments_task = self.connector.spawn(
+                self.appointment_service.run(), "appointments"
+            )
 
     def _on_batch(self, batch: Sequence[PbxEvent]) -> None:
+        self._batching = True  # shown states that change now go out with the model's change
         presence_users = {e.user_id for e in batch if isinstance(e, PresenceUpdate)}
         if presence_users:
             self.presence.on_presence_events(presence_users)
@@ -171,3 +336,40 @@ class Session:
     def _on_change(self, change: ModelChange) -> None:
         if change.ended_calls:
             self.store.add_calls(change.ended_calls, ended_at=self.clock.now())
+        self._batching = False
+        self._publish(colleagues=change)
+
+    def _on_shown(self, user_ids: set[str]) -> None:
+        if self._batching:
+            self._shown |= user_ids
+        else:
+            self._publish(shown=user_ids)
+
+    def _on_wrapup(self, wrapup: WrapUpSession) -> None:
+        self._publish(wrapup=wrapup)
+
+    def _publish(
+        self,
+        *,
+        colleagues: ModelChange | None = None,
+        shown: set[str] | None = None,
+        status: ConnectionStatus | None = None,
+        wrapup: WrapUpSession | None = None,
+    ) -> None:
+        """One numbered update to every listener, with the shown states gathered in a batch."""
+        changed = frozenset(self._shown | (shown or set()))
+        self._shown = set()
+        self._seq += 1
+        update = Update(
+            seq=self._seq, colleagues=colleagues, shown=changed, status=status, wrapup=wrapup
+        )
+        for listener in list(self._listeners):
+            try:
+                listener(update)
+            except Exception:
+                log.exception("An update listener failed")
+
+
+def _implements(session: Session) -> tuple[Switchboard, SettingsDoor]:
+    """Where mypy checks that `Session` is a `Switchboard` and a `SettingsDoor`."""
+    return session, session

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Protocol
 
 from ..domain.refusals import Command, Reason, Refused
+from ..domain.states import ShownState
 from ..domain.types import Availability, PresenceChange
 from ..konnekta.api import SmgClient
 from .commands import Commands, pbx_request
@@ -22,15 +22,6 @@ from .presence import PresenceMapper, State, Template, Unmapped, availability_of
 from .store import LocalState, PendingChange
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class ShownState:
-    """What the grid shows in the state column."""
-
-    label: str
-    available: bool
-    unmapped: bool = False
 
 
 class StateStore(Protocol):

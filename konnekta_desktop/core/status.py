@@ -1,20 +1,5 @@
-"""The connection's state as the operator sees it (tray icon, status bar)."""
+"""Moved to `konnekta_desktop.domain.status`; this name goes once every import uses it."""
 
-from __future__ import annotations
+from ..domain.status import Connection, ConnectionStatus
 
-from dataclasses import dataclass
-from enum import StrEnum
-
-
-class Connection(StrEnum):
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    RECONNECTING = "reconnecting"
-    DISCONNECTED = "disconnected"
-
-
-@dataclass(frozen=True, slots=True)
-class ConnectionStatus:
-    state: Connection
-    message: str = ""  # why, in words an operator understands (empty when all is well)
-    setting: str | None = None  # the setting to check, when the cause is a setting
+__all__ = ["Connection", "ConnectionStatus"]

@@ -31,10 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import msgspec
-
-from konnekta_desktop.domain.types import Availability, Call, CallState, Direction, User
-
+from ..domain.types import Availability, Call, CallState, User
+from ..domain.wrapups import WrapUpRecord, WrapUpSession, decode_session, encode_session
 from .clock import Clock
 
 __all__ = [
@@ -48,43 +46,6 @@ __all__ = [
     "decode_session",
     "encode_session",
 ]
-
-
-class WrapUpSession(msgspec.Struct, frozen=True, kw_only=True):
-    """A call that ended and waits for its wrap-up; stored so it survives a restart."""
-
-    call_id: str
-    user_id: str
-    direction: Direction
-    caller: str
-    called: str
-    queue: str | None
-    started: float  # Unix seconds, when the call started
-    ended: float  # Unix seconds, when the app saw it end
-
-
-class WrapUpRecord(msgspec.Struct, frozen=True, kw_only=True):
-    """A completed wrap-up, as kept in the call history."""
-
-    call_id: str
-    user_id: str
-    caller: str
-    queue: str | None
-    started: float
-    ended: float
-    note: str
-    code: str | None
-    completed_at: float
-
-
-def encode_session(session: WrapUpSession) -> bytes:
-    """JSON for a pending session (for storage or handing to another process)."""
-    return msgspec.json.encode(session)
-
-
-def decode_session(data: bytes | str) -> WrapUpSession:
-    """A session from `encode_session`'s JSON; raises msgspec.ValidationError if it is not one."""
-    return msgspec.json.decode(data, type=WrapUpSession)
 
 
 @dataclass(frozen=True, slots=True)

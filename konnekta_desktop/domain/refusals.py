@@ -25,6 +25,9 @@ class Command(StrEnum):
     LOAD_CALLER_IDS = "load_caller_ids"
     SET_STATE = "set_state"
     SET_AVAILABILITY = "set_availability"
+    COMPLETE_WRAPUP = "complete_wrapup"
+    LOAD_ACTIVITIES = "load_activities"
+    CHECK_CONNECTION = "check_connection"
 
 
 class Reason(StrEnum):

@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.commands import Commands
 from ..core.connector import Connector
-from ..core.model import Colleague, LiveModel, ModelChange
-from ..core.numbers import NumberPlan
+from ..core.model import Colleague, LiveModel
 from ..core.presence import Template
-from ..core.status import ConnectionStatus
+from ..domain.interface import Update
+from ..domain.numbers import NumberPlan
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ class UiSession(Protocol):
     def demo(self) -> bool: ...
     @property
     def operator(self) -> Colleague | None: ...
+    def subscribe(self, listener: Callable[[Update], None]) -> Callable[[], None]: ...
 
 
 def operator_of(session: UiSession) -> Colleague | None:
@@ -96,56 +97,36 @@ def operator_of(session: UiSession) -> Colleague | None:
 
 
 class Bridge(QObject):
-    """Subscribes to the core once and re-emits: model changes, connection status, shown states,
-    new pending wrap-ups."""
+    """Subscribes to the session's one stream of updates and re-emits each part as a signal:
+    colleagues and calls, shown states, the connection, a new pending wrap-up."""
 
     model_changed = Signal(object)  # ModelChange
     status_changed = Signal(object)  # ConnectionStatus
-    presence_changed = Signal(object)  # set[str] of user ids
+    presence_changed = Signal(object)  # set[str] of user ids whose shown state changed
     wrapup_pending = Signal(object)  # WrapUpSession
 
     def __init__(self, session: UiSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._unsubscribe: list[Callable[[], object]] = []
-        self._attached = False
+        self._unsubscribe: Callable[[], None] | None = None
 
     def attach(self) -> None:
-        if self._attached:
-            return
-        self._attached = True
-        session = self._session
-        self._unsubscribe.append(session.model.subscribe(self._on_model))
-        # The connector offers no unsubscribe for status; `_attached` silences it after detach.
-        session.connector.on_status(self._on_status)
-        for remove in (
-            session.presence.subscribe(self._on_presence),
-            session.wrapup.subscribe(self._on_wrapup),
-        ):
-            if callable(remove):
-                self._unsubscribe.append(remove)
+        if self._unsubscribe is None:
+            self._unsubscribe = self._session.subscribe(self._on_update)
 
     def detach(self) -> None:
-        self._attached = False
-        for remove in self._unsubscribe:
-            try:
-                remove()
-            except ValueError:
-                log.debug("A core subscription was already gone")
-        self._unsubscribe.clear()
+        unsubscribe, self._unsubscribe = self._unsubscribe, None
+        if unsubscribe is not None:
+            unsubscribe()
 
-    def _on_model(self, change: ModelChange) -> None:
-        if self._attached:
-            self.model_changed.emit(change)
-
-    def _on_status(self, status: ConnectionStatus) -> None:
-        if self._attached:
-            self.status_changed.emit(status)
-
-    def _on_presence(self, user_ids: set[str]) -> None:
-        if self._attached:
-            self.presence_changed.emit(set(user_ids))
-
-    def _on_wrapup(self, wrapup_session: Any) -> None:
-        if self._attached:
-            self.wrapup_pending.emit(wrapup_session)
+    def _on_update(self, update: Update) -> None:
+        if self._unsubscribe is None:
+            return
+        if update.colleagues is not None:
+            self.model_changed.emit(update.colleagues)
+        if update.shown:
+            self.presence_changed.emit(set(update.shown))
+        if update.status is not None:
+            self.status_changed.emit(update.status)
+        if update.wrapup is not None:
+            self.wrapup_pending.emit(update.wrapup)

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..core.model import Colleague
 from ..core.monitoring import monitoring_number
-from ..core.numbers import NumberPlan
+from ..domain.numbers import NumberPlan
 from ..domain.types import LineType
 
 __all__ = [

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 
 from ..core.monitoring import PhoneStatus
-from ..core.status import Connection
+from ..domain.status import Connection
 
 __all__ = [
     "app_icon",

@@ -61,6 +61,9 @@ COMMAND_WORDS: Final[dict[Command, str]] = {
     Command.LOAD_CALLER_IDS: _t(QT_TRANSLATE_NOOP("Refusal", "Loading the caller IDs")),
     Command.SET_STATE: _t(QT_TRANSLATE_NOOP("Refusal", "Setting the state")),
     Command.SET_AVAILABILITY: _t(QT_TRANSLATE_NOOP("Refusal", "Setting the availability")),
+    Command.COMPLETE_WRAPUP: _t(QT_TRANSLATE_NOOP("Refusal", "Completing the wrap-up")),
+    Command.LOAD_ACTIVITIES: _t(QT_TRANSLATE_NOOP("Refusal", "Loading the activities")),
+    Command.CHECK_CONNECTION: _t(QT_TRANSLATE_NOOP("Refusal", "Testing the connection")),
 }
 
 

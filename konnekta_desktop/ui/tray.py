@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from ..core.model import LiveModel, ModelChange
-from ..core.status import Connection, ConnectionStatus
+from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import CallState, Direction
 from .bridge import Bridge, PlanSource, UiSession, plan_reader
 from .icons import tray_icon

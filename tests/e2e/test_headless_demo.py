@@ -12,7 +12,7 @@ import pytest
 
 from konnekta_desktop import headless
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.runtime import LaunchOptions, SettingsProblem
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, save_settings
 from konnekta_desktop.simulator import keycloak, webhooks

@@ -24,7 +24,7 @@ def test_a_new_number_plan_reformats_the_grid_without_a_restart(
     assert shown == NumberPlan("00", "45").display(number)
 
     # What Session.apply_settings does for a new International Code: a new plan object.
-    session.plan = session.connector.plan = NumberPlan("00", "298")
+    session.connector.plan = NumberPlan("00", "298")
     window.on_settings_applied(session.settings)
 
     assert model.colleague_at(row).id == colleague.id  # sorted by name: the same row

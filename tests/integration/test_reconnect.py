@@ -18,7 +18,7 @@ import pytest
 
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection, ConnectionStatus
+from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability
 from konnekta_desktop.konnekta.http import make_http_client

@@ -14,7 +14,7 @@ from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.presence import Template
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import (
     Availability,
@@ -285,7 +285,7 @@ async def _appointment_story(simulator: Simulator, clock: ManualClock, tmp_path:
     assert session.presence.shown_state(colleague.id).label == "Meeting"
 
     clock.advance(3001)
-    await session.appointments.apply_due()
+    await session.appointment_service.apply_due()
     assert in_konnekta() == "act-available"
     assert session.store.active_appointments() == []
     await session.close()

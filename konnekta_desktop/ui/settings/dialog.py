@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...autostart import AutostartError, apply_start_at_login
-from ...core.status import Connection
+from ...domain.status import Connection
 from ...konnekta.errors import KonnektaError
 from ...settings import (
     AppPaths,

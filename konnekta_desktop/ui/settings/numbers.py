@@ -7,7 +7,7 @@ from __future__ import annotations
 import phonenumbers
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ...core.numbers import NumberError, NumberPlan
+from ...domain.numbers import NumberError, NumberPlan
 from ...settings import Section, Settings
 from .page import SettingsPage, fields_of, translate
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.numbers import NumberError, NumberPlan
+from ...domain.numbers import NumberError, NumberPlan
 from ...core.presence import State, StateClass, Template
 from ..bridge import PlanSource, plan_reader
 from .common import FieldMessage

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from konnekta_desktop.core import numbers
-from konnekta_desktop.core.numbers import NumberError, NumberPlan
+from konnekta_desktop.domain import numbers
+from konnekta_desktop.domain.numbers import NumberError, NumberPlan
 
 DENMARK = NumberPlan(international_prefix="00", international_code="45")
 FAROE = NumberPlan(international_prefix="00", international_code="298")

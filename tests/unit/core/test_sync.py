@@ -9,7 +9,7 @@ import pytest
 from konnekta_desktop.core.commands import Commands
 from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.core.numbers import NumberPlan
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.core.states import PresenceService
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.core.sync import synchronise

@@ -1,0 +1,38 @@
+"""Commands carried out at most once per request id.
+
+A client that sent a command and lost the answer sends it again with the same id; it gets the
+first answer instead of a second call placed or a second transfer. Ids are remembered for the
+last `keep` commands, which covers any retry a client makes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+__all__ = ["RequestLog"]
+
+
+class RequestLog:
+    def __init__(self, keep: int = 1024) -> None:
+        self._keep = keep
+        self._seen: OrderedDict[str, asyncio.Future[Any]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    async def run[T](self, request_id: str | None, command: Callable[[], Awaitable[T]]) -> T:
+        """Carry out `command` unless `request_id` was seen; then answer as it was answered
+        (its result, or the same refusal). No id: a new one, so the command always runs."""
+        key = request_id or uuid.uuid4().hex
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = asyncio.ensure_future(command())
+            self._seen[key] = seen
+            while len(self._seen) > self._keep:
+                self._seen.popitem(last=False)
+        result: T = await asyncio.shield(seen)
+        return result

@@ -1,0 +1,210 @@
+"""The application interface: the one door between the switchboard's UI and its core.
+
+Read this file to know how the UI talks to the core. `core/session.py` implements it in-process
+(the desktop on its own, and the demo); a client of the company connector implements it over the
+network. The UI cannot tell them apart, so everything here is plain data and awaitables:
+
+- **What is shown** is read from `colleagues`, `status`, `operator` and the other queries. It may
+  be stale (`stale`): while the link to the PBX is down the last known state stays on screen.
+- **Commands** are awaitable. Each carries a request id (made up when none is given) and is
+  carried out at most once per id; it answers with its result, or raises `Refused` with a code
+  from the catalogue (`refusals.py`), which the UI words.
+- **Changes** arrive as one stream of `Update`s, numbered in order (`seq`); whatever changed in a
+  batch (colleagues and calls, shown states, the connection, a new pending wrap-up) is one update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from .appointments import Appointment
+from .colleagues import Colleague, ModelChange
+from .numbers import NumberPlan
+from .states import ShownState, State, Template
+from .status import ConnectionStatus
+from .types import Activity, Call, CallerIds, CallingDevice
+from .wrapups import WrapUpSession
+
+__all__ = [
+    "Colleagues",
+    "ConnectionCheck",
+    "ConnectionParameters",
+    "Role",
+    "Switchboard",
+    "Update",
+    "UpdateListener",
+]
+
+
+class Role(StrEnum):
+    """What the person at this desktop may change besides their own settings."""
+
+    OPERATOR = "operator"  # the switchboard, their own state and settings
+    ADMINISTRATOR = "administrator"  # also the tenant's: states, templates, mappings
+
+
+class Colleagues(Protocol):
+    """Every colleague as the switchboard knows them now, in name order; read-only."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Colleague]: ...
+    def get(self, user_id: str) -> Colleague | None: ...
+    def at(self, row: int) -> Colleague: ...
+    def row_of(self, user_id: str) -> int | None: ...
+    def active_calls(self) -> list[Call]: ...
+    def activity_name(self, activity_id: str | None) -> str: ...
+
+    @property
+    def activities(self) -> Mapping[str, Activity]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """What changed in one batch, numbered: a client that missed a number asks for a fresh
+    snapshot."""
+
+    seq: int
+    colleagues: ModelChange | None = None  # colleagues and calls
+    shown: frozenset[str] = field(default_factory=frozenset)  # whose shown state changed
+    status: ConnectionStatus | None = None  # the connection, when it changed
+    wrapup: WrapUpSession | None = None  # a wrap-up that became pending
+
+
+UpdateListener = Callable[[Update], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionParameters:
+    """What it takes to log in to the PBX, as typed in Settings > Connection (not yet saved)."""
+
+    issuer_uri: str
+    client_id: str
+    client_secret: str
+    user: str
+    password: str
+    smg_address: str
+
+    def __repr__(self) -> str:  # never show the secrets
+        return f"ConnectionParameters(issuer_uri={self.issuer_uri!r}, user={self.user!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionCheck:
+    """The answer of a connection test: how many users and activities the PBX lists."""
+
+    users: int
+    activities: int
+
+
+class Switchboard(Protocol):
+    """Everything the UI may ask of the switchboard, and all it is told."""
+
+    # -- what is shown -------------------------------------------------------------------------
+
+    @property
+    def demo(self) -> bool:
+        """Connected to the built-in simulator: nothing reaches a real phone."""
+
+    @property
+    def colleagues(self) -> Colleagues: ...
+
+    @property
+    def plan(self) -> NumberPlan:
+        """How numbers are read and shown (the tenant's number settings)."""
+
+    @property
+    def status(self) -> ConnectionStatus: ...
+
+    @property
+    def stale(self) -> bool:
+        """Whether what is shown may be out of date (not connected to the PBX)."""
+
+    @property
+    def operator(self) -> Colleague | None:
+        """The person at this desktop, with their rights and calling devices; None until known."""
+
+    @property
+    def role(self) -> Role: ...
+
+    @property
+    def last_event_at(self) -> float | None:
+        """When the PBX last reported something (Unix seconds)."""
+
+    @property
+    def default_calling_device(self) -> CallingDevice: ...
+
+    def now(self) -> float:
+        """The switchboard's clock (Unix seconds)."""
+
+    def shown_state(self, user_id: str) -> ShownState: ...
+    def states(self) -> Sequence[State]: ...
+    def templates(self) -> Sequence[Template]: ...
+    def appointments(self) -> Sequence[Appointment]: ...
+    def pending_wrapups(self) -> Sequence[WrapUpSession]: ...
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def subscribe(self, listener: UpdateListener) -> Callable[[], None]:
+        """Call `listener` with every update from now on; returns how to stop."""
+
+    # -- commands ------------------------------------------------------------------------------
+
+    async def dial(
+        self,
+        user_id: str,
+        destination: str,
+        device: CallingDevice,
+        *,
+        request_id: str | None = None,
+    ) -> str:
+        """Start a call from `user_id`'s `device`; answers the call id."""
+
+    async def hang_up(self, call_id: str, *, request_id: str | None = None) -> None: ...
+
+    async def transfer(
+        self, call_id: str, destination: str, *, request_id: str | None = None
+    ) -> None: ...
+
+    async def set_forwarding(
+        self, user_id: str, number: str | None, *, request_id: str | None = None
+    ) -> None:
+        """Forward the user's calls to `number`; None clears the forwarding."""
+
+    async def set_caller_id(
+        self, user_id: str, number: str, *, request_id: str | None = None
+    ) -> None: ...
+
+    async def caller_ids(self, user_id: str) -> CallerIds:
+        """The user's caller ID now and the ones they may choose from."""
+
+    async def set_template(
+        self, user_id: str, template_name: str, *, request_id: str | None = None
+    ) -> None:
+        """Apply a template: its state, and its caller ID and forwarding when it has them."""
+
+    async def complete_wrapup(
+        self,
+        wrapup: WrapUpSession,
+        note: str = "",
+        code: str = "",
+        *,
+        request_id: str | None = None,
+    ) -> None: ...
+
+    # -- the tenant's lists (administrators) ---------------------------------------------------
+
+    async def activities(self) -> list[Activity]:
+        """The PBX's presence activities, loaded afresh (for the mapping tables)."""
+
+    def save_state(self, state: State, *, renamed_from: str | None = None) -> None: ...
+    def save_template(self, template: Template, *, renamed_from: str | None = None) -> None: ...
+    def delete_template(self, name: str) -> None: ...
+    def save_appointment(self, appointment: Appointment) -> None: ...
+    def delete_appointment(self, appointment_id: str) -> None: ...
+
+    async def check_connection(self, parameters: ConnectionParameters) -> ConnectionCheck:
+        """Log in with these (unsaved) parameters and count what the PBX lists, apart from the
+        running connection; refuses with `PBX_FAILED` or `PBX_REFUSED` saying what to check."""

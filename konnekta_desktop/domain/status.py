@@ -1,0 +1,20 @@
+"""The connection's state as the operator sees it (tray icon, status bar)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Connection(StrEnum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    DISCONNECTED = "disconnected"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionStatus:
+    state: Connection
+    message: str = ""  # why, in words an operator understands (empty when all is well)
+    setting: str | None = None  # the setting to check, when the cause is a setting
