@@ -52,7 +52,7 @@ def build_window(users: int, folder: Path) -> tuple[Any, Any]:
     from konnekta_desktop.runtime import suggested_mappings
     from konnekta_desktop.simulator.tenant import generate_tenant
     from konnekta_desktop.ui.bridge import Bridge
-    from konnekta_desktop.ui.main_window import MainWindow
+    from konnekta_desktop.ui.switchboard import MainWindow
 
     tenant = generate_tenant(users, seed=1)
     activities, states = suggested_mappings(tenant.activities)

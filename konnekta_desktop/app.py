@@ -23,19 +23,20 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from .ui.bridge import Bridge, UiSession
+from .settings import Settings
+from .ui.bridge import AppSession, Bridge
 from .ui.icons import app_icon
 from .ui.link_opener import LinkOpener
-from .ui.main_window import APP_NAME, MainWindow
 from .ui.network_watch import NetworkWatch
 from .ui.single_instance import SingleInstance, instance_key
+from .ui.switchboard import APP_NAME, MainWindow
 from .ui.tray import Notifier, Tray
 
 log = logging.getLogger(__name__)
 
 __all__ = ["SessionFactory", "SwitchboardApp", "run_gui"]
 
-SessionFactory = Callable[[], Awaitable[UiSession]]
+SessionFactory = Callable[[], Awaitable[AppSession]]
 
 
 class SwitchboardApp:
@@ -62,7 +63,7 @@ class SwitchboardApp:
         self.instance = instance
         self._use_tray = use_tray
         self._arguments = list(arguments)
-        self.session: UiSession | None = None
+        self.session: AppSession | None = None
         self.bridge: Bridge | None = None
         self.window: MainWindow | None = None
         self.notifier: Notifier | None = None
@@ -87,10 +88,6 @@ class SwitchboardApp:
     async def boot(self) -> None:
         session = await self._stage("session", self._session_factory())
         self.session = session
-        simulator = getattr(session, "simulator", None)
-        if simulator is not None:
-            # Closed after the session, which still removes its webhook subscription there.
-            self._closers.append(("simulator", simulator.close))
         self._closers.append(("session", session.close))
         self._install_language(session, self._language)
 
@@ -108,9 +105,7 @@ class SwitchboardApp:
 
         self._log_stage("tray and notifications")
         self.notifier = Notifier(session, bridge, window)
-        self.notifier.muted = bool(
-            getattr(getattr(session, "settings", None), "mute_notifications", False)
-        )
+        self.notifier.muted = bool(session.settings and session.settings.mute_notifications)
         window.settings_applied.connect(self._follow_settings)
         use_tray = (
             QSystemTrayIcon.isSystemTrayAvailable() if self._use_tray is None else self._use_tray
@@ -136,12 +131,12 @@ class SwitchboardApp:
         self._closers.append(("phone links", self._stop_links))
 
         self._log_stage("pending wrap-ups")
-        for wrapup_session in session.wrapup.pending():
+        for wrapup_session in session.pending_wrapups():
             window.open_wrapup(wrapup_session)
 
         await self._stage("connect", session.start())
         self.network = NetworkWatch(self._reconnect_now, window)
-        problems = list(getattr(session, "settings_problems", None) or [])
+        problems = list(session.settings_problems)
         if problems:
             log.info("Settings incomplete (%d problems): opening Settings", len(problems))
             window.open_settings(first_run=True)
@@ -157,26 +152,25 @@ class SwitchboardApp:
 
     def _reconnect_now(self, reason: str) -> None:
         if self.session is not None and self.window is not None:
-            connector = self.session.connector
-            self.window.tasks.run(connector.reconnect_now(reason), key="reconnect-now")
+            self.window.tasks.run(self.session.reconnect_now(reason), key="reconnect-now")
 
-    def _follow_settings(self, settings: object) -> None:
-        muted = bool(getattr(settings, "mute_notifications", False))
+    def _follow_settings(self, settings: Settings) -> None:
+        muted = settings.mute_notifications
         if self.notifier is not None:
             self.notifier.muted = muted
         if self.tray is not None:
             self.tray.mute_action.setChecked(muted)
 
-    def _sync_start_at_login(self, session: UiSession) -> None:
+    def _sync_start_at_login(self, session: AppSession) -> None:
         """When on, rewrite the login item so it follows the app after a move or an update.
 
         Only when on: a second copy started with its own --config-dir (and the setting off)
         must not remove the login item of the operator's real installation.
         """
-        settings = getattr(session, "settings", None)
+        settings = session.settings
         if self._start_at_login is None or session.demo:
             return
-        if not getattr(settings, "start_at_login", False):
+        if settings is None or not settings.start_at_login:
             return
         from .autostart import AutostartError
 
@@ -194,7 +188,7 @@ class SwitchboardApp:
 
         async def dial() -> None:
             assert self.session is not None
-            await self.session.connector.wait_connected()
+            await self.session.wait_connected()
             window.dial_targets(arguments)
 
         window.tasks.run(dial(), key="launch-dial")
@@ -232,15 +226,15 @@ class SwitchboardApp:
         log.info("Starting: %s", name)
 
     @staticmethod
-    def _install_language(session: UiSession, language: object = None) -> None:
+    def _install_language(session: AppSession, language: str | None = None) -> None:
+        """The language asked for at launch, else the setting's (empty: the system's)."""
         if language is None:
-            settings = getattr(session, "settings", None)
-            language = getattr(settings, "language", "") if settings is not None else ""
+            language = session.settings.language.value if session.settings is not None else ""
         try:
             from .ui.i18n import install_translators
         except ImportError:
             return
-        installed = install_translators(str(getattr(language, "value", language) or ""))
+        installed = install_translators(language)
         log.info("Language: %s", installed)
 
 
@@ -248,7 +242,7 @@ async def _run(app: SwitchboardApp, exit_when_connected: bool) -> int:
     try:
         await app.boot()
         if exit_when_connected and app.session is not None:
-            connected = asyncio.ensure_future(app.session.connector.wait_connected())
+            connected = asyncio.ensure_future(app.session.wait_connected())
             waiting: set[asyncio.Future[Any]] = {connected, app.quit_requested}
             await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
             if connected.done():
@@ -297,7 +291,7 @@ def run_gui(
         demo = options.demo
         exit_when_connected = options.exit_when_connected
 
-        async def factory() -> UiSession:
+        async def factory() -> AppSession:
             # Incomplete settings open the window and Settings, rather than stopping the app.
             return await open_session(options, strict=False)
 

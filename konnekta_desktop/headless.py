@@ -75,7 +75,5 @@ async def serve(
         else:
             log.info("Stopping")
     finally:
-        await session.close()
-        if session.simulator is not None:
-            await session.simulator.close()
+        await session.close()  # and the demo's simulator after it
     return exit_code

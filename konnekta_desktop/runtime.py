@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import logs
-from .core.config import ConnectorConfig, SyncDirection
+from .core.config import ConnectorConfig
 from .core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from .core.session import Session
 from .core.store import Store
+from .domain.states import SyncDirection
 from .domain.types import Activity, CallingDevice
 from .konnekta import translate
 from .settings import (
@@ -126,6 +127,8 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
         to_config=connector_config,
         settings_problems=settings_problems,
     )
+    if simulator is not None:
+        session.close_with(simulator.close)
     return session
 
 

@@ -96,7 +96,7 @@ async def _play() -> str:
     from konnekta_desktop.app import SwitchboardApp
     from konnekta_desktop.domain.status import Connection
     from konnekta_desktop.runtime import LaunchOptions, open_session
-    from konnekta_desktop.ui.main_window import colleague_number
+    from konnekta_desktop.ui.switchboard import colleague_number
 
     wm = await asyncio.create_subprocess_exec(
         "openbox", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..domain.numbers import NumberPlan
 from ..domain.refusals import Command, Reason, Refused
-from ..domain.types import Call, CallerIds, CallingDevice, Line, LineType, Right
+from ..domain.types import Call, CallerIds, CallingDevice, CallState, Line, LineType, Right
 from ..konnekta.api import SmgClient
 from ..konnekta.errors import Forbidden, KonnektaError, NotFound, Unprocessable
 from .model import Colleague, LiveModel
@@ -23,13 +23,30 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class PbxLink(Protocol):
+    """Who holds the client of the PBX and the number plan (the connector): read at each
+    command, as a reconnect or new number settings replace them."""
+
+    @property
+    def api(self) -> SmgClient: ...
+    @property
+    def plan(self) -> NumberPlan: ...
+
+
 class Commands:
     """Dial, hang up, transfer, forwarding, caller ID. State changes go through `PresenceService`."""
 
-    def __init__(self, api: SmgClient, model: LiveModel, plan: NumberPlan) -> None:
-        self.api = api
+    def __init__(self, link: PbxLink, model: LiveModel) -> None:
+        self._link = link
         self._model = model
-        self.plan = plan
+
+    @property
+    def api(self) -> SmgClient:
+        return self._link.api
+
+    @property
+    def plan(self) -> NumberPlan:
+        return self._link.plan
 
     # -- checks ------------------------------------------------------------------------------
 
@@ -63,10 +80,12 @@ class Commands:
         ensure_call_control(line)
 
     def _call(self, call_id: str) -> Call:
-        for call in self._model.active_calls():
-            if call.call_id == call_id:
-                return call
-        raise Refused(Reason.CALL_ENDED)
+        """The leg of the call a command checks its rules on: the answered one (whoever talks
+        in it), else the first user's by id, so the answer never depends on set order."""
+        legs = [call for call in self._model.active_calls() if call.call_id == call_id]
+        if not legs:
+            raise Refused(Reason.CALL_ENDED)
+        return min(legs, key=lambda leg: (leg.state is not CallState.ANSWERED, leg.user_id))
 
     # -- commands ----------------------------------------------------------------------------
 

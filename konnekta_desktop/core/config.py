@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from ..domain.states import SyncDirection
 from ..domain.types import CallingDevice
-
-
-class SyncDirection(StrEnum):
-    KONNEKTA_TO_LOCAL = "konnekta_to_local"
-    LOCAL_TO_KONNEKTA = "local_to_konnekta"
 
 
 @dataclass(frozen=True, slots=True, repr=False)

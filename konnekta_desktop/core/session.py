@@ -9,7 +9,7 @@ Wrap-up runs for the operator's own user while the app runs, when the wrap-up se
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..domain.appointments import Appointment
@@ -19,17 +19,19 @@ from ..domain.interface import (
     Colleagues,
     ConnectionCheck,
     ConnectionParameters,
+    Lifecycle,
     Role,
     Switchboard,
     Update,
     UpdateListener,
 )
 from ..domain.numbers import NumberPlan
-from ..domain.refusals import Command
+from ..domain.refusals import Command, Reason, Refused
 from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import Activity, CallerIds, CallingDevice
 from ..domain.wrapups import WrapUpSession
+from ..konnekta.errors import KonnektaError
 from ..konnekta.transport import HttpClient
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
@@ -82,12 +84,13 @@ class Session:
         self.demo = simulator is not None
         self.connector = Connector(config, clock=self.clock, http=http)
         self.model = self.connector.model
-        self.commands = Commands(self.connector.api, self.model, self.connector.plan)
+        self.commands = Commands(self.connector, self.model)
         self._requests = RequestLog()
         self._listeners: list[UpdateListener] = []
         self._seq = 0
         self._batching = False  # a batch of PBX events is being delivered
         self._shown: set[str] = set()  # shown states changed in that batch
+        self._also_close: list[Callable[[], Awaitable[None]]] = []
         self.presence = PresenceService(
             store,
             self.model,
@@ -137,6 +140,15 @@ class Session:
     def operator(self) -> Colleague | None:
         wanted = self.config.operator_user
         return self.model.by_username(wanted) if wanted else None
+
+    @property
+    def operator_user(self) -> str:
+        return self.config.operator_user
+
+    @property
+    def listener_port(self) -> int | None:
+        listener = self.connector.listener
+        return listener.port if listener is not None else None
 
     @property
     def role(self) -> Role:
@@ -267,15 +279,14 @@ class Session:
         config = self._to_config(settings)
         self._appointments_task = None
         self._use_config(config)  # numbers and mappings apply even if the connection fails
-        await self.connector.reconfigure(config)
-        self._use_config(config)
+        try:
+            await self.connector.reconfigure(config)
+        except KonnektaError as error:
+            raise Refused(Reason.CONNECTION_NOT_STARTED, detail=str(error)) from None
 
     def _use_config(self, config: ConnectorConfig) -> None:
         self.connector.config = config
-        self.connector.plan = self.commands.plan = NumberPlan(
-            config.international_prefix, config.international_code
-        )
-        self.commands.api = self.connector.api
+        self.connector.plan = NumberPlan(config.international_prefix, config.international_code)
         self.presence.set_mappings(dict(config.activity_mappings), dict(config.state_mappings))
         operator = self.operator
         if operator is not None:
@@ -293,9 +304,22 @@ class Session:
             return
         await self.connector.start()
 
+    async def wait_connected(self) -> None:
+        await self.connector.wait_connected()
+
+    async def reconnect_now(self, reason: str) -> None:
+        await self.connector.reconnect_now(reason)
+
+    def close_with(self, closer: Callable[[], Awaitable[None]]) -> None:
+        """Close this too, after the session (the demo's simulator: the session still removes
+        its webhook subscription there)."""
+        self._also_close.append(closer)
+
     async def close(self) -> None:
         await self.connector.close()
         self.store.close()
+        for closer in self._also_close:
+            await closer()
 
     # -- reactions ---------------------------------------------------------------------------
 
@@ -370,6 +394,6 @@ class Session:
                 log.exception("An update listener failed")
 
 
-def _implements(session: Session) -> tuple[Switchboard, SettingsDoor]:
-    """Where mypy checks that `Session` is a `Switchboard` and a `SettingsDoor`."""
-    return session, session
+def _implements(session: Session) -> tuple[Switchboard, SettingsDoor, Lifecycle]:
+    """Where mypy checks that `Session` is a `Switchboard`, a `SettingsDoor` and a `Lifecycle`."""
+    return session, session, session

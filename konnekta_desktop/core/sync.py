@@ -14,8 +14,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from ..domain.states import SyncDirection
 from ..konnekta.errors import KonnektaError
-from .config import SyncDirection
 from .model import LiveModel
 from .states import PresenceService
 

@@ -32,6 +32,7 @@ __all__ = [
     "Colleagues",
     "ConnectionCheck",
     "ConnectionParameters",
+    "Lifecycle",
     "Role",
     "Switchboard",
     "Update",
@@ -99,6 +100,20 @@ class ConnectionCheck:
     activities: int
 
 
+class Lifecycle(Protocol):
+    """What the app that builds a session does with it: start, wait, reconnect, close."""
+
+    async def start(self) -> None:
+        """Connect (in the background from then on); with incomplete settings, say so instead."""
+
+    async def wait_connected(self) -> None: ...
+
+    async def reconnect_now(self, reason: str) -> None:
+        """Connect again at once (after a sleep or a network change)."""
+
+    async def close(self) -> None: ...
+
+
 class Switchboard(Protocol):
     """Everything the UI may ask of the switchboard, and all it is told."""
 
@@ -127,7 +142,15 @@ class Switchboard(Protocol):
         """The person at this desktop, with their rights and calling devices; None until known."""
 
     @property
+    def operator_user(self) -> str:
+        """Who the operator said they are (a PBX username), found or not; empty when not said."""
+
+    @property
     def role(self) -> Role: ...
+
+    @property
+    def listener_port(self) -> int | None:
+        """The port this desktop receives the PBX's events on; None without a listener."""
 
     @property
     def last_event_at(self) -> float | None:

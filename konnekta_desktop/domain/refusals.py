@@ -56,6 +56,7 @@ class Reason(StrEnum):
     NO_SUCH_STATE = "no_such_state"  # [name]
     PBX_REFUSED = "pbx_refused"  # [command, detail]: the PBX answered no (detail: its words)
     PBX_FAILED = "pbx_failed"  # [command, detail]: the PBX could not be reached or failed
+    CONNECTION_NOT_STARTED = "connection_not_started"  # [detail]: e.g. the listener port is busy
 
 
 PARAMETERS: dict[Reason, frozenset[str]] = {
@@ -81,6 +82,7 @@ PARAMETERS: dict[Reason, frozenset[str]] = {
     Reason.NO_SUCH_STATE: frozenset({"name"}),
     Reason.PBX_REFUSED: frozenset({"command", "detail"}),
     Reason.PBX_FAILED: frozenset({"command", "detail"}),
+    Reason.CONNECTION_NOT_STARTED: frozenset({"detail"}),
 }
 """The parameters each reason carries, by name."""
 

@@ -19,9 +19,17 @@ __all__ = [
     "ShownState",
     "State",
     "StateClass",
+    "SyncDirection",
     "Template",
     "availability_of",
 ]
+
+
+class SyncDirection(StrEnum):
+    """Which side wins when states are reconciled after start-up or a reconnect."""
+
+    KONNEKTA_TO_LOCAL = "konnekta_to_local"
+    LOCAL_TO_KONNEKTA = "local_to_konnekta"
 
 
 class StateClass(StrEnum):

@@ -16,6 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final, get_type_hints
 
+from ..domain.states import SyncDirection
 from ..domain.types import CallingDevice
 from ..secret import Secret
 from . import checks
@@ -57,13 +58,6 @@ _SECTION_TITLES: Final = {
     Section.OPERATOR: "Operator",
     Section.UI: "Appearance",
 }
-
-
-class SyncDirection(StrEnum):
-    """Which side wins when states are reconciled after start-up or a reconnect."""
-
-    KONNEKTA_TO_LOCAL = "konnekta_to_local"
-    LOCAL_TO_KONNEKTA = "local_to_konnekta"
 
 
 class Language(StrEnum):

@@ -1,38 +1,27 @@
-"""The one bridge from the Qt-free core to Qt: core callbacks re-emitted as Qt signals.
+"""The one bridge from the session to Qt: its stream of updates re-emitted as Qt signals.
 
-Core events arrive as plain callbacks on the app's loop (the GUI thread under qasync); re-emitting
+Updates arrive as plain callbacks on the app's loop (the GUI thread under qasync); re-emitting
 them as signals keeps every handler on the GUI thread even if a callback ever comes from elsewhere,
-and lets widgets connect and disconnect with Qt's usual lifetime rules. `UiSession` names exactly
-what the UI uses of the core's `Session`, so the UI can be tested against any object that has it.
+and lets widgets connect and disconnect with Qt's usual lifetime rules. `AppSession` names what
+the UI may use of a session: the application interface and the settings door, nothing else.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.commands import Commands
-from ..core.connector import Connector
-from ..core.model import Colleague, LiveModel
-from ..core.presence import Template
-from ..domain.interface import Update
+from ..domain.interface import Lifecycle, Switchboard, Update
 from ..domain.numbers import NumberPlan
+from ..domain.states import ShownState
+from ..settings.door import SettingsDoor
 
 log = logging.getLogger(__name__)
 
-__all__ = [
-    "Bridge",
-    "PlanSource",
-    "PresenceLike",
-    "ShownStateLike",
-    "UiSession",
-    "WrapUpLike",
-    "operator_of",
-    "plan_reader",
-]
+__all__ = ["AppSession", "Bridge", "PlanSource", "ShownStates", "plan_reader"]
 
 PlanSource = NumberPlan | Callable[[], NumberPlan]
 """A number plan, or a way to read the current one: the session replaces its plan when the
@@ -45,55 +34,15 @@ def plan_reader(source: PlanSource) -> Callable[[], NumberPlan]:
     return source
 
 
-class ShownStateLike(Protocol):
-    @property
-    def label(self) -> str: ...
-    @property
-    def available(self) -> bool: ...
-    @property
-    def unmapped(self) -> bool: ...
+class ShownStates(Protocol):
+    """What the grid needs to paint a colleague's state (the session, or a stand-in in tests)."""
+
+    def shown_state(self, user_id: str) -> ShownState: ...
 
 
-class PresenceLike(Protocol):
-    def templates(self) -> Sequence[Template]: ...
-    def shown_state(self, user_id: str) -> ShownStateLike: ...
-    async def set_template(self, user_id: str, template_name: str) -> None: ...
-    def subscribe(self, callback: Callable[[set[str]], None]) -> Any: ...
-
-
-class WrapUpLike(Protocol):
-    def pending(self) -> Sequence[Any]: ...
-    def subscribe(self, callback: Callable[[Any], None]) -> Any: ...
-
-
-class UiSession(Protocol):
-    """What the UI needs from `core.session.Session`."""
-
-    @property
-    def connector(self) -> Connector: ...
-    @property
-    def model(self) -> LiveModel: ...
-    @property
-    def plan(self) -> NumberPlan: ...
-    @property
-    def commands(self) -> Commands: ...
-    @property
-    def presence(self) -> PresenceLike: ...
-    @property
-    def wrapup(self) -> WrapUpLike: ...
-    @property
-    def demo(self) -> bool: ...
-    @property
-    def operator(self) -> Colleague | None: ...
-    def subscribe(self, listener: Callable[[Update], None]) -> Callable[[], None]: ...
-
-
-def operator_of(session: UiSession) -> Colleague | None:
-    """The operator's own colleague entry, as the model holds it now (a reload replaces entries)."""
-    operator = session.operator
-    if operator is None:
-        return None
-    return session.model.get(operator.id) or operator
+class AppSession(Switchboard, SettingsDoor, Lifecycle, Protocol):
+    """What the UI may use of a session: the application interface (`domain/interface.py`),
+    the settings door (`settings/door.py`) and, for the app that builds it, its lifecycle."""
 
 
 class Bridge(QObject):
@@ -105,7 +54,7 @@ class Bridge(QObject):
     presence_changed = Signal(object)  # set[str] of user ids whose shown state changed
     wrapup_pending = Signal(object)  # WrapUpSession
 
-    def __init__(self, session: UiSession, parent: QObject | None = None) -> None:
+    def __init__(self, session: Switchboard, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._unsubscribe: Callable[[], None] | None = None

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from ..core.model import LiveModel
+from ..domain.interface import Colleagues
 from ..domain.types import Call, CallState, Direction
 from .bridge import PlanSource, plan_reader
 from .call_choice import PanelCall, other_party, panel_calls
@@ -83,7 +83,7 @@ class CallTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        model: LiveModel,
+        model: Colleagues,
         plan: PlanSource,
         operator_id: Callable[[], str | None],
         now: Callable[[], float],

@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ..core.model import Colleague
 from ..core.monitoring import monitoring_number
+from ..domain.colleagues import Colleague
 from ..domain.numbers import NumberPlan
 from ..domain.types import LineType
 

@@ -27,9 +27,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ..core.model import Colleague, LiveModel, ModelChange
 from ..core.monitoring import PhoneStatus, phone_status
-from .bridge import PlanSource, PresenceLike, plan_reader
+from ..domain.colleagues import Colleague, ModelChange
+from ..domain.interface import Colleagues
+from .bridge import PlanSource, ShownStates, plan_reader
 from .colleague_search import (
     Searchable,
     digits,
@@ -146,9 +147,9 @@ class ColleagueTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        model: LiveModel,
+        model: Colleagues,
         plan: PlanSource,
-        presence: PresenceLike,
+        presence: ShownStates,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -47,6 +47,7 @@ REASON_WORDS: Final[dict[Reason, str]] = {
     Reason.NO_SUCH_STATE: _t(QT_TRANSLATE_NOOP("Refusal", "There is no state called “{name}”; see Settings > States.")),
     Reason.PBX_REFUSED: _t(QT_TRANSLATE_NOOP("Refusal", "{command}: Konnekta refused it. {detail}")),
     Reason.PBX_FAILED: _t(QT_TRANSLATE_NOOP("Refusal", "{command} failed: {detail}")),
+    Reason.CONNECTION_NOT_STARTED: _t(QT_TRANSLATE_NOOP("Refusal", "The connection to Konnekta could not start: {detail}")),
 }  # fmt: skip
 
 _NONE: Final = _t(QT_TRANSLATE_NOOP("Refusal", "none"))  # no valid caller IDs at all

@@ -14,13 +14,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-from ..core.model import LiveModel, ModelChange
+from ..domain.colleagues import ModelChange
+from ..domain.interface import Colleagues
 from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import CallState, Direction
-from .bridge import Bridge, PlanSource, UiSession, plan_reader
+from .bridge import AppSession, Bridge, PlanSource, plan_reader
 from .icons import tray_icon
-from .main_window import APP_NAME, MainWindow
 from .state_names import shown_name
+from .switchboard import APP_NAME, MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class NotificationPolicy:
     """What deserves a notification: a new call ringing for me, and the connection lost or back."""
 
     def __init__(
-        self, model: LiveModel, plan: PlanSource, operator_id: Callable[[], str | None]
+        self, model: Colleagues, plan: PlanSource, operator_id: Callable[[], str | None]
     ) -> None:
         self._model = model
         self._plan = plan_reader(plan)
@@ -132,14 +133,14 @@ class Notifier(QObject):
 
     def __init__(
         self,
-        session: UiSession,
+        session: AppSession,
         bridge: Bridge,
         window: MainWindow,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.policy = NotificationPolicy(
-            session.model, lambda: session.plan, lambda: window.operator_id
+            session.colleagues, lambda: session.plan, lambda: window.operator_id
         )
         self.window = window
         self.tray: QSystemTrayIcon | None = None
@@ -147,7 +148,7 @@ class Notifier(QObject):
         self.sent: list[Notification] = []
         bridge.model_changed.connect(lambda change: self._send(self.policy.on_change(change)))
         bridge.status_changed.connect(lambda status: self._send(self.policy.on_status(status)))
-        self.policy.on_status(session.connector.status)
+        self.policy.on_status(session.status)
 
     def _send(self, notes: list[Notification]) -> None:
         for note in notes:
@@ -171,7 +172,7 @@ class Tray(QObject):
 
     def __init__(
         self,
-        session: UiSession,
+        session: AppSession,
         bridge: Bridge,
         window: MainWindow,
         notifier: Notifier,
@@ -213,7 +214,7 @@ class Tray(QObject):
 
     def _fill_states(self) -> None:
         self.states_menu.clear()
-        for template in self.session.presence.templates():
+        for template in self.session.templates():
             action = self.states_menu.addAction(shown_name(template.name))
             action.triggered.connect(
                 lambda _c=False, name=template.name: self.window.set_my_template(name)
@@ -237,11 +238,9 @@ class Tray(QObject):
                 self.window.bring_to_front()
 
     def refresh(self) -> None:
-        status = self.session.connector.status
+        status = self.session.status
         operator_id = self.window.operator_id
-        available = (
-            self.session.presence.shown_state(operator_id).available if operator_id else True
-        )
+        available = self.session.shown_state(operator_id).available if operator_id else True
         self.icon.setIcon(tray_icon(status.state, available))
         state_text = {
             Connection.CONNECTED: translate("Tray", "connected"),

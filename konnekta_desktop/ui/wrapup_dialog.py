@@ -2,13 +2,12 @@
 
 It stays on top of other windows but never blocks the switchboard (non-modal). Closing it without
 completing leaves the wrap-up pending (the operator stays Unavailable); the main window can show
-it again, also after a restart, from `session.wrapup.pending()`.
+it again, also after a restart, from `session.pending_wrapups()`.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.wrapup import WrapUpSession
+from ..domain.interface import Switchboard
 from ..domain.refusals import Refused
 from ..domain.types import Direction
+from ..domain.wrapups import WrapUpSession
 from .calls import format_duration
 from .refusal_words import words
 from .settings.common import BackgroundTasks
@@ -38,10 +38,10 @@ __all__ = ["WrapUpDialog", "caller_text"]
 log = logging.getLogger(__name__)
 
 
-def _colleague_name(session: Any, number: str) -> str | None:
+def _colleague_name(session: Switchboard, number: str) -> str | None:
     """The name of the colleague whose line (or alias) is `number`, if any."""
     plan = session.plan
-    for colleague in session.model:
+    for colleague in session.colleagues:
         for line in colleague.user.lines:
             numbers = [line.number, *(alias.number for alias in line.aliases)]
             if any(plan.same(number, own) for own in numbers):
@@ -50,7 +50,7 @@ def _colleague_name(session: Any, number: str) -> str | None:
     return None
 
 
-def caller_text(session: Any, number: str) -> str:
+def caller_text(session: Switchboard, number: str) -> str:
     """The other party as shown: "12 34 56 78", or "Anna Jensen (12 34 56 78)" for a colleague."""
     shown: str = session.plan.display(number) if number else ""
     name = _colleague_name(session, number) if number else None
@@ -60,7 +60,7 @@ def caller_text(session: Any, number: str) -> str:
 class WrapUpDialog(QDialog):
     """Wrap-up of one ended call: caller, queue, duration, note and code, and Complete.
 
-    `completed` carries the call id once `session.wrapup.complete` has succeeded.
+    `completed` carries the call id once `session.complete_wrapup` has succeeded.
     """
 
     completed = Signal(str)
@@ -80,7 +80,7 @@ class WrapUpDialog(QDialog):
 
     def __init__(
         self,
-        session: Any,
+        session: Switchboard,
         wrapup_session: WrapUpSession,
         parent: QWidget | None = None,
         *,
@@ -89,7 +89,7 @@ class WrapUpDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self._wrapup = wrapup_session
-        self._clock = clock or _session_clock(session)
+        self._clock = clock or session.now
         self._tasks = BackgroundTasks(self._failed)
 
         self.setObjectName("wrapUpDialog")
@@ -200,7 +200,7 @@ class WrapUpDialog(QDialog):
         self._tasks.start(self._send(), name=f"complete wrap-up {self.call_id}")
 
     async def _send(self) -> None:
-        await self._session.wrapup.complete(self._wrapup, self.note(), self.code())
+        await self._session.complete_wrapup(self._wrapup, self.note(), self.code())
         self.timer.stop()
         self.completed.emit(self.call_id)
         self.accept()
@@ -231,9 +231,3 @@ class WrapUpDialog(QDialog):
         self._tick()
         self.timer.start()
         super().showEvent(event)
-
-
-def _session_clock(session: Any) -> Callable[[], float]:
-    clock = getattr(session, "clock", None)
-    now = getattr(clock, "now", None)
-    return now if callable(now) else time.time

@@ -924,6 +924,10 @@
         <translation>{command} mislykkedes: {detail}</translation>
     </message>
     <message>
+        <source>The connection to Konnekta could not start: {detail}</source>
+        <translation>Forbindelsen til Konnekta kunne ikke startes: {detail}</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -962,6 +966,18 @@
     <message>
         <source>Setting the availability</source>
         <translation>Ændring af tilgængelighed</translation>
+    </message>
+    <message>
+        <source>Completing the wrap-up</source>
+        <translation>Afslutning af efterbehandlingen</translation>
+    </message>
+    <message>
+        <source>Loading the activities</source>
+        <translation>Hentning af aktiviteterne</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Test af forbindelsen</translation>
     </message>
 </context>
 <context>

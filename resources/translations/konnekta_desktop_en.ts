@@ -892,6 +892,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The connection to Konnekta could not start: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,6 +933,18 @@
     </message>
     <message>
         <source>Setting the availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completing the wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -26,7 +26,7 @@ from konnekta_desktop.core.store import Store
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import Bridge
-from konnekta_desktop.ui.main_window import MainWindow
+from konnekta_desktop.ui.switchboard import MainWindow
 from tests.gui.gui_helpers import OPERATOR_ID, SEED, USERS, Runner
 from tests.helpers.konnekta import config_for
 

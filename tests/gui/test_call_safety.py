@@ -24,7 +24,7 @@ from konnekta_desktop.core.session import Session
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.calls import CALL_ID_ROLE
 from konnekta_desktop.ui.colleagues import USER_ID_ROLE
-from konnekta_desktop.ui.main_window import MainWindow, colleague_number
+from konnekta_desktop.ui.switchboard import MainWindow, colleague_number
 from tests.gui.gui_helpers import OPERATOR_ID, Runner
 
 CUSTOMER = "+4587654321"

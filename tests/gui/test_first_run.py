@@ -23,9 +23,9 @@ from konnekta_desktop.core.status import Connection
 from konnekta_desktop.runtime import LaunchOptions, open_session
 from konnekta_desktop.settings import AppPaths, SecretStore, load_settings, validate
 from konnekta_desktop.simulator.server import Simulator
-from konnekta_desktop.ui.bridge import UiSession
-from konnekta_desktop.ui.main_window import MainWindow
+from konnekta_desktop.ui.bridge import AppSession
 from konnekta_desktop.ui.settings.dialog import SettingsDialog
+from konnekta_desktop.ui.switchboard import MainWindow
 from tests.gui.gui_helpers import USERS, Runner
 from tests.helpers.ports import free_port
 
@@ -62,7 +62,7 @@ def keep_qt_running(qapp: QApplication) -> Iterator[None]:
 def boot_first_run(folder: Path, run: Runner) -> SwitchboardApp:
     options = LaunchOptions(config_dir=folder, log_to_stderr=False)
 
-    async def factory() -> UiSession:
+    async def factory() -> AppSession:
         return await open_session(options, strict=False)
 
     app = SwitchboardApp(factory, use_tray=False, language="en")

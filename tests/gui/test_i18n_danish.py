@@ -42,7 +42,7 @@ def english_afterwards(qapp: QApplication) -> Iterator[None]:
 
 
 def wrapup_dialog(qtbot: QtBot) -> WrapUpDialog:
-    session = SimpleNamespace(plan=NumberPlan(), model=[], wrapup=None)
+    session = SimpleNamespace(plan=NumberPlan(), colleagues=[])
     pending = WrapUpSession(
         call_id="c1",
         user_id="u1",

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection, ConnectionStatus
 from konnekta_desktop.simulator.server import Simulator
-from konnekta_desktop.ui.main_window import APP_NAME, MainWindow
+from konnekta_desktop.ui.switchboard import APP_NAME, MainWindow
 from konnekta_desktop.ui.tray import Notifier
 from tests.gui.gui_helpers import OPERATOR_ID, Runner
 

@@ -10,7 +10,7 @@ from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.status import Connection, ConnectionStatus
 from konnekta_desktop.ui.colleagues import ColleagueColumn
-from konnekta_desktop.ui.main_window import MainWindow
+from konnekta_desktop.ui.switchboard import MainWindow
 
 
 def test_a_new_number_plan_reformats_the_grid_without_a_restart(

@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.simulator.server import Simulator
-from konnekta_desktop.ui.main_window import MainWindow
 from konnekta_desktop.ui.single_instance import SingleInstance, instance_key, parse_dial_target
+from konnekta_desktop.ui.switchboard import MainWindow
 from tests.gui.gui_helpers import OPERATOR_ID
 
 

@@ -180,7 +180,7 @@ class RefusingOnce:
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, str]] = []
 
-    async def complete(self, session: WrapUpSession, note: str = "", code: str = "") -> None:
+    async def complete_wrapup(self, session: WrapUpSession, note: str = "", code: str = "") -> None:
         self.calls.append((session.call_id, note, code))
         if len(self.calls) == 1:
             raise Refused(
@@ -194,7 +194,9 @@ def test_a_refused_completion_is_explained_and_can_be_retried(
     qtbot: QtBot, qasync_loop: object
 ) -> None:
     service = RefusingOnce()
-    session = SimpleNamespace(plan=NumberPlan(), model=[], wrapup=service)
+    session = SimpleNamespace(
+        plan=NumberPlan(), colleagues=[], complete_wrapup=service.complete_wrapup
+    )
     dialog = WrapUpDialog(session, pending_call(ended=1_750_000_000.0), clock=lambda: 1_750_000_010)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -215,7 +217,10 @@ def test_a_refused_completion_is_explained_and_can_be_retried(
 
 
 def test_escape_does_not_hide_a_pending_wrap_up(qtbot: QtBot) -> None:
-    session = SimpleNamespace(plan=NumberPlan(), model=[], wrapup=RefusingOnce())
+    service = RefusingOnce()
+    session = SimpleNamespace(
+        plan=NumberPlan(), colleagues=[], complete_wrapup=service.complete_wrapup
+    )
     dialog = WrapUpDialog(session, pending_call(ended=0.0), clock=lambda: 5.0)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -223,4 +228,4 @@ def test_escape_does_not_hide_a_pending_wrap_up(qtbot: QtBot) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     assert dialog.isVisible()
-    assert session.wrapup.calls == []
+    assert service.calls == []

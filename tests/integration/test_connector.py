@@ -12,8 +12,8 @@ import pytest
 
 from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.connector import Connector
-from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.domain import CallingDevice, CallState
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.konnekta.errors import ConfigurationError
 from konnekta_desktop.konnekta.http import make_http_client
 from konnekta_desktop.simulator.server import Simulator

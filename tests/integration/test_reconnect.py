@@ -18,9 +18,9 @@ import pytest
 
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability
+from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.konnekta.http import make_http_client
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator

@@ -14,7 +14,6 @@ from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.presence import Template
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import (
     Availability,
@@ -26,6 +25,7 @@ from konnekta_desktop.domain import (
     User,
 )
 from konnekta_desktop.domain.refusals import Refused
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import config_for, until

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from konnekta_desktop.core.config import ConnectorConfig, SyncDirection
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain.status import Connection
 
 ENV = "KONNEKTA_CRASH_CHILD"
 

@@ -21,9 +21,9 @@ from konnekta_desktop import logs, runtime
 from konnekta_desktop.core import connector as connector_module
 from konnekta_desktop.core.config import ConnectorConfig
 from konnekta_desktop.core.connector import Connector
-from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.domain import CallingDevice
 from konnekta_desktop.domain.refusals import Refused
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, save_settings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import until

@@ -6,9 +6,8 @@ removed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.appointments import Appointment
+from ...domain.appointments import Appointment
+from ...domain.interface import Switchboard
 from .common import FieldMessage
 from .page import SettingsPage, translate, translated
 
@@ -50,15 +50,11 @@ class AppointmentsPage(SettingsPage):
 
     def __init__(
         self,
-        session: Any,
-        store: Any,
-        now: Callable[[], float],
+        session: Switchboard,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._store = store
-        self._now = now
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("appointmentsTable")
         self.table.setAccessibleName(translate("SettingsPage", "Appointments"))
@@ -107,8 +103,7 @@ class AppointmentsPage(SettingsPage):
         layout.addWidget(group)
         layout.addWidget(hint)
 
-        model = getattr(session, "model", None)
-        for colleague in sorted(model or [], key=lambda c: c.user.name.casefold()):
+        for colleague in sorted(session.colleagues, key=lambda c: c.user.name.casefold()):
             self.user_combo.addItem(colleague.user.name, colleague.id)
         self.reset_times()
         self.reload_templates()
@@ -116,7 +111,7 @@ class AppointmentsPage(SettingsPage):
 
     def reset_times(self) -> None:
         """Propose the next whole hour, for one hour."""
-        now = datetime.fromtimestamp(self._now()).replace(minute=0, second=0, microsecond=0)
+        now = datetime.fromtimestamp(self._session.now()).replace(minute=0, second=0, microsecond=0)
         start = now + timedelta(hours=1)
         self.start_edit.setDateTime(_to_qt(start.timestamp()))
         self.end_edit.setDateTime(_to_qt((start + timedelta(hours=1)).timestamp()))
@@ -124,17 +119,16 @@ class AppointmentsPage(SettingsPage):
     def reload_templates(self) -> None:
         chosen = self.template_combo.currentText()
         self.template_combo.clear()
-        self.template_combo.addItems([t.name for t in self._store.templates()])
+        self.template_combo.addItems([t.name for t in self._session.templates()])
         if chosen:
             self.template_combo.setCurrentText(chosen)
 
     def _user_name(self, user_id: str) -> str:
-        model = getattr(self._session, "model", None)
-        colleague = model.get(user_id) if model is not None else None
+        colleague = self._session.colleagues.get(user_id)
         return colleague.user.name if colleague is not None else user_id
 
     def reload(self) -> None:
-        appointments: list[Appointment] = self._store.appointments()
+        appointments = self._session.appointments()
         self.table.setRowCount(len(appointments))
         for row, appointment in enumerate(appointments):
             cells = (
@@ -176,7 +170,7 @@ class AppointmentsPage(SettingsPage):
             end=end,
         )
         try:
-            self._store.save_appointment(appointment)
+            self._session.save_appointment(appointment)
         except Exception as error:
             self.error.show_message(str(error))
             return None
@@ -190,6 +184,6 @@ class AppointmentsPage(SettingsPage):
         if item is None:
             self.error.show_message(translate("SettingsPage", "Select the appointment to remove."))
             return
-        self._store.delete_appointment(str(item.data(Qt.ItemDataRole.UserRole)))
+        self._session.delete_appointment(str(item.data(Qt.ItemDataRole.UserRole)))
         self.error.show_message(None)
         self.reload()

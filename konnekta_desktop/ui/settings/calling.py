@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.interface import Switchboard
 from ...settings import CallingDevice, Language, Settings, get_option
 from ..texts import device_label
 from .labels import option_label, option_tooltip
@@ -20,7 +21,9 @@ __all__ = ["CallingPage"]
 class CallingPage(SettingsPage):
     """Calling device, wrap-up, the operator's own Konnekta user, language and start at login."""
 
-    def __init__(self, settings: Settings, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, session: Switchboard, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         form = QFormLayout()
         self.add_option(
@@ -38,8 +41,7 @@ class CallingPage(SettingsPage):
         self.operator_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.operator_combo.setToolTip(option_tooltip(operator))
         self.operator_combo.setAccessibleName(option_label(operator))
-        model = getattr(session, "model", None)
-        colleagues = sorted(model or [], key=lambda c: c.user.name.casefold())
+        colleagues = sorted(session.colleagues, key=lambda c: c.user.name.casefold())
         for colleague in colleagues:
             self.operator_combo.addItem(
                 f"{colleague.user.name} ({colleague.user.username})", colleague.user.username

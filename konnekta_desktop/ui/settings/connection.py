@@ -5,7 +5,6 @@ Test connection, which logs in with the values in the form, apart from the runni
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Final
 
@@ -21,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...konnekta.api import SmgClient
-from ...konnekta.auth import KonnektaAuth
-from ...konnekta.http import make_http_client
+from ...domain.interface import ConnectionParameters, Switchboard
+from ...domain.refusals import Refused
 from ...settings import SecretStore, Section, Settings, get_option
+from ..refusal_words import words
 from .common import BackgroundTasks
 from .page import SettingsPage, fields_of, translate
 
-__all__ = ["ConnectionCheck", "ConnectionPage", "check_connection"]
+__all__ = ["ConnectionPage", "parameters_of"]
 
 # What the telephony provider hands over comes first; how this computer listens comes after.
 _CONNECTION_ORDER: Final = (
@@ -48,33 +47,16 @@ def _connection_fields() -> list[str]:
     return first + [name for name in names if name not in first]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ConnectionCheck:
-    users: int
-    activities: int
-
-
-async def check_connection(settings: Settings) -> ConnectionCheck:
-    """Log in with `settings` and count users and activities, apart from the running connector.
-
-    Raises `KonnektaError` (its message says what to check) when the login or a request fails.
-    """
-    async with make_http_client() as http:
-        auth = KonnektaAuth(
-            settings.issuer_uri.strip(),
-            settings.client_id.strip(),
-            settings.client_secret.reveal(),
-            settings.user.strip(),
-            settings.password.reveal(),
-            http=http,
-        )
-        api = SmgClient(settings.smg_address.strip(), auth, http=http, retries=1)
-        try:
-            users = await api.users()
-            activities = await api.activities()
-        finally:
-            await auth.close()
-    return ConnectionCheck(users=len(users), activities=len(activities))
+def parameters_of(settings: Settings) -> ConnectionParameters:
+    """The login part of `settings`, as the connection test takes it."""
+    return ConnectionParameters(
+        issuer_uri=settings.issuer_uri,
+        client_id=settings.client_id,
+        client_secret=settings.client_secret.reveal(),
+        user=settings.user,
+        password=settings.password.reveal(),
+        smg_address=settings.smg_address,
+    )
 
 
 class ConnectionPage(SettingsPage):
@@ -83,12 +65,14 @@ class ConnectionPage(SettingsPage):
     def __init__(
         self,
         settings: Settings,
+        session: Switchboard,
         secrets: SecretStore,
         current: Callable[[], Settings],
         parent: QWidget | None = None,
     ) -> None:
         """`current` gives the settings as the whole window shows them now (for the test)."""
         super().__init__(parent)
+        self._session = session
         self._current = current
         self._secrets = secrets
         self._tasks = BackgroundTasks(self._test_failed)
@@ -167,7 +151,7 @@ class ConnectionPage(SettingsPage):
         self._tasks.start(self._test(self._current()), "test connection")
 
     async def _test(self, settings: Settings) -> None:
-        result = await check_connection(settings)
+        result = await self._session.check_connection(parameters_of(settings))
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color: #2e7d32;")
         self.test_result.setText(
@@ -182,6 +166,8 @@ class ConnectionPage(SettingsPage):
         self.test_result.setStyleSheet("color: #c62828;")
         self.test_result.setText(
             translate("SettingsPage", "The test failed: {reason}").format(
-                reason=str(error) or type(error).__name__
+                reason=words(error)
+                if isinstance(error, Refused)
+                else str(error) or type(error).__name__
             )
         )

@@ -9,9 +9,7 @@ the session to reconnect; any other change is handed to the session as it is. On
 
 from __future__ import annotations
 
-import inspect
 import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -27,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...autostart import AutostartError, apply_start_at_login
+from ...domain.refusals import Refused
 from ...domain.status import Connection
-from ...konnekta.errors import KonnektaError
 from ...settings import (
     AppPaths,
     SecretStore,
@@ -41,6 +39,8 @@ from ...settings import (
     save_settings,
     validate,
 )
+from ..bridge import AppSession
+from ..refusal_words import words
 from .appointments import AppointmentsPage
 from .calling import CallingPage
 from .common import BackgroundTasks
@@ -57,20 +57,15 @@ log = logging.getLogger(__name__)
 
 
 class SettingsDialog(QDialog):
-    """The settings of `session`, edited and applied.
-
-    Uses of `session`: `settings`, `paths`, `store`, `model`, `plan`, `connector.api`, and when
-    present `secrets` (SecretStore), `clock`, `settings_problems`, `connector.status`,
-    `presence.rebuild_mapper`, `apply_settings(settings)` (else `presence.set_mappings` for changed
-    mappings) and the coroutine `reconnect(settings)`. `settings_applied` carries the new
-    `Settings` once the session uses them, for the parts of the app that follow settings.
-    """
+    """The settings of `session`, edited and applied through the application interface and
+    the session's `SettingsDoor`. `settings_applied` carries the new `Settings` once the session
+    uses them, for the parts of the app that follow settings."""
 
     settings_applied = Signal(object)
 
     def __init__(
         self,
-        session: Any,
+        session: AppSession,
         parent: QWidget | None = None,
         *,
         secrets: SecretStore | None = None,
@@ -83,10 +78,10 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._start_at_login = start_at_login
         self._session = session
-        self.secrets: SecretStore = secrets or getattr(session, "secrets", None) or SecretStore()
-        self.paths: AppPaths = paths or getattr(session, "paths", None) or AppPaths.default()
-        settings = getattr(session, "settings", None)
-        if not isinstance(settings, Settings):
+        self.secrets: SecretStore = secrets or session.secrets or SecretStore()
+        self.paths: AppPaths = paths or session.paths or AppPaths.default()
+        settings = session.settings
+        if settings is None:
             settings, _ = load_settings(self.paths, self.secrets)
         self.settings: Settings = settings
         self._tasks = BackgroundTasks(self._apply_failed)
@@ -94,17 +89,12 @@ class SettingsDialog(QDialog):
 
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        store = session.store
-        plan = session.plan
-        clock = getattr(session, "clock", None)
-        now: Callable[[], float] = getattr(clock, "now", time.time)
-
-        self.connection = ConnectionPage(settings, self.secrets, self.current_settings)
+        self.connection = ConnectionPage(settings, session, self.secrets, self.current_settings)
         self.numbers = NumbersPage(settings)
-        self.states = StatesPage(settings, store, plan)
-        self.mappings = MappingsPage(settings, session, store)
+        self.states = StatesPage(settings, session)
+        self.mappings = MappingsPage(settings, session)
         self.calling = CallingPage(settings, session)
-        self.appointments = AppointmentsPage(session, store, now)
+        self.appointments = AppointmentsPage(session)
         self.states.templates_changed.connect(self._templates_changed)
 
         self.tabs = QTabWidget()
@@ -203,10 +193,6 @@ class SettingsDialog(QDialog):
     def _templates_changed(self) -> None:
         self.mappings.reload()
         self.appointments.reload_templates()
-        presence = getattr(self._session, "presence", None)
-        rebuild = getattr(presence, "rebuild_mapper", None)
-        if callable(rebuild):
-            rebuild()
 
     # -- applying ----------------------------------------------------------------------------
 
@@ -307,9 +293,8 @@ class SettingsDialog(QDialog):
             "Settings applied: %s",
             ", ".join(option_label(get_option(n)) for n in changed_options(old, new)) or "none",
         )
-        reconnect_with = getattr(self._session, "reconnect", None)
-        reconnect = callable(reconnect_with) and self._must_reconnect(old, new)
-        if reconnect and getattr(self._session, "settings_problems", None):
+        reconnect = self._must_reconnect(old, new)
+        if reconnect and self._session.settings_problems:
             notes.append(self.tr("Connecting to Konnekta."))
         elif reconnect:
             notes.append(self.tr("Reconnecting to Konnekta with the new connection settings."))
@@ -317,49 +302,26 @@ class SettingsDialog(QDialog):
             notes.append(self.tr("Restart the app to connect with the new connection settings."))
         self._say(" ".join(notes), problem=problem)
         if reconnect:
-            assert reconnect_with is not None
             try:
-                await reconnect_with(new)
-            except KonnektaError as error:
+                await self._session.reconnect(new)
+            except Refused as error:
                 # Saved, but the connection cannot start (a busy Listener Port): stay open.
                 self.settings_applied.emit(new)
                 self._say(
-                    self.tr("Saved, but not connected: {reason}").format(reason=error),
+                    self.tr("Saved, but not connected: {reason}").format(reason=words(error)),
                     problem=True,
                 )
                 return False
         else:
-            take_into_use = getattr(self._session, "apply_settings", None)
-            if callable(take_into_use):
-                # The session knows what follows which option (number plan, mappings, wrap-up).
-                result = take_into_use(new)
-                if inspect.isawaitable(result):
-                    await result
-            else:
-                if hasattr(self._session, "settings"):
-                    self._session.settings = new
-                self._take_mappings(old, new)
+            # The session knows what follows which option (number plan, mappings, wrap-up).
+            self._session.apply_settings(new)
         self.settings_applied.emit(new)
         return True
 
     def _must_reconnect(self, old: Settings, new: Settings) -> bool:
         """A connection option changed, or the connection is stopped until the settings are
         fixed (first run, wrong password, busy port): then any Apply tries again."""
-        if needs_reconnect(old, new) or getattr(self._session, "settings_problems", None):
+        if needs_reconnect(old, new) or self._session.settings_problems:
             return True
-        status = getattr(getattr(self._session, "connector", None), "status", None)
-        return (
-            status is not None
-            and status.state is Connection.DISCONNECTED
-            and status.setting is not None
-        )
-
-    def _take_mappings(self, old: Settings, new: Settings) -> None:
-        if (
-            new.activity_mappings == old.activity_mappings
-            and new.state_mappings == old.state_mappings
-        ):
-            return
-        set_mappings = getattr(getattr(self._session, "presence", None), "set_mappings", None)
-        if callable(set_mappings):
-            set_mappings(dict(new.activity_mappings), dict(new.state_mappings))
+        status = self._session.status
+        return status.state is Connection.DISCONNECTED and status.setting is not None

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.presence import State
-from ...konnekta.models import Activity
+from ...domain.interface import Switchboard
+from ...domain.types import Activity
 from ...settings import Settings, get_option
 from .common import BackgroundTasks
 from .labels import option_label, option_tooltip
@@ -61,17 +61,14 @@ class MappingsPage(SettingsPage):
     """Konnekta activity -> template, and state -> Konnekta activity; unmapped rows stand out."""
 
     def __init__(
-        self, settings: Settings, session: Any, store: Any, parent: QWidget | None = None
+        self, settings: Settings, session: Switchboard, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._store = store
         self._activity_mappings = dict(settings.activity_mappings)
         self._state_mappings = dict(settings.state_mappings)
         self._tasks = BackgroundTasks(self._load_failed)
-        model = getattr(session, "model", None)
-        loaded = getattr(model, "activities", None) or {}
-        self.activities: list[Activity] = list(loaded.values())
+        self.activities: list[Activity] = list(session.colleagues.activities.values())
 
         self.activity_table = QTableWidget(0, 3)
         self.activity_table.setObjectName("activityMappings")
@@ -146,7 +143,7 @@ class MappingsPage(SettingsPage):
         return rows
 
     def _fill_activities(self) -> None:
-        templates = [(t.name, t.name) for t in self._store.templates()]
+        templates = [(t.name, t.name) for t in self._session.templates()]
         rows = self._activity_rows()
         table = self.activity_table
         table.setRowCount(len(rows))
@@ -165,7 +162,7 @@ class MappingsPage(SettingsPage):
 
     def _fill_states(self) -> None:
         activities = [(name, activity_id) for activity_id, name in self._activity_rows()]
-        states: list[State] = self._store.states()
+        states = self._session.states()
         table = self.state_table
         table.setRowCount(len(states))
         for row, state in enumerate(states):
@@ -246,7 +243,7 @@ class MappingsPage(SettingsPage):
 
     async def load_activities(self) -> None:
         """Fetch Konnekta's activities through the running connection and refill the tables."""
-        activities = await self._session.connector.api.activities()
+        activities = await self._session.activities()
         self.activities = list(activities)
         self.load_button.setEnabled(True)
         self.load_message.setText(

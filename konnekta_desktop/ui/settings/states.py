@@ -4,7 +4,7 @@ table of templates with their states. Changes to templates are saved to the stor
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.presence import Template
+from ...domain.interface import Switchboard
 from ...settings import Settings, SyncDirection
-from ..bridge import PlanSource, plan_reader
 from .common import FieldMessage
 from .page import SettingsPage, translate, translated
 from .template_editor import STATE_CLASS_LABELS, TemplateEditor
@@ -46,11 +45,10 @@ class StatesPage(SettingsPage):
     )
 
     def __init__(
-        self, settings: Settings, store: Any, plan: PlanSource, parent: QWidget | None = None
+        self, settings: Settings, session: Switchboard, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._plan = plan_reader(plan)
+        self._session = session
         form = QFormLayout()
         self.add_option(form, settings, "sync_on_startup")
         self.add_option(
@@ -105,9 +103,9 @@ class StatesPage(SettingsPage):
         self.reload()
 
     def reload(self) -> None:
-        classes = {state.name: state.state_class for state in self._store.states()}
-        templates: list[Template] = self._store.templates()
-        plan = self._plan()
+        classes = {state.name: state.state_class for state in self._session.states()}
+        templates = self._session.templates()
+        plan = self._session.plan
         self.table.setRowCount(len(templates))
         for row, template in enumerate(templates):
             state_class = classes.get(template.state)
@@ -135,8 +133,8 @@ class StatesPage(SettingsPage):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def open_editor(self, name: str | None) -> TemplateEditor:
-        template = next((t for t in self._store.templates() if t.name == name), None)
-        editor = TemplateEditor(self._store, self._plan, template, self)
+        template = next((t for t in self._session.templates() if t.name == name), None)
+        editor = TemplateEditor(self._session, template, self)
         editor.accepted.connect(self._saved)
         self.editor = editor
         editor.open()
@@ -152,7 +150,7 @@ class StatesPage(SettingsPage):
         if name is None:
             return
         try:
-            self._store.delete_template(name)
+            self._session.delete_template(name)
         except Exception as error:
             self.error.show_message(str(error))
             return

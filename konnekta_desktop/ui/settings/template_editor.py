@@ -4,7 +4,7 @@ States and sync tab; it saves to the store on OK.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.interface import Switchboard
 from ...domain.numbers import NumberError, NumberPlan
-from ...core.presence import State, StateClass, Template
-from ..bridge import PlanSource, plan_reader
+from ...domain.states import State, StateClass, Template
 from .common import FieldMessage
 from .page import translate, translated
 
@@ -45,22 +45,20 @@ class TemplateEditor(QDialog):
 
     def __init__(
         self,
-        store: Any,
-        plan: PlanSource,
+        session: Switchboard,
         template: Template | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._plan = plan_reader(plan)
-        plan = self._plan()
+        self._session = session
+        plan = session.plan
         self._original = template
         self.setWindowTitle(
             translate("SettingsPage", "Edit template")
             if template
             else translate("SettingsPage", "New template")
         )
-        states = {state.name: state for state in store.states()}
+        states = {state.name: state for state in session.states()}
         self._states = states
 
         self.name_edit = QLineEdit(template.name if template else "")
@@ -138,13 +136,13 @@ class TemplateEditor(QDialog):
                 translate("SettingsPage", "Choose or type the state the template sets.")
             )
         try:
-            caller_id = _number_or_none(self._plan(), self.caller_id_edit.text())
+            caller_id = _number_or_none(self._session.plan, self.caller_id_edit.text())
         except NumberError as error:
             raise ValueError(
                 translate("SettingsPage", "Caller ID: {reason}").format(reason=error)
             ) from None
         try:
-            forwarding = _number_or_none(self._plan(), self.forwarding_edit.text())
+            forwarding = _number_or_none(self._session.plan, self.forwarding_edit.text())
         except NumberError as error:
             raise ValueError(
                 translate("SettingsPage", "Forwarding: {reason}").format(reason=error)
@@ -163,9 +161,9 @@ class TemplateEditor(QDialog):
             state_class = StateClass(self.class_combo.currentData())
             existing = self._states.get(template.state)
             if existing is None or existing.state_class is not state_class:
-                self._store.save_state(State(template.state, state_class))
+                self._session.save_state(State(template.state, state_class))
             renamed_from = self._original.name if self._original is not None else None
-            self._store.save_template(template, renamed_from=renamed_from)
+            self._session.save_template(template, renamed_from=renamed_from)
         except Exception as error:  # StoreError or ValueError: both carry a message to show
             self.error.show_message(str(error))
             return

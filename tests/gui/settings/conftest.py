@@ -7,9 +7,7 @@ test machine).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
-from types import SimpleNamespace
 from typing import Any
 
 import keyring.backends.fail
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.model import LiveModel
+from konnekta_desktop.core.session import Session
 from konnekta_desktop.konnekta.api import SmgClient
 from konnekta_desktop.konnekta.auth import KonnektaAuth
 from konnekta_desktop.konnekta.http import make_http_client
@@ -69,13 +68,12 @@ def loaded(simulator: Simulator, run: Runner) -> Iterator[tuple[LiveModel, SmgCl
 
 
 @pytest.fixture
-def dialog_for(
-    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop
-) -> Iterator[Callable[..., SettingsDialog]]:
-    """Builds the window for a session; the qasync loop runs the window's background tasks."""
-    sessions: list[SimpleNamespace] = []
+def dialog_for(qtbot: QtBot, run: Runner) -> Iterator[Callable[..., SettingsDialog]]:
+    """Builds the window for a session; the qasync loop runs the window's background tasks.
+    Each session is closed afterwards (a reconnect on Apply starts its listener)."""
+    sessions: list[Session] = []
 
-    def build(session: SimpleNamespace, **options: Any) -> SettingsDialog:
+    def build(session: Session, **options: Any) -> SettingsDialog:
         sessions.append(session)
         dialog = SettingsDialog(session, **options)
         qtbot.addWidget(dialog)
@@ -84,4 +82,4 @@ def dialog_for(
 
     yield build
     for session in sessions:
-        session.store.close()
+        run(session.close())

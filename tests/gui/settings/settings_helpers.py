@@ -6,13 +6,14 @@ file as written.
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.core.numbers import NumberPlan
+from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain import UserStatus
 from konnekta_desktop.konnekta.api import SmgClient
+from konnekta_desktop.runtime import connector_config
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings
 from konnekta_desktop.simulator import Simulator
 
@@ -46,20 +47,40 @@ def make_session(
     secrets: SecretStore,
     api: SmgClient | None = None,
     model: LiveModel | None = None,
-) -> SimpleNamespace:
-    """What the settings window uses of a session, from real parts."""
-    return SimpleNamespace(
+) -> Session:
+    """A real session for `settings`, not connected: the window's every use goes through the
+    application interface. `api` stands in for the connector's SMG client (a client of the
+    simulator); `model`'s colleagues and activities are loaded into the session's model."""
+    session = Session(
+        connector_config(settings),
+        Store(tmp_path / "konnekta" / "data" / "store.sqlite3"),
+        clock=ManualClock(),
         settings=settings,
         paths=AppPaths.for_dir(tmp_path / "konnekta"),
-        store=Store(tmp_path / "konnekta" / "data" / "store.sqlite3"),
-        model=model or LiveModel(),
-        plan=NumberPlan(settings.international_prefix, settings.international_code),
-        connector=SimpleNamespace(api=api),
         secrets=secrets,
-        clock=ManualClock(),
+        to_config=connector_config,
     )
+    if api is not None:
+        session.connector.api = api
+    if model is not None:
+        session.model.load(
+            [colleague.user for colleague in model],
+            [
+                UserStatus(
+                    user_id=colleague.id,
+                    activity_id=colleague.activity_id,
+                    availability=colleague.availability,
+                    diversion=colleague.diversion,
+                    caller_id=colleague.caller_id,
+                )
+                for colleague in model
+            ],
+            model.activities.values(),
+        )
+    return session
 
 
-def settings_file_text(session: SimpleNamespace) -> str:
+def settings_file_text(session: Session) -> str:
+    assert session.paths is not None
     file: Path = session.paths.settings_file
     return file.read_text(encoding="utf-8") if file.exists() else ""

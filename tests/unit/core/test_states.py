@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from konnekta_desktop.core.commands import Commands
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.core.states import PresenceService
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Activity, Availability, PresenceUpdate, User, UserStatus
+from konnekta_desktop.domain.numbers import NumberPlan
 
 ACTIVITIES = [
     Activity(id="act-available", name="Available"),
@@ -35,7 +37,7 @@ def model() -> LiveModel:
 @pytest.fixture
 def presence(store: Store, model: LiveModel) -> PresenceService:
     # No API calls happen in these tests: the service is offline (connected is False).
-    commands = Commands(None, model, NumberPlan())  # type: ignore[arg-type]
+    commands = Commands(SimpleNamespace(api=None, plan=NumberPlan()), model)
     return PresenceService(
         store,
         model,
@@ -98,7 +100,7 @@ def test_the_dot_follows_konnekta_availability_during_wrap_up(
     fresh = PresenceService(
         store,
         model,
-        Commands(None, model, NumberPlan()),  # type: ignore[arg-type]
+        Commands(SimpleNamespace(api=None, plan=NumberPlan()), model),
         activity_mappings=ACTIVITY_MAPPINGS,
         state_mappings=STATE_MAPPINGS,
         now=lambda: 1000.0,

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from types import SimpleNamespace
 
 import pytest
 
 from konnekta_desktop.core.commands import Commands
 from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.core.states import PresenceService
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.core.sync import synchronise
 from konnekta_desktop.domain import Activity, Availability, User, UserStatus
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.konnekta.errors import Unavailable
 
 ACTIVITIES = [Activity(id="act-available", name="Available"), Activity(id="act-out", name="Out")]
@@ -59,7 +60,7 @@ def model() -> LiveModel:
 
 @pytest.fixture
 def presence(store: Store, api: HeldApi, model: LiveModel) -> PresenceService:
-    commands = Commands(api, model, NumberPlan())  # type: ignore[arg-type]
+    commands = Commands(SimpleNamespace(api=api, plan=NumberPlan()), model)
     service = PresenceService(
         store,
         model,

@@ -1,15 +1,20 @@
-"""The call panel: queue calls and my calls, the call-back mark, hang up and transfer."""
+"""The call panel: queue calls and my calls, the call-back mark, hang up and transfer; in the
+window against the simulator, and on its own over a live model."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from konnekta_desktop.core.model import LiveModel
+from konnekta_desktop.domain import Call, CallState, CallUpdate, Direction
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.simulator.server import Simulator
-from konnekta_desktop.ui.calls import CALLBACK_TOOLTIP, CallColumn, format_duration
+from konnekta_desktop.ui.calls import CALLBACK_TOOLTIP, CallColumn, CallTableModel, format_duration
 from konnekta_desktop.ui.icons import callback_icon
-from konnekta_desktop.ui.main_window import MainWindow
-from tests.gui.gui_helpers import OPERATOR_ID, Runner
+from konnekta_desktop.ui.switchboard import MainWindow
+from konnekta_desktop.ui.switchboard.call_panel import CallPanel
+from tests.gui.gui_helpers import OPERATOR_ID, Runner, named_colleagues
 
 
 def panel_row(window: MainWindow, call_id: str) -> int | None:
@@ -110,3 +115,85 @@ def test_my_outgoing_call_to_a_colleague_names_who_it_rings(
     qtbot.waitUntil(
         lambda: model.index(0, CallColumn.WHO).data() == f"Ringing: {colleague.user.name}"
     )
+
+
+# -- the panel on its own ---------------------------------------------------------------------------
+
+ME = "p0"
+
+
+class Calls:
+    """A call panel over a live model of two colleagues, me (p0) and Ole (p1)."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.model: LiveModel = named_colleagues(
+            [("Lone Skov", "Reception", "+4533000001"), ("Ole Hansen", "Salg", "+4533000002")]
+        )
+        self.table = CallTableModel(self.model, NumberPlan(), lambda: ME, lambda: 100.0)
+        self.panel = CallPanel(self.table, lambda: ME)
+        qtbot.addWidget(self.panel, before_close_func=lambda _panel: self.table.stop())
+
+    def ring(self, call_id: str, user_id: str, caller: str, queue: str | None = None) -> None:
+        self.leg(call_id, user_id, caller, CallState.RINGING, queue)
+
+    def leg(
+        self, call_id: str, user_id: str, caller: str, state: CallState, queue: str | None = None
+    ) -> None:
+        call = Call(
+            call_id=call_id,
+            user_id=user_id,
+            state=state,
+            direction=Direction.INBOUND,
+            caller=caller,
+            called="+4570203040",
+            queue=queue,
+            started_at=float(len(self.table.calls())),
+        )
+        self.model.apply(CallUpdate(call=call))
+        self.model.flush()
+        self.panel.refresh()
+
+
+def test_a_queue_call_alone_is_shown_but_no_button_acts_on_it_until_selected(qtbot: QtBot) -> None:
+    calls = Calls(qtbot)
+    calls.ring("q1", "p1", "+4587654321", queue="Support")
+    assert calls.table.row_of("q1") == 0
+    assert calls.panel.target() is None
+    assert not calls.panel.hang_up_button.isEnabled()
+    assert not calls.panel.transfer_button.isEnabled()
+    assert "select a call" in calls.panel.hang_up_button.toolTip()
+
+    calls.panel.select("q1")
+    assert calls.panel.selected_call_id == "q1"
+    assert calls.panel.hang_up_button.isEnabled()
+    assert "87 65 43 21" in calls.panel.hang_up_button.toolTip()
+    assert "87 65 43 21" in calls.panel.transfer_button.toolTip()
+    with qtbot.waitSignal(calls.panel.hang_up_requested, timeout=1000):
+        calls.panel.hang_up_button.click()
+    with qtbot.waitSignal(calls.panel.transfer_requested, timeout=1000):
+        calls.panel.transfer_button.click()
+
+
+def test_my_own_call_is_the_target_without_selecting_it_and_focus_selects_it(qtbot: QtBot) -> None:
+    calls = Calls(qtbot)
+    calls.ring("q1", "p1", "+4587654321", queue="Support")
+    calls.ring("mine", ME, "+4587650000")
+    target = calls.panel.target()
+    assert target is not None
+    assert target.call_id == "mine"
+    assert calls.panel.selected_call_id is None
+    calls.panel.focus()
+    assert calls.panel.selected_call_id == "mine"
+
+
+def test_a_selected_call_that_ends_leaves_nothing_selected(qtbot: QtBot) -> None:
+    calls = Calls(qtbot)
+    calls.ring("q1", "p1", "+4587000001", queue="Support")
+    calls.ring("q2", "p1", "+4587000002", queue="Sales")
+    calls.panel.select("q1")
+    calls.leg("q1", "p1", "+4587000001", CallState.ENDED, queue="Support")
+    assert calls.table.row_of("q1") is None
+    assert calls.panel.selected_call_id is None
+    assert calls.panel.view.selectionModel().selectedRows() == []
+    assert not calls.panel.view.currentIndex().isValid()
+    assert calls.panel.target() is None

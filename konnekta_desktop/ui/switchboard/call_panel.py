@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .call_choice import PanelCall, command_target, my_call
-from .calls import CALL_ID_ROLE, CallColumn, CallTableModel
+from ..call_choice import PanelCall, command_target, my_call
+from ..calls import CALL_ID_ROLE, CallColumn, CallTableModel
 
 __all__ = ["CallPanel"]
 

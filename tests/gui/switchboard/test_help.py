@@ -1,5 +1,6 @@
-"""The shortcut table binds every action and is what Help > Keyboard shortcuts shows; the Help
-menu's diagnostics zip and log folder."""
+"""Help: the shortcut table binds every action and is what Help > Keyboard shortcuts shows; About;
+the diagnostics zip and the log folder. Through the window's actions, and the help functions on
+their own."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QTableWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from konnekta_desktop import __version__
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.settings import AppPaths, Secret, Settings
-from konnekta_desktop.ui.main_window import MainWindow
 from konnekta_desktop.ui.shortcuts import SHORTCUTS, shortcut, shortcut_rows
+from konnekta_desktop.ui.switchboard import MainWindow
+from konnekta_desktop.ui.switchboard import help as help_menu
+from konnekta_desktop.ui.tasks import TaskRunner
 
 
 def test_every_action_has_the_keys_of_the_table(window: MainWindow) -> None:
@@ -151,3 +155,38 @@ def test_open_log_folder_that_cannot_be_shown_names_the_folder(
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
     window.open_log_folder()
     assert str(paths.log_dir) in window.message_bar.text()
+
+
+# -- the help functions on their own ----------------------------------------------------------------
+
+
+def test_about_names_this_version() -> None:
+    assert f"Konnekta Desktop {__version__}" in help_menu.about_text()
+
+
+def test_the_shortcuts_dialog_opens_over_its_parent_without_blocking(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    help_menu.show_shortcuts(parent)
+    table = parent.findChild(QTableWidget, "shortcutTable")
+    assert table is not None
+    assert table.rowCount() == len(shortcut_rows())
+    assert table.window().isVisible()
+
+
+def test_a_session_without_log_files_has_no_diagnostics_and_no_log_folder(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert session.paths is None
+    errors: list[str] = []
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(asked.append))
+    help_menu.save_diagnostics(
+        QWidget(), session, TaskRunner(errors.append), errors.append, errors.append
+    )
+    help_menu.open_log_folder(session, errors.append)
+    assert errors == [
+        "This session keeps no log files, so there is nothing to save.",
+        "This session keeps no log files.",
+    ]
+    assert asked == []  # nowhere to ask for

@@ -1,23 +1,28 @@
-"""My own settings in the window: caller ID (with and without the right) and my state."""
+"""Me: caller ID (with and without the right), my state and my forwarding, in the window against
+the simulator; and the panel on its own, asking for what the window's commands carry out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
-from konnekta_desktop.core.status import Connection
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import Bridge
 from konnekta_desktop.ui.colleagues import ColleagueColumn
 from konnekta_desktop.ui.i18n import install_translators, remove_translators
-from konnekta_desktop.ui.main_window import MainWindow
 from konnekta_desktop.ui.state_names import BUILT_IN, shown_name
+from konnekta_desktop.ui.switchboard import MainWindow
+from konnekta_desktop.ui.switchboard.me_panel import MePanel, MyUser
+from konnekta_desktop.ui.tasks import TaskRunner
 from tests.gui.conftest import delete_now, make_session
-from tests.gui.gui_helpers import NO_CALLER_ID_RIGHT, OPERATOR_ID, Runner
+from tests.gui.gui_helpers import NO_CALLER_ID_RIGHT, OPERATOR_ID, USERS, Runner
 
 
 def test_caller_id_combo_lists_the_valid_ids_and_choosing_one_sets_it(
@@ -101,3 +106,78 @@ def test_every_built_in_state_and_template_name_is_translatable() -> None:
     names = {s.name for s in DEFAULT_STATES} | {t.name for t in DEFAULT_TEMPLATES}
     assert names == BUILT_IN
     assert shown_name("Front desk") == "Front desk"  # an operator's own name, as written
+
+
+def test_my_forwarding_set_and_clear(
+    window: MainWindow, simulator: Simulator, qtbot: QtBot
+) -> None:
+    window.forward_edit.setText("87 65 43 21")
+    window.forward_set_button.click()
+    qtbot.waitUntil(lambda: simulator.tenant.diversion[OPERATOR_ID] == "+4587654321")
+    qtbot.waitUntil(lambda: window.my_forwarding_label.text() == "87 65 43 21")
+    window.forward_clear_button.click()
+    qtbot.waitUntil(lambda: simulator.tenant.diversion[OPERATOR_ID] is None)
+    qtbot.waitUntil(lambda: window.my_forwarding_label.text() == "off")
+
+
+# -- the panel on its own ---------------------------------------------------------------------------
+
+
+@dataclass
+class Shown:
+    """What the panel reported, in place of the message bar."""
+
+    errors: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+
+
+def me_alone(session: Session, qtbot: QtBot) -> tuple[MePanel, MyUser, Shown]:
+    shown, me = Shown(), MyUser()
+    panel = MePanel(
+        session, TaskRunner(shown.errors.append), me, shown.errors.append, shown.infos.append
+    )
+    qtbot.addWidget(panel)
+    return panel, me, shown
+
+
+def test_me_alone_finds_the_operator_and_asks_for_my_state_and_forwarding(
+    session: Session, run: Runner, qtbot: QtBot
+) -> None:
+    run(session.start())
+    qtbot.waitUntil(lambda: session.connector.status.state is Connection.CONNECTED, timeout=15_000)
+    qtbot.waitUntil(lambda: len(session.model) == USERS)
+    panel, me, shown = me_alone(session, qtbot)
+    assert panel.refresh_operator()  # someone else than before: nobody
+    assert not panel.refresh_operator()
+    assert me.id == OPERATOR_ID
+    assert panel.title() == "Me: Camilla Jeppesen"
+    assert panel.state_combo.isEnabled()
+
+    index = panel.state_combo.findText("Lunch")
+    with qtbot.waitSignal(panel.state_requested, timeout=1000) as asked:
+        panel.state_combo.activated.emit(index)
+    assert asked.args == [OPERATOR_ID, "Lunch"]
+
+    panel.forward_edit.setText(" 87 65 43 21 ")
+    with qtbot.waitSignal(panel.forwarding_requested, timeout=1000) as asked:
+        panel.forward_set_button.click()
+    assert asked.args == [OPERATOR_ID, "87 65 43 21"]
+    assert panel.forward_edit.text() == ""
+    assert shown == Shown()
+
+
+def test_me_alone_without_my_user_says_where_to_choose_it(session: Session, qtbot: QtBot) -> None:
+    panel, me, shown = me_alone(session, qtbot)  # not connected: nobody is known yet
+    assert not panel.refresh_operator()
+    assert me.id is None
+    assert "once connected" in panel.title()
+    assert not panel.state_combo.isEnabled()
+    assert not panel.caller_id_combo.isEnabled()
+    with qtbot.assertNotEmitted(panel.state_requested):
+        panel.set_my_template("Lunch")
+    assert "to change your state" in shown.errors[-1]
+    with qtbot.assertNotEmitted(panel.forwarding_requested):
+        panel.set_my_forwarding()
+    assert "to forward your calls" in shown.errors[-1]
+    panel.focus_caller_id()
+    assert shown.errors[-1] == panel.caller_id_combo.toolTip()

@@ -19,7 +19,7 @@ from konnekta_desktop.domain import (
     UserRemoval,
 )
 from konnekta_desktop.ui.colleagues import USER_ID_ROLE, ColleagueColumn
-from konnekta_desktop.ui.main_window import MainWindow
+from konnekta_desktop.ui.switchboard import MainWindow
 from tests.gui.gui_helpers import OPERATOR_ID, USERS
 
 

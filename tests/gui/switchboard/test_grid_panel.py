@@ -1,17 +1,25 @@
-"""The colleague grid follows Konnekta's events, filters as the operator types, and dials."""
+"""The colleague grid: it follows Konnekta's events, filters as the operator types, and dials, in
+the window against the simulator; on its own, what it asks for by its keys and its menu."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.monitoring import PhoneStatus
+from konnekta_desktop.core.presence import DEFAULT_TEMPLATES
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.domain import CallingDevice
+from konnekta_desktop.domain import CallingDevice, UserRemoval
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.colleagues import PHONE_STATUS_ROLE, USER_ID_ROLE, ColleagueColumn
-from konnekta_desktop.ui.main_window import MainWindow
-from tests.gui.gui_helpers import OPERATOR_ID, Runner
+from konnekta_desktop.ui.switchboard import MainWindow
+from konnekta_desktop.ui.switchboard.grid_panel import GridPanel
+from tests.gui.gui_helpers import OPERATOR_ID, CountingPresence, Runner, named_colleagues
 
 
 def proxy_row_of(window: MainWindow, user_id: str) -> int | None:
@@ -165,24 +173,6 @@ def test_context_menu_dials_from_each_calling_device(
         qtbot.waitUntil(lambda: not window.tasks)
 
 
-def test_dial_refused_by_konnekta_shows_plain_words_in_the_message_bar(
-    window: MainWindow, simulator: Simulator, qtbot: QtBot
-) -> None:
-    window.number_edit.setText("1")  # one digit: Konnekta answers 422, cannot be dialled
-    window.dial_current(None)
-    qtbot.waitUntil(lambda: window.message_bar.isVisible() and window.message_bar.kind == "error")
-    assert "refused" in window.message_bar.text().lower() or "number" in window.message_bar.text()
-    window.dismiss_message()
-    assert not window.message_bar.isVisible()
-
-
-def test_dial_bar_shows_the_number_as_it_will_be_dialled(window: MainWindow) -> None:
-    window.number_edit.setText("0045 33 12 34 56")
-    assert window.number_hint.text().endswith("33 12 34 56")
-    window.number_edit.setText("33x")
-    assert "not a number" in window.number_hint.text()
-
-
 def test_setting_and_clearing_a_colleagues_forwarding_from_the_menu(
     window: MainWindow, simulator: Simulator, qtbot: QtBot, monkeypatch
 ) -> None:
@@ -213,13 +203,125 @@ def test_setting_and_clearing_a_colleagues_forwarding_from_the_menu(
     qtbot.waitUntil(lambda: simulator.tenant.diversion["user-00020"] is None)
 
 
-def test_my_forwarding_set_and_clear(
-    window: MainWindow, simulator: Simulator, qtbot: QtBot
+# -- the grid on its own ------------------------------------------------------------------------------
+
+PEOPLE = [
+    ("Anne Holm", "Salg", "+4533000001"),
+    ("Bo Holm", "Support", "+4533000002"),
+    ("Carl Berg", "Salg", "+4533000003"),
+]
+
+
+class Alone:
+    """A grid panel over a live model of PEOPLE ("p0".."p2"), and whether there is a call."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.has_call = False
+        presence = CountingPresence()
+        # The part of the application interface the grid uses.
+        self.session = SimpleNamespace(
+            colleagues=named_colleagues(PEOPLE),
+            plan=NumberPlan(),
+            shown_state=presence.shown_state,
+            templates=presence.templates,
+        )
+        self.panel = GridPanel(self.session, lambda: self.has_call)  # type: ignore[arg-type]
+        # Its timer and key filters call Python: stopped before the panel goes.
+        qtbot.addWidget(self.panel, before_close_func=lambda panel: panel.shut_down())
+        self.panel.show()
+
+    def current(self) -> str | None:
+        index = self.panel.grid.currentIndex()
+        return index.data(USER_ID_ROLE) if index.isValid() else None
+
+
+def test_typing_in_the_grid_filters_and_enter_asks_for_the_top_result(qtbot: QtBot) -> None:
+    alone = Alone(qtbot)
+    panel = alone.panel
+    panel.update_count()
+    assert panel.count_label.text() == "3 colleagues"
+    qtbot.keyClicks(panel.grid, "holm")
+    assert panel.filter_edit.text() == "holm"
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Return)  # applies the filter, goes to the grid
+    assert panel.proxy.rowCount() == 2
+    assert panel.count_label.text() == "2 of 3"
+    assert alone.current() == "p0"
+    with qtbot.waitSignal(panel.colleague_activated, timeout=1000) as asked:
+        qtbot.keyClick(panel.grid, Qt.Key.Key_Return)
+    assert [colleague.id for colleague in asked.args] == ["p0"]
+
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Escape)  # clears the filter
+    assert panel.filter_edit.text() == ""
+    assert panel.proxy.rowCount() == 3
+
+
+def test_the_target_is_the_top_result_for_everything_typed_even_before_the_pause(
+    qtbot: QtBot,
 ) -> None:
-    window.forward_edit.setText("87 65 43 21")
-    window.forward_set_button.click()
-    qtbot.waitUntil(lambda: simulator.tenant.diversion[OPERATOR_ID] == "+4587654321")
-    qtbot.waitUntil(lambda: window.my_forwarding_label.text() == "87 65 43 21")
-    window.forward_clear_button.click()
-    qtbot.waitUntil(lambda: simulator.tenant.diversion[OPERATOR_ID] is None)
-    qtbot.waitUntil(lambda: window.my_forwarding_label.text() == "off")
+    alone = Alone(qtbot)
+    alone.panel.select_colleague("p0")
+    alone.panel.filter_edit.setText("bo")  # the filter waits for a pause in typing
+    target = alone.panel.target_colleague()
+    assert target is not None
+    assert target.id == "p1"
+    assert alone.current() == "p1"
+
+
+def test_a_reset_keeps_the_current_colleague_and_one_who_left_leaves_nobody(qtbot: QtBot) -> None:
+    alone = Alone(qtbot)
+    panel = alone.panel
+    panel.select_colleague("p2")
+    panel.colleague_model.reset()
+    selected = panel.selected_colleague()
+    assert selected is not None
+    assert selected.id == "p2"
+    alone.session.colleagues.apply(UserRemoval(user_id="p2"))
+    change = alone.session.colleagues.flush()
+    assert change is not None
+    panel.colleague_model.apply_change(change)
+    assert panel.selected_colleague() is None
+    assert alone.current() is None
+
+
+def test_the_menu_asks_to_dial_transfer_forward_and_set_a_state(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = Alone(qtbot)
+    panel = alone.panel
+    bo = alone.session.colleagues.get("p1")
+    assert bo is not None
+    actions = {action.objectName(): action for action in panel.colleague_menu(bo).actions()}
+    assert not actions["transfer"].isEnabled()  # no call to transfer
+    assert not actions["clear_forwarding"].isEnabled()  # no forwarding to clear
+    with qtbot.waitSignal(panel.dial_requested, timeout=1000) as asked:
+        actions["dial_mobile"].trigger()
+    assert asked.args == [bo, CallingDevice.MOBILE]
+
+    alone.has_call = True
+    menu = panel.colleague_menu(bo)
+    actions = {action.objectName(): action for action in menu.actions()}
+    assert actions["transfer"].isEnabled()
+    with qtbot.waitSignal(panel.transfer_requested, timeout=1000) as asked:
+        actions["transfer"].trigger()
+    assert asked.args == ["+4533000002", "Bo Holm"]
+    states = menu.findChild(QMenu, "states")
+    assert states is not None
+    first = DEFAULT_TEMPLATES[0].name
+    with qtbot.waitSignal(panel.state_requested, timeout=1000) as asked:
+        next(a for a in states.actions() if a.text() == first).trigger()
+    assert asked.args == ["p1", first]
+
+    # The forwarding dialog cannot be answered offscreen: its answer is given at the edge.
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *args, **kwargs: (" 87 65 43 21 ", True))
+    )
+    with qtbot.waitSignal(panel.forwarding_requested, timeout=1000) as asked:
+        actions["set_forwarding"].trigger()
+    assert asked.args == ["p1", "87 65 43 21"]
+
+
+def test_after_shut_down_typing_in_the_grid_no_longer_goes_to_the_filter(qtbot: QtBot) -> None:
+    alone = Alone(qtbot)
+    alone.panel.shut_down()
+    qtbot.keyClicks(alone.panel.grid, "bo")
+    assert alone.panel.filter_edit.text() == ""
