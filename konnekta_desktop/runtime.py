@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 
 from . import logs
 from .core.config import ConnectorConfig
-from .core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from .core.session import Session
 from .core.store import Store
-from .domain.states import SyncDirection
+from .domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES, SyncDirection
 from .domain.types import Activity, CallingDevice
 from .konnekta import translate
 from .settings import (

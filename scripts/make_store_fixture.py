@@ -24,9 +24,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Final
 
-from konnekta_desktop.core.appointments import ActiveAppointment, Appointment, PreviousState
+from konnekta_desktop.core.appointments import ActiveAppointment, PreviousState
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.presence import State, StateClass, Template
 from konnekta_desktop.core.store import (
     MIGRATIONS,
     CallRecord,
@@ -34,7 +33,9 @@ from konnekta_desktop.core.store import (
     PendingChange,
     Store,
 )
-from konnekta_desktop.core.wrapup import WrapUpRecord, WrapUpSession
+from konnekta_desktop.domain.appointments import Appointment
+from konnekta_desktop.domain.states import State, StateClass, Template
+from konnekta_desktop.domain.wrapups import WrapUpRecord, WrapUpSession
 from konnekta_desktop.konnekta.models import Call, CallingDevice, CallState, Direction
 
 SCHEMA_VERSION: Final = 3

@@ -10,10 +10,10 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from ..domain.appointments import Appointment
 from ..domain.refusals import Refused
 from .appointments import (
     ActiveAppointment,
-    Appointment,
     AppointmentAction,
     EndAppointment,
     PreviousState,

@@ -23,7 +23,6 @@ from ..domain.appointments import Appointment
 
 __all__ = [
     "ActiveAppointment",
-    "Appointment",
     "AppointmentAction",
     "EndAppointment",
     "PreviousState",

@@ -10,12 +10,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
 
+from ..domain.colleagues import Colleague
 from ..domain.numbers import NumberPlan
 from ..domain.refusals import Command, Reason, Refused
 from ..domain.types import Call, CallerIds, CallingDevice, CallState, Line, LineType, Right
 from ..konnekta.api import SmgClient
 from ..konnekta.errors import Forbidden, KonnektaError, NotFound, Unprocessable
-from .model import Colleague, LiveModel
+from .model import LiveModel
 from .monitoring import ensure_call_control, monitoring_number
 
 log = logging.getLogger(__name__)

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..domain.colleagues import ModelChange
 from ..domain.events import (
     CallerIdUpdate,
     CallUpdate,
@@ -34,7 +35,7 @@ from ..listener import ListenerThread
 from . import logtables
 from .clock import Clock, SystemClock
 from .config import ConnectorConfig
-from .model import LiveModel, ModelChange
+from .model import LiveModel
 from .wakeup import ResumeWatch
 
 log = logging.getLogger(__name__)

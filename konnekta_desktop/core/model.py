@@ -28,7 +28,9 @@ from ..domain.types import (
     UserStatus,
 )
 
-__all__ = ["Colleague", "LiveModel", "ModelChange"]
+__all__ = [
+    "LiveModel",
+]
 
 log = logging.getLogger(__name__)
 

@@ -13,25 +13,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..domain.states import (
-    DEFAULT_STATES,
-    DEFAULT_TEMPLATES,
     State,
-    StateClass,
     Template,
     availability_of,
 )
 from ..domain.types import PresenceChange
 
 __all__ = [
-    "DEFAULT_STATES",
-    "DEFAULT_TEMPLATES",
     "PresenceMapper",
-    "State",
-    "StateClass",
-    "Template",
     "Unmapped",
-    "availability_of",
-]  # the value types live in domain/states.py; named here while the UI moves over
+]
 
 log = logging.getLogger(__name__)
 

@@ -12,13 +12,14 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
+from ..domain.colleagues import Colleague
 from ..domain.refusals import Command, Reason, Refused
-from ..domain.states import ShownState
+from ..domain.states import ShownState, State, Template, availability_of
 from ..domain.types import Availability, PresenceChange
 from ..konnekta.api import SmgClient
 from .commands import Commands, pbx_request
-from .model import Colleague, LiveModel
-from .presence import PresenceMapper, State, Template, Unmapped, availability_of
+from .model import LiveModel
+from .presence import PresenceMapper, Unmapped
 from .store import LocalState, PendingChange
 
 log = logging.getLogger(__name__)

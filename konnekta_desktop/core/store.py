@@ -20,10 +20,11 @@ from typing import Final, Self
 
 from konnekta_desktop.domain.types import Call, CallingDevice, Direction
 
-from .appointments import ActiveAppointment, Appointment, PreviousState
+from ..domain.appointments import Appointment
+from ..domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES, State, StateClass, Template
+from ..domain.wrapups import WrapUpRecord, WrapUpSession
+from .appointments import ActiveAppointment, PreviousState
 from .clock import Clock, SystemClock
-from .presence import DEFAULT_STATES, DEFAULT_TEMPLATES, State, StateClass, Template
-from .wrapup import WrapUpRecord, WrapUpSession
 
 __all__ = [
     "DEFAULT_FILE_NAME",

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..domain.types import Availability, Call, CallState, User
-from ..domain.wrapups import WrapUpRecord, WrapUpSession, decode_session, encode_session
+from ..domain.wrapups import WrapUpRecord, WrapUpSession
 from .clock import Clock
 
 __all__ = [
@@ -41,10 +41,6 @@ __all__ = [
     "WrapUp",
     "WrapUpAction",
     "WrapUpDone",
-    "WrapUpRecord",
-    "WrapUpSession",
-    "decode_session",
-    "encode_session",
 ]
 
 

@@ -9,17 +9,10 @@ from typing import Any, Protocol
 from ..domain.events import CallUpdate, PbxEvent
 from ..domain.refusals import Command, Refused
 from ..domain.types import Availability
+from ..domain.wrapups import WrapUpRecord, WrapUpSession
 from .commands import Commands, pbx_request
 from .model import LiveModel
-from .wrapup import (
-    SetAvailability,
-    ShowWrapUp,
-    WrapUp,
-    WrapUpAction,
-    WrapUpDone,
-    WrapUpRecord,
-    WrapUpSession,
-)
+from .wrapup import SetAvailability, ShowWrapUp, WrapUp, WrapUpAction, WrapUpDone
 
 log = logging.getLogger(__name__)
 

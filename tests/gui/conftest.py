@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import Bridge

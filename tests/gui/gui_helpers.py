@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.core.presence import DEFAULT_TEMPLATES, Template
 from konnekta_desktop.core.states import ShownState
 from konnekta_desktop.domain import (
     Availability,
@@ -20,6 +19,7 @@ from konnekta_desktop.domain import (
     User,
     UserStatus,
 )
+from konnekta_desktop.domain.states import DEFAULT_TEMPLATES, Template
 
 T = TypeVar("T")
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from konnekta_desktop.app import SwitchboardApp
 from konnekta_desktop.autostart import XdgAutostart, apply_start_at_login
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.settings import Settings
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.single_instance import SingleInstance, instance_key

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.domain import Alias, Line, LineRole, LineType, User
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.ui.colleagues import (
     USER_ID_ROLE,
     ColleagueColumn,

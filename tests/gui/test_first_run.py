@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.app import SwitchboardApp
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection
+from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.runtime import LaunchOptions, open_session
 from konnekta_desktop.settings import AppPaths, SecretStore, load_settings, validate
 from konnekta_desktop.simulator.server import Simulator

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.model import LiveModel
-from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.domain import ForwardingUpdate
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.ui.colleagues import (
     USER_ID_ROLE,
     ColleagueColumn,

@@ -7,9 +7,9 @@ import time
 
 from PySide6.QtCore import QModelIndex
 
-from konnekta_desktop.core.model import ModelChange
-from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.domain import ForwardingUpdate
+from konnekta_desktop.domain.colleagues import ModelChange
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.ui.colleagues import ColleagueFilterProxy, ColleagueTableModel
 from tests.gui.gui_helpers import CountingPresence, numbered_colleagues
 

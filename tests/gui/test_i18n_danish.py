@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.monitoring import PhoneStatus
-from konnekta_desktop.core.numbers import NumberPlan
-from konnekta_desktop.core.wrapup import WrapUpSession
 from konnekta_desktop.domain import CallingDevice, Direction
+from konnekta_desktop.domain.numbers import NumberPlan
+from konnekta_desktop.domain.wrapups import WrapUpSession
 from konnekta_desktop.ui.calls import CallColumn, CallTableModel
 from konnekta_desktop.ui.colleagues import phone_status_text
 from konnekta_desktop.ui.i18n import (

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtNetwork import QNetworkInformation
 from pytestqt.qtbot import QtBot
 
-from konnekta_desktop.core.status import Connection, ConnectionStatus
+from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.network_watch import NetworkWatch
 from tests.gui.gui_helpers import Runner

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection, ConnectionStatus
+from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.switchboard import APP_NAME, MainWindow
 from konnekta_desktop.ui.tray import Notifier

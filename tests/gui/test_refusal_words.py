@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from konnekta_desktop.core.numbers import NumberError, NumberPlan
+from konnekta_desktop.domain.numbers import NumberError, NumberPlan
 from konnekta_desktop.domain.refusals import PARAMETERS, Command, Reason, Refused
 from konnekta_desktop.ui.i18n import install_translators, remove_translators
 from konnekta_desktop.ui.refusal_words import COMMAND_WORDS, REASON_WORDS, words

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection, ConnectionStatus
+from konnekta_desktop.domain.numbers import NumberPlan
+from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.ui.colleagues import ColleagueColumn
 from konnekta_desktop.ui.switchboard import MainWindow
 

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.numbers import NumberPlan
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection
 from konnekta_desktop.core.store import Store
-from konnekta_desktop.core.wrapup import WrapUpSession
 from konnekta_desktop.domain import Availability, Direction
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.domain.refusals import Command, Reason, Refused
+from konnekta_desktop.domain.status import Connection
+from konnekta_desktop.domain.wrapups import WrapUpSession
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.simulator.tenant import primary_number
 from konnekta_desktop.ui.calls import format_duration

@@ -9,10 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from konnekta_desktop.core.appointments import Appointment
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.config import SyncDirection
-from konnekta_desktop.core.presence import Template
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import (
@@ -24,7 +21,9 @@ from konnekta_desktop.domain import (
     LineType,
     User,
 )
+from konnekta_desktop.domain.appointments import Appointment
 from konnekta_desktop.domain.refusals import Refused
+from konnekta_desktop.domain.states import SyncDirection, Template
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator

@@ -20,9 +20,10 @@ import os
 import sys
 from pathlib import Path
 
-from konnekta_desktop.core.config import ConnectorConfig, SyncDirection
+from konnekta_desktop.core.config import ConnectorConfig
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain.states import SyncDirection
 from konnekta_desktop.domain.status import Connection
 
 ENV = "KONNEKTA_CRASH_CHILD"

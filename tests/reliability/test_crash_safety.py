@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability, LineType, User
+from konnekta_desktop.domain.states import SyncDirection
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import config_for, until

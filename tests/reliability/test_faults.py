@@ -21,12 +21,13 @@ import pytest
 
 from konnekta_desktop.core import connector as connector_module
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.config import ConnectorConfig, SyncDirection
+from konnekta_desktop.core.config import ConnectorConfig
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability, CallingDevice, LineType, User
 from konnekta_desktop.domain.refusals import Refused
+from konnekta_desktop.domain.states import SyncDirection
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.konnekta.http import make_http_client
 from konnekta_desktop.runtime import suggested_mappings

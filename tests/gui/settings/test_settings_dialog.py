@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.status import Connection, ConnectionStatus
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.settings import AppPaths, SecretStore, Settings
 from konnekta_desktop.simulator import Simulator
 from konnekta_desktop.ui.settings.dialog import SettingsDialog

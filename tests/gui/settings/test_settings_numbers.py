@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from konnekta_desktop.core.numbers import NumberPlan
+from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.settings import SecretStore
 from konnekta_desktop.ui.settings.dialog import SettingsDialog
 from tests.gui.settings.settings_helpers import make_session, valid_settings

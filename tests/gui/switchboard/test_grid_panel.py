@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.monitoring import PhoneStatus
-from konnekta_desktop.core.presence import DEFAULT_TEMPLATES
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.domain import CallingDevice, UserRemoval
 from konnekta_desktop.domain.numbers import NumberPlan
+from konnekta_desktop.domain.states import DEFAULT_TEMPLATES
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.colleagues import PHONE_STATUS_ROLE, USER_ID_ROLE, ColleagueColumn
 from konnekta_desktop.ui.switchboard import MainWindow

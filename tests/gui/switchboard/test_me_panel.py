@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from konnekta_desktop.core.presence import DEFAULT_STATES, DEFAULT_TEMPLATES
 from konnekta_desktop.core.session import Session
+from konnekta_desktop.domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.bridge import Bridge

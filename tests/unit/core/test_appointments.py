@@ -6,7 +6,6 @@ import pytest
 
 from konnekta_desktop.core.appointments import (
     ActiveAppointment,
-    Appointment,
     EndAppointment,
     PreviousState,
     StartAppointment,
@@ -14,6 +13,7 @@ from konnekta_desktop.core.appointments import (
     next_change_at,
     plan,
 )
+from konnekta_desktop.domain.appointments import Appointment
 
 HOUR = 3600.0
 NINE = 1_750_000_000.0

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from konnekta_desktop.core.model import LiveModel, ModelChange
+from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.domain import (
     Activity,
     Availability,
@@ -25,6 +25,7 @@ from konnekta_desktop.domain import (
     UserStatus,
     UserUpdate,
 )
+from konnekta_desktop.domain.colleagues import ModelChange
 
 # Ids deliberately out of name order, so row order (by name) and id order differ.
 ALICE = User(id="u3", username="alice@example.dk", name="Alice Andersen", department="Sales")

@@ -6,17 +6,16 @@ import logging
 
 import pytest
 
-from konnekta_desktop.core.presence import (
+from konnekta_desktop.core.presence import PresenceMapper, Unmapped
+from konnekta_desktop.domain import Availability, PresenceChange
+from konnekta_desktop.domain.states import (
     DEFAULT_STATES,
     DEFAULT_TEMPLATES,
-    PresenceMapper,
     State,
     StateClass,
     Template,
-    Unmapped,
     availability_of,
 )
-from konnekta_desktop.domain import Availability, PresenceChange
 
 ACTIVITIES = {
     "a-avail": "Available",

@@ -12,15 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from konnekta_desktop.core.appointments import ActiveAppointment, Appointment, PreviousState
+from konnekta_desktop.core.appointments import ActiveAppointment, PreviousState
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.presence import (
-    DEFAULT_STATES,
-    DEFAULT_TEMPLATES,
-    State,
-    StateClass,
-    Template,
-)
 from konnekta_desktop.core.store import (
     MIGRATIONS,
     CallRecord,
@@ -30,8 +23,16 @@ from konnekta_desktop.core.store import (
     StoreError,
     migrate,
 )
-from konnekta_desktop.core.wrapup import WrapUpRecord, WrapUpSession
 from konnekta_desktop.domain import Call, CallingDevice, CallState, Direction
+from konnekta_desktop.domain.appointments import Appointment
+from konnekta_desktop.domain.states import (
+    DEFAULT_STATES,
+    DEFAULT_TEMPLATES,
+    State,
+    StateClass,
+    Template,
+)
+from konnekta_desktop.domain.wrapups import WrapUpRecord, WrapUpSession
 
 NOW = 1_750_000_000.0
 

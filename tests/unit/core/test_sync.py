@@ -8,13 +8,13 @@ from types import SimpleNamespace
 import pytest
 
 from konnekta_desktop.core.commands import Commands
-from konnekta_desktop.core.config import SyncDirection
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.states import PresenceService
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.core.sync import synchronise
 from konnekta_desktop.domain import Activity, Availability, User, UserStatus
 from konnekta_desktop.domain.numbers import NumberPlan
+from konnekta_desktop.domain.states import SyncDirection
 from konnekta_desktop.konnekta.errors import Unavailable
 
 ACTIVITIES = [Activity(id="act-available", name="Available"), Activity(id="act-out", name="Out")]

@@ -6,16 +6,7 @@ import msgspec
 import pytest
 
 from konnekta_desktop.core.clock import ManualClock
-from konnekta_desktop.core.wrapup import (
-    SetAvailability,
-    ShowWrapUp,
-    WrapUp,
-    WrapUpDone,
-    WrapUpRecord,
-    WrapUpSession,
-    decode_session,
-    encode_session,
-)
+from konnekta_desktop.core.wrapup import SetAvailability, ShowWrapUp, WrapUp, WrapUpDone
 from konnekta_desktop.domain import (
     Availability,
     Call,
@@ -23,6 +14,12 @@ from konnekta_desktop.domain import (
     CallState,
     Direction,
     User,
+)
+from konnekta_desktop.domain.wrapups import (
+    WrapUpRecord,
+    WrapUpSession,
+    decode_session,
+    encode_session,
 )
 
 AVAILABLE = Availability.AVAILABLE
