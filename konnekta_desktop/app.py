@@ -17,7 +17,8 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import QTimer
@@ -31,6 +32,9 @@ from .ui.network_watch import NetworkWatch
 from .ui.single_instance import SingleInstance, instance_key
 from .ui.switchboard import APP_NAME, MainWindow
 from .ui.tray import Notifier, Tray
+
+if TYPE_CHECKING:
+    from .runtime import LaunchOptions
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +81,7 @@ class SwitchboardApp:
             assert qapp is not None, "the QApplication comes first"
             qapp.installEventFilter(self.links)
         self.quit_requested: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        self._closers: list[tuple[str, Callable[[], Any]]] = []
+        self._closers: list[tuple[str, Callable[[], object]]] = []
         self.keep_alive: list[object] = []  # Qt objects that must live as long as the app
 
     def request_quit(self, code: int = 0) -> None:
@@ -217,7 +221,7 @@ class SwitchboardApp:
             self.window.shut_down()
             self.window.deleteLater()
 
-    async def _stage(self, name: str, awaitable: Awaitable[Any]) -> Any:
+    async def _stage[T](self, name: str, awaitable: Awaitable[T]) -> T:
         self._log_stage(name)
         return await awaitable
 
@@ -268,7 +272,7 @@ def _qt_application(argv: Sequence[str]) -> QApplication:
 
 
 def run_gui(
-    session_factory: SessionFactory | Any,
+    session_factory: SessionFactory | LaunchOptions,
     argv: Sequence[str] = (),
     *,
     config_dir: Path | None = None,
@@ -330,7 +334,7 @@ async def _make_app(
 def _quit_on_signals(app: SwitchboardApp) -> None:
     """Ctrl+C and SIGTERM quit cleanly; Qt's loop gives Python a moment to see signals."""
 
-    def handler(_signum: int, _frame: object) -> None:
+    def handler(_signum: int, _frame: FrameType | None) -> None:
         app.quit_requested.get_loop().call_soon_threadsafe(app.request_quit, 0)
 
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -26,6 +26,7 @@ __all__ = [
     "CallingDevice",
     "Language",
     "Option",
+    "Owner",
     "Secret",
     "Section",
     "Settings",
@@ -49,6 +50,17 @@ class Section(StrEnum):
     @property
     def heading(self) -> str:
         return _SECTION_TITLES[self]
+
+    @property
+    def owner(self) -> Owner:
+        """Whose settings these are: the tenant's (one set for every desktop of the company,
+        held by the company connector) or the operator's own (this desktop's)."""
+        return Owner.OPERATOR if self in (Section.OPERATOR, Section.UI) else Owner.TENANT
+
+
+class Owner(StrEnum):
+    TENANT = "tenant"  # connection, numbers, states and mappings: the company's
+    OPERATOR = "operator"  # who I am, my calling device, wrap-up, language: mine
 
 
 _SECTION_TITLES: Final = {
@@ -332,6 +344,10 @@ class Option:
     @property
     def secret(self) -> bool:
         return self.type is Secret
+
+    @property
+    def owner(self) -> Owner:
+        return self.section.owner
 
     @property
     def choices(self) -> tuple[str, ...]:

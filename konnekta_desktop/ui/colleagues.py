@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import overload
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -358,19 +358,19 @@ class ColleagueTableModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(
                 "ColleagueTableModel", _HEADERS[ColleagueColumn(section)]
             )
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._order):
             return None
         return self.cell_data(index.row(), index.column(), role)
 
-    def cell_data(self, row: int, column: int, role: int) -> Any:
+    def cell_data(self, row: int, column: int, role: int) -> object:
         """`data` for a view row and column (the proxy asks here without making an index)."""
         if role == Qt.ItemDataRole.DisplayRole:
             return self._row(row).texts[column]
@@ -585,7 +585,11 @@ class ColleagueFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, *args: Any) -> Any:
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: AnyIndex, /) -> QModelIndex: ...
+    def parent(self, *args: AnyIndex) -> QObject | QModelIndex | None:
         if not args:
             return super().parent()  # QObject.parent()
         return QModelIndex()  # a flat table
@@ -607,12 +611,12 @@ class ColleagueFilterProxy(QAbstractProxyModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if self._table is None or orientation is not Qt.Orientation.Horizontal:
             return None
         return self._table.headerData(section, orientation, role)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # Painting a cell asks for seven roles; most are none of ours, answered here at once.
         if role not in _ROLES or self._table is None or not index.isValid():
             return None

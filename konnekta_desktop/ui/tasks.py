@@ -36,30 +36,30 @@ class TaskRunner:
 
     def __init__(self, report: Report) -> None:
         self._report = report
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._keyed: dict[str, asyncio.Task[Any]] = {}
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._keyed: dict[str, asyncio.Task[object]] = {}
 
     def __len__(self) -> int:
         return len(self._tasks)
 
-    def run(
+    def run[T](
         self,
-        coro: Coroutine[Any, Any, Any],
+        coro: Coroutine[Any, Any, T],
         *,
         key: str | None = None,
-        on_success: Callable[[Any], None] | None = None,
-    ) -> asyncio.Task[Any]:
+        on_success: Callable[[T], None] | None = None,
+    ) -> asyncio.Task[T]:
         if key is not None and (previous := self._keyed.get(key)) is not None:
             previous.cancel()
-        task: asyncio.Task[Any] = asyncio.get_running_loop().create_task(coro)
+        task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         if key is not None:
             self._keyed[key] = task
         task.add_done_callback(lambda done: self._finished(done, key, on_success))
         return task
 
-    def _finished(
-        self, task: asyncio.Task[Any], key: str | None, on_success: Callable[[Any], None] | None
+    def _finished[T](
+        self, task: asyncio.Task[T], key: str | None, on_success: Callable[[T], None] | None
     ) -> None:
         self._tasks.discard(task)
         if key is not None and self._keyed.get(key) is task:

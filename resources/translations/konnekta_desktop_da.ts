@@ -1019,6 +1019,10 @@
         <translation>Det skal du gøre først</translation>
     </message>
     <message>
+        <source>Connection, numbers, states, mappings and appointments are your company&apos;s settings; ask your administrator to change them.</source>
+        <translation>Forbindelse, numre, tilstande, tilknytninger og aftaler er din virksomheds indstillinger; bed din administrator om at ændre dem.</translation>
+    </message>
+    <message>
         <source>Settings: connect to Konnekta</source>
         <translation>Indstillinger: forbind til Konnekta</translation>
     </message>

@@ -987,6 +987,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connection, numbers, states, mappings and appointments are your company&apos;s settings; ask your administrator to change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings: connect to Konnekta</source>
         <translation type="unfinished"></translation>
     </message>

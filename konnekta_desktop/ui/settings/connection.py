@@ -80,9 +80,7 @@ class ConnectionPage(SettingsPage):
         for name in _connection_fields():
             option = get_option(name)
             stored = option.secret and bool(getattr(settings, name))
-            self.add_option(
-                form, settings, name, **({"secret_stored": stored} if option.secret else {})
-            )
+            self.add_option(form, settings, name, secret_stored=stored)
 
         self.keyring_notice = QLabel()
         self.keyring_notice.setObjectName("keyringNotice")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...autostart import AutostartError, apply_start_at_login
+from ...domain.interface import Role
 from ...domain.refusals import Refused
 from ...domain.status import Connection
 from ...settings import (
@@ -136,8 +137,24 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self._apply_clicked)
 
+        # The tenant's settings are the company's: an operator without the administrator's role
+        # sees them, and changes only their own (calling device, wrap-up, language).
+        self.tenant_notice = QLabel(
+            self.tr(
+                "Connection, numbers, states, mappings and appointments are your company's "
+                "settings; ask your administrator to change them."
+            )
+        )
+        self.tenant_notice.setObjectName("tenantNotice")
+        self.tenant_notice.setWordWrap(True)
+        tenant_only = session.role is not Role.ADMINISTRATOR
+        self.tenant_notice.setVisible(tenant_only)
+        for page in (self.connection, self.numbers, self.states, self.mappings, self.appointments):
+            page.setEnabled(not tenant_only)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.first_run_notice)
+        layout.addWidget(self.tenant_notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)

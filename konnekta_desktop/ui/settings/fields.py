@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -43,7 +43,7 @@ class OptionField:
         option: Option,
         value: Any,
         *,
-        choices: list[tuple[str, Any]] | None = None,
+        choices: Sequence[tuple[str, object]] | None = None,
         secret_stored: bool = False,
     ) -> None:
         """`choices` (shown text, value) replace the plain names of an option with fixed values;
@@ -67,7 +67,7 @@ class OptionField:
         self,
         option: Option,
         value: Any,
-        choices: list[tuple[str, Any]] | None,
+        choices: Sequence[tuple[str, object]] | None,
         secret_stored: bool,
     ) -> QWidget:
         kind = option.type

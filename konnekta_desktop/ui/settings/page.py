@@ -4,6 +4,7 @@ it edits, and the helpers that translate the pages' texts in the SettingsPage co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -36,9 +37,19 @@ class SettingsPage(QWidget):
         self.fields: dict[str, OptionField] = {}
 
     def add_option(
-        self, form: QFormLayout, settings: Settings, name: str, **options: Any
+        self,
+        form: QFormLayout,
+        settings: Settings,
+        name: str,
+        *,
+        choices: Sequence[tuple[str, object]] | None = None,
+        secret_stored: bool = False,
     ) -> OptionField:
-        field = OptionField(get_option(name), getattr(settings, name), **options)
+        """Add the field of option `name` to `form`; `choices` and `secret_stored` as for
+        `OptionField`."""
+        field = OptionField(
+            get_option(name), getattr(settings, name), choices=choices, secret_stored=secret_stored
+        )
         self.fields[name] = field
         add_field(form, field)
         return field

@@ -10,6 +10,7 @@ colleague (Enter, double-click, the context menu) is a signal: the call commands
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -49,6 +50,11 @@ __all__ = ["GridPanel"]
 translate = QCoreApplication.translate
 
 _FILTER_DELAY_MS = 120  # type-to-filter waits for a pause in typing
+
+
+def _user_id(index: QModelIndex) -> str | None:
+    """The id of the colleague on the grid's row (`ColleagueTableModel` answers it as a `str`)."""
+    return cast(str | None, index.data(USER_ID_ROLE))
 
 
 class GridPanel(QWidget):
@@ -153,7 +159,7 @@ class GridPanel(QWidget):
 
     def _current_colleague_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._resetting_grid:
-            self._current_colleague = current.data(USER_ID_ROLE) if current.isValid() else None
+            self._current_colleague = _user_id(current) if current.isValid() else None
 
     def _grid_about_to_reset(self) -> None:
         # The live model has already changed: the rows no longer say who was current, so the
@@ -266,7 +272,7 @@ class GridPanel(QWidget):
 
     def _grid_double_clicked(self, index: QModelIndex) -> None:
         """The colleague clicked, as the screen showed them (a filter still waiting waits on)."""
-        user_id = index.data(USER_ID_ROLE)
+        user_id = _user_id(index)
         self.colleague_activated.emit(self.session.colleagues.get(user_id) if user_id else None)
 
     # -- the context menu --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ a second argument names the panel's attribute when it is called otherwise there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Self, overload
+from typing import Self, overload
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.colleagues import Colleague
 from ...domain.types import CallingDevice
+from ...domain.wrapups import WrapUpSession
 from ..colleagues import ColleagueFilterProxy, ColleagueTableModel
 
 __all__ = ["PanelAttributes", "Part"]
@@ -114,6 +115,6 @@ class PanelAttributes:
     question: Part[QMessageBox | None] = Part("commands")
     set_state_of: Part[Callable[[str, str], None]] = Part("commands")
     set_forwarding_of: Part[Callable[[str, str | None], None]] = Part("commands")
-    open_wrapup: Part[Callable[[Any], None]] = Part("wrapups", "open")
+    open_wrapup: Part[Callable[[WrapUpSession], None]] = Part("wrapups", "open")
     open_pending_wrapups: Part[Callable[[], None]] = Part("wrapups", "open_pending")
     open_wrapups: Part[dict[str, QDialog]] = Part("wrapups", "dialogs")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -32,6 +31,7 @@ from ...autostart import apply_start_at_login
 from ...domain.colleagues import ModelChange
 from ...domain.status import Connection, ConnectionStatus
 from ...domain.types import CallingDevice
+from ...settings import Settings
 from ..bridge import AppSession, Bridge
 from ..calls import CallTableModel
 from ..icons import app_icon
@@ -167,7 +167,7 @@ class MainWindow(PanelAttributes, QMainWindow):
 
     def _build_actions(self) -> None:
         commands, me, grid = self.commands, self.me_panel, self.grid_panel
-        handlers: dict[str, tuple[str, Callable[[], Any]]] = {
+        handlers: dict[str, tuple[str, Callable[[], object]]] = {
             "dial": (self.tr("&Dial"), lambda: commands.dial_current(None)),
             "dial_mobile": (
                 self.tr("Dial from &mobile phone"),
@@ -404,7 +404,7 @@ class MainWindow(PanelAttributes, QMainWindow):
     def settings_dialog(self) -> QDialog | None:
         return self._settings_dialog
 
-    def on_settings_applied(self, settings: object) -> None:
+    def on_settings_applied(self, settings: Settings) -> None:
         """Show what the new settings change: numbers, my user, the calling device, the status."""
         self.colleague_model.reset()
         self.call_panel.refresh(repaint_all=True)

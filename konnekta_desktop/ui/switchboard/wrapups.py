@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ...domain.wrapups import WrapUpSession
 from ..bridge import AppSession
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ class WrapUps(QObject):
         self._show_info = show_info
         self._dialogs: dict[str, QDialog] = {}
 
-    def open(self, wrapup_session: Any) -> None:
+    def open(self, wrapup_session: WrapUpSession) -> None:
         """Show the dialog of this pending wrap-up, opening it if it is not open yet."""
         call_id = wrapup_session.call_id
         existing = self._dialogs.get(call_id)

@@ -12,6 +12,7 @@ from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import UserStatus
+from konnekta_desktop.domain.interface import Role
 from konnekta_desktop.konnekta.api import SmgClient
 from konnekta_desktop.runtime import connector_config
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings
@@ -40,6 +41,15 @@ def valid_settings(sim: Simulator | None = None) -> Settings:
     )
 
 
+class OperatorSession(Session):
+    """A session of a desktop whose operator has not the administrator's role (the company
+    connector's desktops will be such)."""
+
+    @property
+    def role(self) -> Role:
+        return Role.OPERATOR
+
+
 def make_session(
     tmp_path: Path,
     settings: Settings,
@@ -47,11 +57,12 @@ def make_session(
     secrets: SecretStore,
     api: SmgClient | None = None,
     model: LiveModel | None = None,
+    role: Role = Role.ADMINISTRATOR,
 ) -> Session:
     """A real session for `settings`, not connected: the window's every use goes through the
     application interface. `api` stands in for the connector's SMG client (a client of the
     simulator); `model`'s colleagues and activities are loaded into the session's model."""
-    session = Session(
+    session = (Session if role is Role.ADMINISTRATOR else OperatorSession)(
         connector_config(settings),
         Store(tmp_path / "konnekta" / "data" / "store.sqlite3"),
         clock=ManualClock(),

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain.interface import Role
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.settings import AppPaths, SecretStore, Settings
 from konnekta_desktop.simulator import Simulator
@@ -193,3 +194,32 @@ def test_window_works_on_a_connected_core_session(
         assert session.settings == dialog.settings
     finally:
         run(session.close())
+
+
+def test_an_operator_without_the_administrators_role_changes_only_their_own_settings(
+    dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
+) -> None:
+    """The tenant's settings (connection, numbers, states, mappings, appointments) are the
+    company's; the operator's own (calling device, wrap-up, language) stay theirs."""
+    session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
+    administrator = dialog_for(session)
+    assert administrator.connection.isEnabled()
+    assert administrator.tenant_notice.isHidden()
+
+    operator = make_session(
+        tmp_path / "operator",
+        valid_settings(),
+        secrets=SecretStore(memory_keyring),
+        role=Role.OPERATOR,
+    )
+    dialog = dialog_for(operator)
+    tenant = [
+        dialog.connection,
+        dialog.numbers,
+        dialog.states,
+        dialog.mappings,
+        dialog.appointments,
+    ]
+    assert not any(page.isEnabled() for page in tenant)
+    assert dialog.calling.isEnabled()
+    assert not dialog.tenant_notice.isHidden()

@@ -10,6 +10,7 @@ from konnekta_desktop.settings import (
     OPTIONS,
     CallingDevice,
     Language,
+    Owner,
     Secret,
     Section,
     Settings,
@@ -177,3 +178,21 @@ def test_changed_options_names_what_differs_in_declaration_order() -> None:
 def test_unknown_option_name_is_refused_with_its_name() -> None:
     with pytest.raises(KeyError, match="listner_port"):
         get_option("listner_port")
+
+
+def test_options_are_split_into_the_tenants_and_the_operators_own() -> None:
+    """The tenant's settings (one set per company, held by the company connector) and the
+    operator's own (this desktop's): issue "One typed door", settings split in two."""
+    owners = {option.name: option.owner for option in OPTIONS}
+    tenant = {name for name, owner in owners.items() if owner is Owner.TENANT}
+    own = {name for name, owner in owners.items() if owner is Owner.OPERATOR}
+    assert {"smg_address", "client_secret", "international_code", "state_mappings"} <= tenant
+    assert own == {
+        "operator_user",
+        "wrap_up",
+        "default_calling_device",
+        "language",
+        "start_at_login",
+        "mute_notifications",
+    }
+    assert tenant | own == set(owners)
