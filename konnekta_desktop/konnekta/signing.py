@@ -49,6 +49,9 @@ def headers(secret: str, webhook_id: str, timestamp: int, body: bytes) -> dict[s
     }
 
 
+_MOST_DIGITS = 12  # seconds until the year 33658
+
+
 class Verifier:
     """Checks a message's headers against one secret; the key is decoded once."""
 
@@ -66,10 +69,11 @@ class Verifier:
     ) -> None:
         if not webhook_id or not timestamp or not signature:
             raise SignatureError("missing webhook-id, webhook-timestamp or webhook-signature")
-        try:
-            sent_at = int(timestamp)
-        except ValueError:
-            raise SignatureError("webhook-timestamp is not a whole number of seconds") from None
+        # Unix seconds in ASCII digits; a longer number than any time (or `int()`'s leniency with
+        # spaces, underscores and other scripts' digits) is refused before any arithmetic.
+        if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= _MOST_DIGITS):
+            raise SignatureError("webhook-timestamp is not a whole number of seconds")
+        sent_at = int(timestamp)
         if abs(now - sent_at) > self._tolerance:
             raise SignatureError(
                 f"webhook-timestamp is {int(now - sent_at)} s off (tolerance {self._tolerance} s)"
