@@ -69,6 +69,7 @@ class Connector:
         self.status = ConnectionStatus(Connection.DISCONNECTED)
         self._status_listeners: list[StatusListener] = []
         self._batch_hooks: list[BatchHook] = []
+        self._batch_done_hooks: list[Callable[[ModelChange | None], None]] = []
         self._connected_hooks: list[Callable[[bool], Any]] = []
         self._supervisor: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
@@ -102,6 +103,11 @@ class Connector:
     def on_events(self, hook: BatchHook) -> None:
         """Run `hook` for each batch of events after the model has them, before consumers hear."""
         self._batch_hooks.append(hook)
+
+    def on_batch_done(self, hook: Callable[[ModelChange | None], None]) -> None:
+        """Run `hook(change)` once each batch is in the model and its consumers have heard
+        (`change` is None when the batch changed nothing)."""
+        self._batch_done_hooks.append(hook)
 
     def on_connected(self, hook: Callable[[bool], Any]) -> None:
         """Run `hook(reconnect)` after each (re)connection; coroutines are awaited in order."""
@@ -298,6 +304,11 @@ class Connector:
             except Exception:
                 log.exception("Handling a batch of %d events failed", len(batch))
         change = self.model.flush()
+        for done in list(self._batch_done_hooks):
+            try:
+                done(change)
+            except Exception:
+                log.exception("Finishing a batch of %d events failed", len(batch))
         if change is not None:
             self._log_change(change, batch)
 

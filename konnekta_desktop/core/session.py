@@ -88,8 +88,13 @@ class Session:
         self._requests = RequestLog()
         self._listeners: list[UpdateListener] = []
         self._seq = 0
-        self._batching = False  # a batch of PBX events is being delivered
-        self._shown: set[str] = set()  # shown states changed in that batch
+        # While a batch of PBX events is delivered, what it changes is gathered here and goes
+        # out as one update when the batch is done.
+        self._batching = False
+        self._batch_change: ModelChange | None = None
+        self._shown: set[str] = set()
+        self._wrapups: list[WrapUpSession] = []
+        self._wrapup_user: str | None = None  # whose wrap-up this session runs
         self._also_close: list[Callable[[], Awaitable[None]]] = []
         self.presence = PresenceService(
             store,
@@ -108,6 +113,7 @@ class Session:
         self._appointments_task: object | None = None
         self.last_sync: SyncReport | None = None
         self.connector.on_events(self._on_batch)
+        self.connector.on_batch_done(self._on_batch_done)
         self.connector.on_connected(self._on_connected)
         self.connector.on_status(self._on_status)
         self.model.subscribe(self._on_change)
@@ -243,7 +249,7 @@ class Session:
 
     def save_state(self, state: State, *, renamed_from: str | None = None) -> None:
         self.store.save_state(state, renamed_from=renamed_from)
-        self.presence.rebuild_mapper()
+        self.presence.reload()  # colleagues in a renamed state are in it by its new name
 
     def save_template(self, template: Template, *, renamed_from: str | None = None) -> None:
         self.store.save_template(template, renamed_from=renamed_from)
@@ -288,9 +294,7 @@ class Session:
         self.connector.config = config
         self.connector.plan = NumberPlan(config.international_prefix, config.international_code)
         self.presence.set_mappings(dict(config.activity_mappings), dict(config.state_mappings))
-        operator = self.operator
-        if operator is not None:
-            self.wrapup.machine.set_enabled(operator.id, config.wrap_up)
+        self._run_wrapup_for_operator()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -337,7 +341,7 @@ class Session:
                 )
         else:
             log.info("Operator: %s (%s)", operator.user.name, operator.user.username)
-            self.wrapup.machine.set_enabled(operator.id, self.config.wrap_up)
+        self._run_wrapup_for_operator()
         self.presence.connected = True
         if self.config.sync_on_startup:
             self.last_sync = await synchronise(
@@ -357,11 +361,23 @@ class Session:
             self.presence.on_presence_events(presence_users)
         self.wrapup.on_events(batch)
 
+    def _run_wrapup_for_operator(self) -> None:
+        """Wrap-up runs for the operator only: a new operator takes it over from the last."""
+        operator = self.operator
+        user_id = operator.id if operator is not None else None
+        if self._wrapup_user is not None and self._wrapup_user != user_id:
+            self.wrapup.machine.set_enabled(self._wrapup_user, False)
+        self._wrapup_user = user_id
+        if user_id is not None:
+            self.wrapup.machine.set_enabled(user_id, self.config.wrap_up)
+
     def _on_change(self, change: ModelChange) -> None:
         if change.ended_calls:
             self.store.add_calls(change.ended_calls, ended_at=self.clock.now())
-        self._batching = False
-        self._publish(colleagues=change)
+        if self._batching:
+            self._batch_change = change
+        else:
+            self._publish(colleagues=change)
 
     def _on_shown(self, user_ids: set[str]) -> None:
         if self._batching:
@@ -370,7 +386,17 @@ class Session:
             self._publish(shown=user_ids)
 
     def _on_wrapup(self, wrapup: WrapUpSession) -> None:
-        self._publish(wrapup=wrapup)
+        if self._batching:
+            self._wrapups.append(wrapup)
+        else:
+            self._publish(wrapups=(wrapup,))
+
+    def _on_batch_done(self, change: ModelChange | None) -> None:
+        self._batching = False
+        gathered, self._batch_change = self._batch_change, None
+        wrapups, self._wrapups = tuple(self._wrapups), []
+        if gathered is not None or self._shown or wrapups:
+            self._publish(colleagues=gathered, wrapups=wrapups)
 
     def _publish(
         self,
@@ -378,14 +404,14 @@ class Session:
         colleagues: ModelChange | None = None,
         shown: set[str] | None = None,
         status: ConnectionStatus | None = None,
-        wrapup: WrapUpSession | None = None,
+        wrapups: tuple[WrapUpSession, ...] = (),
     ) -> None:
         """One numbered update to every listener, with the shown states gathered in a batch."""
         changed = frozenset(self._shown | (shown or set()))
         self._shown = set()
         self._seq += 1
         update = Update(
-            seq=self._seq, colleagues=colleagues, shown=changed, status=status, wrapup=wrapup
+            seq=self._seq, colleagues=colleagues, shown=changed, status=status, wrapups=wrapups
         )
         for listener in list(self._listeners):
             try:

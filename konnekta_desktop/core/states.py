@@ -79,6 +79,13 @@ class PresenceService:
             activities={a.id: a.name for a in self._model.activities.values()},
         )
 
+    def reload(self) -> None:
+        """Take states, templates and every colleague's local state afresh from the store (a
+        state renamed there is renamed for the colleagues in it)."""
+        self._local = self._store.user_states()
+        self.rebuild_mapper()
+        self._notify({c.id for c in self._model})
+
     def set_mappings(
         self, activity_mappings: dict[str, str], state_mappings: dict[str, str]
     ) -> None:

@@ -71,7 +71,7 @@ class Update:
     colleagues: ModelChange | None = None  # colleagues and calls
     shown: frozenset[str] = field(default_factory=frozenset)  # whose shown state changed
     status: ConnectionStatus | None = None  # the connection, when it changed
-    wrapup: WrapUpSession | None = None  # a wrap-up that became pending
+    wrapups: tuple[WrapUpSession, ...] = ()  # wrap-ups that became pending
 
 
 UpdateListener = Callable[[Update], None]

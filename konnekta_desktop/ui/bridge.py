@@ -77,5 +77,5 @@ class Bridge(QObject):
             self.presence_changed.emit(set(update.shown))
         if update.status is not None:
             self.status_changed.emit(update.status)
-        if update.wrapup is not None:
-            self.wrapup_pending.emit(update.wrapup)
+        for wrapup in update.wrapups:
+            self.wrapup_pending.emit(wrapup)

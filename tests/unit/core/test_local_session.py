@@ -1,0 +1,861 @@
+"""The session as the UI sees it, without a network: one numbered stream of updates, commands
+carried out once per request id, the queries, and settings taken into use.
+
+The session is built from `Settings` as the app builds it, with a real store and a `ManualClock`.
+The PBX's side is played at the connector's edges: batches of domain events are handed to
+`Connector._deliver` (what the listener thread calls), and where a command must reach the PBX
+the SMG client is replaced by `FakePbx`. The connector itself is never started.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from konnekta_desktop.core.clock import ManualClock
+from konnekta_desktop.core.requests import RequestLog
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.core.store import Store
+from konnekta_desktop.domain import (
+    Activity,
+    Availability,
+    Call,
+    CallerIds,
+    CallingDevice,
+    CallState,
+    CallUpdate,
+    Direction,
+    ForwardingUpdate,
+    Line,
+    LineRole,
+    LineType,
+    PbxEvent,
+    Presence,
+    PresenceUpdate,
+    Right,
+    User,
+    UserStatus,
+)
+from konnekta_desktop.domain.appointments import Appointment
+from konnekta_desktop.domain.interface import Role, Update
+from konnekta_desktop.domain.refusals import Reason, Refused
+from konnekta_desktop.domain.states import ShownState, State, StateClass, Template
+from konnekta_desktop.domain.status import Connection
+from konnekta_desktop.konnekta.errors import KonnektaError, Unavailable
+from konnekta_desktop.runtime import connector_config
+from konnekta_desktop.settings import Secret, Settings
+
+ALICE = User(
+    id="alice",
+    username="alice@example.dk",
+    name="Alice Andersen",
+    lines=(Line(role=LineRole.PRIMARY, type=LineType.FIXED, number="+4533333333"),),
+    devices=(CallingDevice.LOCAL, CallingDevice.MOBILE),
+    rights=(Right.SET_CALLER_ID,),
+)
+BOB = User(
+    id="bob",
+    username="bob@example.dk",
+    name="Bob Berg",
+    lines=(Line(role=LineRole.PRIMARY, type=LineType.FIXED, number="+4544444444"),),
+    devices=(CallingDevice.LOCAL,),
+)
+ACTIVITIES = [
+    Activity(id="act-available", name="Available"),
+    Activity(id="act-busy", name="Busy"),
+    Activity(id="act-lunch", name="Lunch"),
+]
+STATUSES = [
+    UserStatus(user_id=u.id, activity_id="act-available", availability=Availability.AVAILABLE)
+    for u in (ALICE, BOB)
+]
+SETTINGS = Settings(
+    tenant_domain="example.dk",
+    issuer_uri="https://login.example.dk/auth/realms/example",
+    smg_address="https://smg.example.dk/api-admin/realm/example/fwd",
+    client_id="switchboard",
+    client_secret=Secret("client-secret"),
+    user="service@example.dk",
+    password=Secret("service-password"),
+    listener_port=0,
+    activity_mappings={
+        "act-available": "Available",
+        "act-busy": "Busy",
+        "act-lunch": "Lunch",
+    },
+    state_mappings={"Available": "act-available", "Busy": "act-busy", "Lunch": "act-lunch"},
+    operator_user=ALICE.username,
+    wrap_up=True,
+)
+STARTED = 1_799_999_000.0
+
+
+class FakePbx:
+    """A stand-in for the SMG client (`connector.api`): it stands in for the network, the only
+    thing faked here.
+
+    Each method records the request when it is made and answers with a canned value, or raises
+    the konnekta error put in `failures` under the method's name. New calls get ids call-1,
+    call-2... so a command carried out twice shows in its answer too.
+    """
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[Any, ...]] = []
+        self.failures: dict[str, KonnektaError] = {}
+
+    def _request(self, name: str, *args: Any, answer: Any = None) -> Awaitable[Any]:
+        self.requests.append((name, *args))
+        failure = self.failures.get(name)
+
+        async def answered() -> Any:
+            if failure is not None:
+                raise failure
+            return answer
+
+        return answered()
+
+    def made(self, name: str) -> list[tuple[Any, ...]]:
+        return [request for request in self.requests if request[0] == name]
+
+    def make_call(self, user_id: str, destination: str, device: CallingDevice) -> Awaitable[str]:
+        call_id = f"call-{len(self.made('make_call')) + 1}"
+        return self._request("make_call", user_id, destination, device, answer=call_id)
+
+    def set_diversion(self, user_id: str, number: str) -> Awaitable[None]:
+        return self._request("set_diversion", user_id, number)
+
+    def clear_diversion(self, user_id: str) -> Awaitable[None]:
+        return self._request("clear_diversion", user_id)
+
+    def caller_ids(self, user_id: str) -> Awaitable[CallerIds]:
+        answer = CallerIds(current="+4533333333", valid=("+4533333333", "+4570707070"))
+        return self._request("caller_ids", user_id, answer=answer)
+
+    def set_caller_id(self, user_id: str, number: str) -> Awaitable[CallerIds]:
+        answer = CallerIds(current=number, valid=("+4533333333", "+4570707070"))
+        return self._request("set_caller_id", user_id, number, answer=answer)
+
+    def set_presence(
+        self,
+        user_id: str,
+        *,
+        activity_id: str | None = None,
+        availability: Availability | None = None,
+    ) -> Awaitable[Presence]:
+        answer = Presence(
+            activity_id=activity_id, availability=availability or Availability.AVAILABLE
+        )
+        return self._request("set_presence", user_id, activity_id, availability, answer=answer)
+
+
+class Heard:
+    """A UI listener that keeps every update it is given."""
+
+    def __init__(self, session: Session) -> None:
+        self.updates: list[Update] = []
+        self.stop = session.subscribe(self.updates.append)
+
+    @property
+    def seqs(self) -> list[int]:
+        return [update.seq for update in self.updates]
+
+
+def leg(call_id: str, user: User, state: CallState) -> Call:
+    """One inbound call leg of `user`; answered unless it is still ringing."""
+    return Call(
+        call_id=call_id,
+        user_id=user.id,
+        state=state,
+        direction=Direction.INBOUND,
+        caller="+4512345678",
+        called=user.lines[0].number,
+        started_at=STARTED,
+        answered_at=None if state is CallState.RINGING else STARTED + 5,
+    )
+
+
+def presence(user: User, activity_id: str, availability: Availability) -> PresenceUpdate:
+    return PresenceUpdate(user_id=user.id, activity_id=activity_id, availability=availability)
+
+
+def deliver(session: Session, *events: PbxEvent) -> None:
+    """Hand the session one batch of events, as the listener thread does.
+
+    `Connector._deliver` is what the listener calls on the app's loop with each batch of decoded
+    events: everything before it is the network, everything from it on (the model, the session's
+    batch hooks, the flush) is what these tests are about."""
+    session.connector._deliver(list(events))
+
+
+def load(session: Session, statuses: list[UserStatus] = STATUSES) -> None:
+    """The tenant as the connector loads it after logging in: users, presence, activities, then
+    one flush (`Connector._connect`, without the requests that fetched them)."""
+    session.model.load([ALICE, BOB], statuses, ACTIVITIES)
+    session.model.flush()
+
+
+async def connect(session: Session) -> None:
+    """What the connector does once the PBX answered its start-up requests: load, run the
+    connected hooks and report Connected (`Connector._connect` and `_supervise`). Only the
+    requests are left out; they are the network."""
+    load(session)
+    for hook in list(session.connector._connected_hooks):
+        result = hook(False)
+        if asyncio.iscoroutine(result):
+            await result
+    session.connector._set_status(Connection.CONNECTED)
+
+
+def answered_call_ends(session: Session, clock: ManualClock, call_id: str, user: User) -> None:
+    """A call of `user` rings, is answered and ends two minutes later, a batch each."""
+    deliver(session, CallUpdate(call=leg(call_id, user, CallState.RINGING)))
+    deliver(session, CallUpdate(call=leg(call_id, user, CallState.ANSWERED)))
+    clock.advance(120)
+    deliver(session, CallUpdate(call=leg(call_id, user, CallState.ENDED)))
+
+
+async def refusal(action: Awaitable[object]) -> Refused:
+    with pytest.raises(Refused) as caught:
+        await action
+    return caught.value
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(now=1_800_000_000.0)
+
+
+@pytest.fixture
+async def make_session(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Callable[..., Session]]:
+    """Sessions built as the app builds them (`runtime.open_session`), from `SETTINGS` with the
+    given changes; each is closed after the test."""
+    made: list[Session] = []
+
+    def make(**changes: Any) -> Session:
+        settings = SETTINGS.replace(**changes)
+        session = Session(
+            connector_config(settings),
+            Store(tmp_path / f"store-{len(made)}.sqlite3"),
+            clock=clock,
+            settings=settings,
+            to_config=connector_config,
+        )
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        await session.close()
+
+
+@pytest.fixture
+def session(make_session: Callable[..., Session]) -> Session:
+    return make_session()
+
+
+@pytest.fixture
+def api(session: Session) -> FakePbx:
+    fake = FakePbx()
+    session.connector.api = fake  # type: ignore[assignment]
+    return fake
+
+
+# -- the update stream -------------------------------------------------------------------------
+
+
+async def test_each_batch_is_one_update_numbered_in_order(
+    session: Session, clock: ManualClock
+) -> None:
+    heard = Heard(session)
+    load(session)
+    deliver(
+        session,
+        CallUpdate(call=leg("c1", ALICE, CallState.RINGING)),
+        ForwardingUpdate(user_id=BOB.id, number="+4570707070"),
+    )
+    deliver(session, CallUpdate(call=leg("c1", ALICE, CallState.ANSWERED)))
+    clock.advance(60)
+    deliver(session, CallUpdate(call=leg("c1", ALICE, CallState.ENDED)))
+
+    assert heard.seqs == [1, 2, 3, 4]
+    changes = [update.colleagues for update in heard.updates]
+    assert all(change is not None for change in changes)
+    assert changes[0] is not None
+    assert changes[0].reset
+    assert changes[1] is not None
+    assert changes[1].changed == {"alice", "bob"}
+    assert changes[3] is not None
+    assert changes[3].ended_calls == [leg("c1", ALICE, CallState.ENDED)]
+    assert session.last_event_at == clock.now()
+    history = session.store.call_history()
+    assert [(r.call_id, r.user_id, r.ended) for r in history] == [("c1", "alice", clock.now())]
+
+
+async def test_a_presence_change_in_a_batch_comes_with_the_shown_state_in_the_same_update(
+    session: Session,
+) -> None:
+    load(session)
+    heard = Heard(session)
+
+    deliver(session, presence(ALICE, "act-lunch", Availability.UNAVAILABLE))
+
+    assert len(heard.updates) == 1
+    update = heard.updates[0]
+    assert update.colleagues is not None
+    assert update.colleagues.changed == {"alice"}
+    assert update.shown == {"alice"}
+    assert session.shown_state("alice") == ShownState("Lunch", available=False)
+
+
+async def test_a_batch_without_presence_changes_no_shown_state(session: Session) -> None:
+    load(session)
+    heard = Heard(session)
+
+    deliver(session, ForwardingUpdate(user_id=BOB.id, number="+4570707070"))
+
+    assert [(u.colleagues is not None, u.shown) for u in heard.updates] == [(True, frozenset())]
+
+
+async def test_a_shown_state_change_outside_a_batch_is_its_own_update(session: Session) -> None:
+    load(session)
+    heard = Heard(session)
+    before = session.shown_state("alice")
+
+    session.presence.set_mappings({"act-available": "Busy"}, {})  # new activity mappings
+    await session.set_template("bob", "Lunch")  # offline: a local change, kept for reconnect
+
+    assert before == ShownState("Available", available=True)
+    assert [(u.colleagues, u.status, u.wrapups, u.shown) for u in heard.updates] == [
+        (None, None, (), frozenset({"alice", "bob"})),
+        (None, None, (), frozenset({"bob"})),
+    ]
+    assert heard.seqs == [2, 3]  # the load was update 1, before anyone listened
+    assert session.shown_state("alice").label == "Busy"
+    assert session.shown_state("bob").label == "Lunch"
+
+
+async def test_a_status_change_is_an_update_with_the_status(
+    make_session: Callable[..., Session],
+) -> None:
+    session = make_session()
+    session.settings_problems = ["Client ID is empty"]
+    heard = Heard(session)
+
+    await session.start()  # incomplete settings: it says so instead of connecting
+
+    assert len(heard.updates) == 1
+    update = heard.updates[0]
+    assert update.status is session.status
+    assert update.status.state is Connection.DISCONNECTED
+    assert "Client ID is empty" in update.status.message
+    assert (update.seq, update.colleagues, update.wrapups, update.shown) == (
+        1,
+        None,
+        (),
+        frozenset(),
+    )
+
+
+async def test_connecting_is_a_status_update_and_ends_staleness(
+    session: Session, api: FakePbx
+) -> None:
+    heard = Heard(session)
+    assert session.stale
+    session.connector._set_status(Connection.CONNECTING)  # as the supervisor does
+    assert session.stale
+
+    await connect(session)
+
+    assert not session.stale
+    statuses = [u.status.state for u in heard.updates if u.status is not None]
+    assert statuses == [Connection.CONNECTING, Connection.CONNECTED]
+    assert heard.seqs == list(range(1, len(heard.updates) + 1))
+    session.connector._set_status(Connection.RECONNECTING, "Lost the connection to Konnekta")
+    assert session.stale
+
+
+async def test_a_wrap_up_that_becomes_pending_is_an_update_with_it(
+    session: Session, api: FakePbx, clock: ManualClock
+) -> None:
+    await connect(session)  # Alice is the operator, with wrap-up on
+    heard = Heard(session)
+
+    answered_call_ends(session, clock, "c1", ALICE)
+    answered_call_ends(session, clock, "c2", BOB)  # not the operator: no wrap-up
+
+    wrapups = [wrapup for u in heard.updates for wrapup in u.wrapups]
+    assert len(wrapups) == 1
+    assert (wrapups[0].call_id, wrapups[0].user_id) == ("c1", "alice")
+    assert wrapups[0].ended == clock.now() - 120  # when the session saw the call end
+    assert session.pending_wrapups() == wrapups
+    assert session.store.pending_wrapups() == wrapups
+    first = heard.seqs[0]
+    assert heard.seqs == list(range(first, first + len(heard.updates)))
+
+
+async def test_unsubscribing_stops_delivery_to_that_listener_only(session: Session) -> None:
+    load(session)
+    leaving, staying = Heard(session), Heard(session)
+    deliver(session, presence(ALICE, "act-lunch", Availability.UNAVAILABLE))
+
+    leaving.stop()
+    deliver(session, presence(BOB, "act-lunch", Availability.UNAVAILABLE))
+
+    assert leaving.seqs == [2]
+    assert staying.seqs == [2, 3]
+
+
+async def test_a_listener_that_fails_is_logged_and_the_others_still_hear(
+    session: Session, caplog: pytest.LogCaptureFixture
+) -> None:
+    load(session)
+
+    def broken(update: Update) -> None:
+        raise RuntimeError("the UI fell over")
+
+    session.subscribe(broken)
+    heard = Heard(session)
+
+    with caplog.at_level(logging.ERROR, logger="konnekta_desktop.core.session"):
+        deliver(session, presence(ALICE, "act-lunch", Availability.UNAVAILABLE))
+        deliver(session, presence(BOB, "act-lunch", Availability.UNAVAILABLE))
+
+    assert heard.seqs == [2, 3]
+    failures = [r for r in caplog.records if r.getMessage() == "An update listener failed"]
+    assert len(failures) == 2
+    assert failures[0].exc_info is not None
+    assert "the UI fell over" in str(failures[0].exc_info[1])
+
+
+# -- commands with request ids -----------------------------------------------------------------
+
+
+async def test_the_same_request_id_dials_once_and_answers_the_same_call(
+    session: Session, api: FakePbx
+) -> None:
+    load(session)
+
+    first = await session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1")
+    again = await session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1")
+
+    assert first == again == "call-1"
+    assert api.requests == [("make_call", "alice", "+4512345678", CallingDevice.LOCAL)]
+
+
+async def test_the_same_request_id_sent_twice_at_once_dials_once(
+    session: Session, api: FakePbx
+) -> None:
+    load(session)
+
+    answers = await asyncio.gather(
+        session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1"),
+        session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1"),
+    )
+
+    assert list(answers) == ["call-1", "call-1"]
+    assert len(api.made("make_call")) == 1
+
+
+async def test_a_request_refused_once_is_refused_alike_again_without_a_second_attempt(
+    session: Session, api: FakePbx
+) -> None:
+    load(session)
+    api.failures["make_call"] = Unavailable("Konnekta is down", status=503)
+
+    first = await refusal(session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1"))
+    api.failures.clear()  # it would go through now, but this request was answered already
+    again = await refusal(session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1"))
+
+    expected = Refused(Reason.PBX_FAILED, command="dial", detail="Konnekta is down")
+    assert first == again == expected
+    assert len(api.made("make_call")) == 1
+
+
+async def test_different_request_ids_or_none_run_each_time(session: Session, api: FakePbx) -> None:
+    load(session)
+
+    answers = [
+        await session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1"),
+        await session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r2"),
+        await session.dial("alice", "12345678", CallingDevice.LOCAL),
+        await session.dial("alice", "12345678", CallingDevice.LOCAL),
+    ]
+
+    assert answers == ["call-1", "call-2", "call-3", "call-4"]
+    assert len(api.made("make_call")) == 4
+
+
+async def test_forwarding_with_a_request_id_is_set_once(session: Session, api: FakePbx) -> None:
+    load(session)
+
+    for _ in range(2):
+        await session.set_forwarding("bob", "70 70 70 70", request_id="f1")
+    await session.set_forwarding("bob", None, request_id="f2")
+
+    assert api.requests == [
+        ("set_diversion", "bob", "+4570707070"),
+        ("clear_diversion", "bob"),
+    ]
+
+
+async def test_completing_a_wrap_up_twice_with_one_request_id_records_it_once(
+    session: Session, api: FakePbx, clock: ManualClock
+) -> None:
+    await connect(session)
+    answered_call_ends(session, clock, "c1", ALICE)
+    (pending,) = session.pending_wrapups()
+
+    for _ in range(2):
+        await session.complete_wrapup(pending, "Ordered a catalogue", "Sale", request_id="w1")
+
+    assert session.pending_wrapups() == []
+    records = session.store.wrapup_records()
+    assert [(r.call_id, r.note, r.code) for r in records] == [("c1", "Ordered a catalogue", "Sale")]
+    made_available = ("set_presence", "alice", None, Availability.AVAILABLE)
+    assert api.requests.count(made_available) == 1
+
+
+async def test_a_wrap_up_completion_refused_is_refused_alike_for_its_request_id(
+    session: Session, api: FakePbx, clock: ManualClock
+) -> None:
+    await connect(session)
+    answered_call_ends(session, clock, "c1", ALICE)
+    (pending,) = session.pending_wrapups()
+    made_available = ("set_presence", "alice", None, Availability.AVAILABLE)
+
+    api.failures["set_presence"] = Unavailable("Konnekta is down", status=503)
+    first = await refusal(session.complete_wrapup(pending, "note", request_id="w1"))
+    api.failures.clear()
+    again = await refusal(session.complete_wrapup(pending, "note", request_id="w1"))
+
+    assert first == again
+    assert first.reason is Reason.PBX_FAILED
+    assert api.requests.count(made_available) == 1
+    assert session.pending_wrapups() == [pending]  # still to do: the operator may try again
+
+    await session.complete_wrapup(pending, "note", request_id="w2")
+    assert session.pending_wrapups() == []
+    assert api.requests.count(made_available) == 2
+
+
+async def test_the_request_log_forgets_the_oldest_id_beyond_its_size() -> None:
+    requests = RequestLog(keep=2)
+    runs: list[str] = []
+
+    async def command(name: str) -> int:
+        runs.append(name)
+        return len(runs)
+
+    assert await requests.run("a", lambda: command("a")) == 1
+    assert await requests.run("b", lambda: command("b")) == 2
+    assert await requests.run("c", lambda: command("c")) == 3
+    assert len(requests) == 2
+    assert await requests.run("b", lambda: command("b")) == 2  # still remembered
+    assert await requests.run("c", lambda: command("c")) == 3
+    assert await requests.run("a", lambda: command("a")) == 4  # forgotten: carried out again
+    assert runs == ["a", "b", "c", "a"]
+    assert len(requests) == 2
+
+
+# -- queries -----------------------------------------------------------------------------------
+
+
+async def test_colleagues_are_the_loaded_tenant_in_name_order(session: Session) -> None:
+    assert len(session.colleagues) == 0
+
+    load(session)
+    deliver(session, CallUpdate(call=leg("c1", BOB, CallState.ANSWERED)))
+
+    colleagues = session.colleagues
+    assert [c.user.name for c in colleagues] == ["Alice Andersen", "Bob Berg"]
+    assert colleagues.get("bob") is not None
+    assert colleagues.row_of("bob") == 1
+    assert [call.call_id for call in colleagues.active_calls()] == ["c1"]
+    assert colleagues.activity_name("act-lunch") == "Lunch"
+
+
+async def test_the_number_plan_follows_number_settings_applied(
+    session: Session, api: FakePbx
+) -> None:
+    load(session)
+    assert session.plan.display("+4512345678") == "12 34 56 78"
+
+    session.apply_settings(SETTINGS.replace(international_code="298"))
+
+    assert session.settings is not None
+    assert session.settings.international_code == "298"
+    assert session.plan.international_code == "298"
+    assert session.plan.display("+4512345678") == "0045 12345678"
+    refused = await refusal(session.dial("alice", "12345678", CallingDevice.LOCAL))
+    assert refused.reason is Reason.NUMBER_NOT_NATIONAL  # a Faroese number has six digits
+    assert refused.params["country"] == "298"
+    await session.dial("alice", "0045 12345678", CallingDevice.LOCAL)
+    assert api.requests == [("make_call", "alice", "+4512345678", CallingDevice.LOCAL)]
+
+
+async def test_the_operator_is_found_by_their_username_once_loaded(session: Session) -> None:
+    assert session.operator_user == "alice@example.dk"
+    assert session.operator is None  # not known before the tenant is loaded
+
+    load(session)
+
+    assert session.operator is not None
+    assert session.operator.id == "alice"
+    assert session.role is Role.ADMINISTRATOR
+
+
+@pytest.mark.parametrize("said", ["", "ghost@example.dk"])
+async def test_an_operator_not_said_or_not_found_is_none(
+    make_session: Callable[..., Session], said: str
+) -> None:
+    session = make_session(operator_user=said)
+
+    load(session)
+
+    assert session.operator is None
+    assert session.operator_user == said
+
+
+async def test_the_default_calling_device_follows_the_settings(
+    make_session: Callable[..., Session],
+) -> None:
+    session = make_session(default_calling_device=CallingDevice.MOBILE)
+    before = session.default_calling_device
+
+    session.apply_settings(SETTINGS.replace(default_calling_device=CallingDevice.TEAMS))
+
+    assert (before, session.default_calling_device) == (CallingDevice.MOBILE, CallingDevice.TEAMS)
+
+
+async def test_the_shown_state_follows_presence_through_the_activity_mappings(
+    session: Session,
+) -> None:
+    assert session.shown_state("alice") == ShownState("", available=False)  # nobody yet
+    load(session)
+    assert session.shown_state("alice") == ShownState("Available", available=True)
+
+    deliver(session, presence(ALICE, "act-busy", Availability.UNAVAILABLE))
+    deliver(session, presence(BOB, "act-unknown", Availability.AVAILABLE))
+
+    assert session.shown_state("alice") == ShownState("Busy", available=False)
+    assert session.shown_state("bob") == ShownState(
+        "unmapped: act-unknown", available=True, unmapped=True
+    )
+
+
+async def test_a_saved_template_is_listed_and_used_at_once(session: Session, api: FakePbx) -> None:
+    await connect(session)
+    desk = Template("Front desk", "Busy", forwarding="+4570707070")
+
+    session.save_template(desk)
+    assert desk in session.templates()
+    await session.set_template("alice", "Front desk")
+
+    assert api.requests == [
+        ("set_presence", "alice", "act-busy", Availability.UNAVAILABLE),
+        ("set_diversion", "alice", "+4570707070"),
+    ]
+    assert session.shown_state("alice").label == "Busy"
+
+
+async def test_a_renamed_template_is_used_by_its_new_name(session: Session, api: FakePbx) -> None:
+    await connect(session)
+
+    session.save_template(Template("Lunch break", "Lunch"), renamed_from="Lunch")
+
+    names = [t.name for t in session.templates()]
+    assert "Lunch break" in names
+    assert "Lunch" not in names
+    await session.set_template("bob", "Lunch break")
+    assert api.requests == [("set_presence", "bob", "act-lunch", Availability.UNAVAILABLE)]
+    assert await refusal(session.set_template("bob", "Lunch")) == Refused(
+        Reason.NO_SUCH_TEMPLATE, name="Lunch"
+    )
+
+
+async def test_a_deleted_template_is_gone_from_the_list_and_refused_at_once(
+    session: Session, api: FakePbx
+) -> None:
+    await connect(session)
+
+    session.delete_template("Busy")
+
+    assert "Busy" not in [t.name for t in session.templates()]
+    refused = await refusal(session.set_template("alice", "Busy"))
+    assert refused == Refused(Reason.NO_SUCH_TEMPLATE, name="Busy")
+    assert api.requests == []
+
+
+async def test_a_saved_state_is_listed_and_a_template_can_use_it_at_once(
+    session: Session, api: FakePbx
+) -> None:
+    await connect(session)
+    reception = State("Reception", StateClass.FREE)
+
+    session.save_state(reception)
+    session.save_template(Template("Reception", "Reception"))
+    await session.set_template("bob", "Reception")
+
+    assert reception in session.states()
+    assert session.shown_state("bob") == ShownState("Reception", available=True)
+    # No activity is mapped to the new state: Konnekta keeps its activity, availability follows.
+    assert api.requests == [("set_presence", "bob", None, Availability.AVAILABLE)]
+
+
+async def test_a_state_saved_with_another_class_is_sent_with_it_at_once(
+    session: Session, api: FakePbx
+) -> None:
+    await connect(session)
+
+    session.save_state(State("Busy", StateClass.FREE))  # "Busy" now counts as available
+    await session.set_template("alice", "Busy")
+
+    assert State("Busy", StateClass.FREE) in session.states()
+    assert api.requests == [("set_presence", "alice", "act-busy", Availability.AVAILABLE)]
+    assert session.shown_state("alice") == ShownState("Busy", available=True)
+
+
+async def test_appointments_saved_and_deleted_are_listed(
+    session: Session, clock: ManualClock
+) -> None:
+    load(session)
+    later = clock.now() + 3600
+    meeting = Appointment("a1", "alice", "Busy", later, later + 1800)
+    lunch = Appointment("a2", "bob", "Lunch", later - 600, later)
+
+    session.save_appointment(meeting)
+    session.save_appointment(lunch)
+    assert session.appointments() == [lunch, meeting]  # by start
+
+    moved = Appointment("a2", "bob", "Lunch", later + 600, later + 1200)
+    session.save_appointment(moved)
+    session.delete_appointment("a1")
+
+    assert session.appointments() == [moved]
+
+
+# -- reconnecting with new settings ------------------------------------------------------------
+
+
+async def test_reconnect_that_cannot_start_is_refused_but_takes_numbers_and_mappings(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    session = Session(
+        connector_config(SETTINGS),
+        Store(tmp_path / "store.sqlite3"),
+        clock=clock,
+        settings=SETTINGS,
+        to_config=connector_config,
+    )
+    load(session)
+    heard = Heard(session)
+    try:
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            new = SETTINGS.replace(
+                listener_port=port,
+                international_code="298",
+                activity_mappings={**SETTINGS.activity_mappings, "act-available": "Busy"},
+            )
+
+            refused = await refusal(session.reconnect(new))
+
+        assert refused.reason is Reason.CONNECTION_NOT_STARTED
+        assert f"port {port}" in refused.params["detail"]
+        assert session.plan.international_code == "298"
+        assert session.shown_state("alice").label == "Busy"  # the new activity mapping
+        assert session.settings is new
+        assert session.config.listener_port == port
+        assert session.listener_port is None
+        assert (session.status.state, session.status.setting) == (
+            Connection.DISCONNECTED,
+            "Listener Port",
+        )
+        assert heard.updates[-1].status == session.status
+    finally:
+        await session.close()
+    assert not [t for t in threading.enumerate() if t.name == "webhook-listener"]
+
+
+async def test_reconnect_without_a_way_to_read_settings_is_an_error(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    session = Session(connector_config(SETTINGS), Store(tmp_path / "s.sqlite3"), clock=clock)
+    try:
+        with pytest.raises(RuntimeError, match="without a way to read settings"):
+            await session.reconnect(SETTINGS)
+    finally:
+        await session.close()
+
+
+# -- found wrong once, fixed ----------------------------------------------------------------
+
+
+async def test_a_batch_that_changes_nobody_does_not_hold_back_later_shown_states(
+    session: Session,
+) -> None:
+    load(session)
+    heard = Heard(session)
+    stranger = PresenceUpdate(
+        user_id="ghost", activity_id="act-lunch", availability=Availability.UNAVAILABLE
+    )
+    deliver(session, stranger)  # not in the model: no change, so no update
+
+    session.presence.set_mappings({"act-available": "Busy"}, {})
+
+    assert [u.shown for u in heard.updates] == [{"alice", "bob"}]
+
+
+async def test_a_batch_that_opens_a_wrap_up_is_one_update(session: Session, api: FakePbx) -> None:
+    await connect(session)
+    deliver(session, CallUpdate(call=leg("c1", ALICE, CallState.ANSWERED)))
+    heard = Heard(session)
+
+    deliver(
+        session,
+        presence(BOB, "act-lunch", Availability.UNAVAILABLE),
+        CallUpdate(call=leg("c1", ALICE, CallState.ENDED)),
+    )
+
+    assert len(heard.updates) == 1
+    (update,) = heard.updates
+    assert update.colleagues is not None
+    assert update.colleagues.changed == {"alice", "bob"}
+    assert update.wrapups
+    assert update.wrapups[0].call_id == "c1"
+    assert update.shown == {"bob"}
+
+
+async def test_a_new_operator_takes_wrap_up_over_from_the_previous_one(
+    session: Session, api: FakePbx, clock: ManualClock
+) -> None:
+    await connect(session)  # Alice is the operator
+
+    session.apply_settings(SETTINGS.replace(operator_user=BOB.username))
+    answered_call_ends(session, clock, "c1", ALICE)
+    answered_call_ends(session, clock, "c2", BOB)
+
+    assert [w.user_id for w in session.pending_wrapups()] == ["bob"]
+
+
+async def test_renaming_a_state_renames_it_for_colleagues_in_it(
+    session: Session, api: FakePbx
+) -> None:
+    await connect(session)
+    await session.set_template("bob", "Lunch")
+
+    session.save_state(State("Lunch break", StateClass.OUT_OF_OFFICE), renamed_from="Lunch")
+
+    stored = session.store.user_state("bob")
+    assert stored is not None
+    assert stored.state == "Lunch break"
+    assert session.shown_state("bob").label == "Lunch break"
