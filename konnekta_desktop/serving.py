@@ -11,23 +11,60 @@ clean-up then closes those connections with the rest.
 from __future__ import annotations
 
 import asyncio
+import socket
+import sys
 
 from aiohttp import web
 
-__all__ = ["serve", "stop_serving"]
+__all__ = ["address_option", "listening_socket", "serve", "stop_serving"]
 
 
 async def serve(
-    runner: web.AppRunner, host: str, port: int, *, reuse_address: bool | None = None
+    runner: web.AppRunner, host: str, port: int
 ) -> tuple[asyncio.Server, list[tuple[str, int]]]:
     """Serve `runner` (already set up) on host:port; returns the server and its bound addresses."""
     handler = runner.server
     assert handler is not None, "set the runner up first"
-    server = await asyncio.get_running_loop().create_server(
-        handler, host, port, reuse_address=reuse_address
-    )
-    names = (sock.getsockname() for sock in server.sockets)
+    sock = listening_socket(host, port)
+    try:
+        server = await asyncio.get_running_loop().create_server(handler, sock=sock)
+    except BaseException:
+        sock.close()
+        raise
+    names = (listening.getsockname() for listening in server.sockets)
     return server, [(str(name[0]), int(name[1])) for name in names]
+
+
+def address_option(platform: str = sys.platform) -> tuple[int, int, str]:
+    """(level, option, name) to set on a listening socket before it binds.
+
+    On POSIX, SO_REUSEADDR: a port held only by connections in TIME_WAIT (the deliveries of a
+    run that just stopped) can be bound again at once, while a port another program listens on
+    still cannot. On Windows SO_REUSEADDR would let another program share a listening port, so
+    the exclusive use of the address is asked for instead."""
+    if platform == "win32":
+        # ~SO_REUSEADDR is how Windows defines it; the name exists only there.
+        value = getattr(socket, "SO_EXCLUSIVEADDRUSE", ~socket.SO_REUSEADDR)
+        return socket.SOL_SOCKET, value, "SO_EXCLUSIVEADDRUSE"
+    return socket.SOL_SOCKET, socket.SO_REUSEADDR, "SO_REUSEADDR"
+
+
+def listening_socket(host: str, port: int, backlog: int = 128) -> socket.socket:
+    """A non-blocking TCP socket listening on host:port, with `address_option` set."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        level, option, _name = address_option()
+        sock.setsockopt(level, option, 1)
+        sock.bind(address)
+        sock.listen(backlog)
+        sock.setblocking(False)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 async def stop_serving(server: asyncio.Server) -> None:

@@ -118,9 +118,7 @@ class ListenerThread:
             shutdown_timeout=SHUTDOWN_SECONDS,
         )
         await self._runner.setup()
-        self._server, self.addresses = await serve(
-            self._runner, self.host, self.port, reuse_address=False
-        )
+        self._server, self.addresses = await serve(self._runner, self.host, self.port)
         self.port = self.addresses[0][1]
         log.info("Webhook listener on http://%s:%d%s", self.host, self.port, WEBHOOK_PATH)
 

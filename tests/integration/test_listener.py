@@ -57,6 +57,7 @@ from konnekta_desktop.konnekta.models import (
 )
 from konnekta_desktop.listener import ListenerThread
 from konnekta_desktop.listener.server import MAX_BODY_BYTES, WEBHOOK_PATH
+from konnekta_desktop.serving import address_option
 
 SECRET = signing.SECRET_PREFIX + base64.b64encode(bytes(range(32))).decode()
 OTHER_SECRET = signing.SECRET_PREFIX + base64.b64encode(bytes(range(32, 64))).decode()
@@ -489,9 +490,63 @@ async def test_a_port_in_use_raises_oserror_in_the_caller(clock: FakeClock) -> N
         holder.listen()
         port = holder.getsockname()[1]
         thread = ListenerThread("127.0.0.1", port, Inbox().deliver, asyncio.get_running_loop())
-        with pytest.raises(OSError, match="address already in use"):
+        with pytest.raises(OSError, match="(?i)address already in use"):
             thread.start()
     assert not [t for t in threading.enumerate() if t.name == "webhook-listener"]
+
+
+async def test_a_restart_right_after_deliveries_binds_the_same_port_again(
+    clock: FakeClock,
+) -> None:
+    """Hardening on the desktop, item 1: the listener closes each delivery's connection first
+    (`Connection: close`), so the port is held in TIME_WAIT after it stops; a restart within the
+    minute must bind it anyway (it failed every time without SO_REUSEADDR)."""
+    first = ListenerThread("127.0.0.1", 0, Inbox().deliver, asyncio.get_running_loop(), clock)
+    first.start()
+    first.listener.set_secret(SECRET)
+    port = first.port
+    try:
+        for number in range(3):
+            body = encode_event(_presence(number))
+            headers = signing.headers(SECRET, f"msg_{number}", int(clock()), body)
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            head = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+            writer.write(
+                f"POST {WEBHOOK_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                f"Content-Length: {len(body)}\r\n"
+                f"{head}\r\n".encode()
+                + body
+            )
+            await writer.drain()
+            assert (await reader.read()).startswith(b"HTTP/1.1 204")  # the server closed first
+            writer.close()
+            await writer.wait_closed()
+    finally:
+        first.stop()
+
+    again = ListenerThread("127.0.0.1", port, Inbox().deliver, asyncio.get_running_loop(), clock)
+    again.start()
+    try:
+        assert again.port == port
+    finally:
+        again.stop()
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [("linux", "SO_REUSEADDR"), ("darwin", "SO_REUSEADDR"), ("win32", "SO_EXCLUSIVEADDRUSE")],
+)
+def test_the_listening_socket_reuses_its_address_on_posix_and_holds_it_exclusively_on_windows(
+    platform: str, expected: str
+) -> None:
+    """On Windows SO_REUSEADDR would let another program share the port: ask for exclusive use
+    there. (Windows itself cannot run here; the choice is what is tested.)"""
+    level, option, name = address_option(platform)
+    assert (level, name) == (socket.SOL_SOCKET, expected)
+    if expected == "SO_REUSEADDR":
+        assert option == socket.SO_REUSEADDR
+    else:
+        assert option != socket.SO_REUSEADDR
 
 
 async def test_stop_is_clean_leaves_no_thread_and_closes_the_port(clock: FakeClock) -> None:
