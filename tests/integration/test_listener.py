@@ -490,7 +490,7 @@ async def test_a_port_in_use_raises_oserror_in_the_caller(clock: FakeClock) -> N
         holder.listen()
         port = holder.getsockname()[1]
         thread = ListenerThread("127.0.0.1", port, Inbox().deliver, asyncio.get_running_loop())
-        with pytest.raises(OSError, match="(?i)address already in use"):
+        with pytest.raises(OSError, match=r"(?i)address already in use"):
             thread.start()
     assert not [t for t in threading.enumerate() if t.name == "webhook-listener"]
 
