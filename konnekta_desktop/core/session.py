@@ -300,13 +300,29 @@ class Session:
 
     async def start(self) -> None:
         """Connect, unless the settings are incomplete; then the status says what to fix."""
-        self.store.prune(before=self.clock.now() - HISTORY_DAYS * 86_400)
+        self._prune_history()
         if self.settings_problems:
             self.connector.refuse_to_start(
                 "The settings are incomplete: " + "; ".join(self.settings_problems)
             )
             return
         await self.connector.start()
+
+    def _prune_history(self) -> None:
+        """Forget what is older than `HISTORY_DAYS`, counted from now, or from the newest record
+        when the clock says now is later than that: a computer clock set a year ahead must not
+        delete the history a right clock keeps."""
+        now = self.clock.now()
+        newest = self.store.newest_record_at()
+        keep = HISTORY_DAYS * 86_400
+        if newest is not None and now - newest > keep:
+            log.warning(
+                "The clock says %d days have passed since the newest record: history is kept "
+                "from %d days before that record, not from now (is the computer's clock right?)",
+                (now - newest) // 86_400,
+                HISTORY_DAYS,
+            )
+        self.store.prune(before=min(now, newest if newest is not None else now) - keep)
 
     async def wait_connected(self) -> None:
         await self.connector.wait_connected()

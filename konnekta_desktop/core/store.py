@@ -652,6 +652,18 @@ class Store:
 
     # --- housekeeping ---------------------------------------------------------------------------
 
+    def newest_record_at(self) -> float | None:
+        """When the newest change, ended call or completed wrap-up was recorded (None: none)."""
+        row = self._db.execute(
+            "SELECT max(t) FROM ("
+            " SELECT max(made_at) AS t FROM pending_changes"
+            " UNION ALL SELECT max(sent_at) FROM pending_changes"
+            " UNION ALL SELECT max(ended) FROM call_history"
+            " UNION ALL SELECT max(completed_at) FROM wrapups)"
+        ).fetchone()
+        newest: float | None = row[0]
+        return newest
+
     def prune(self, before: float) -> None:
         """Forget sent changes, ended calls and completed wrap-ups older than `before`."""
         with self._write() as db:

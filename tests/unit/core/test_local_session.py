@@ -859,3 +859,30 @@ async def test_renaming_a_state_renames_it_for_colleagues_in_it(
     assert stored is not None
     assert stored.state == "Lunch break"
     assert session.shown_state("bob").label == "Lunch break"
+
+
+async def test_a_clock_a_year_ahead_prunes_nothing_that_a_right_clock_keeps(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hardening on the desktop, item 4: the 90-day prune at start-up counted from a computer
+    clock set a year ahead deleted all call history and wrap-ups."""
+    day = 86_400.0
+    right_now = 1_800_000_000.0
+    store = Store(tmp_path / "store.sqlite3", clock=ManualClock(right_now))
+    recent = leg("recent", ALICE, CallState.ENDED)
+    old = leg("old", ALICE, CallState.ENDED)
+    store.add_call(recent, ended_at=right_now - day)
+    store.add_call(old, ended_at=right_now - 100 * day)  # a right clock forgets this one
+    store.close()
+
+    ahead = ManualClock(right_now + 365 * day)
+    session = Session(
+        connector_config(SETTINGS), Store(tmp_path / "store.sqlite3", clock=ahead), clock=ahead
+    )
+    with caplog.at_level(logging.WARNING):
+        await session.start()  # incomplete settings stop it from connecting; the prune runs
+    kept = [record.call_id for record in session.store.call_history()]
+    await session.close()
+
+    assert kept == ["recent"]
+    assert "newest record" in caplog.text
