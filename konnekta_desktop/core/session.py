@@ -309,20 +309,22 @@ class Session:
         await self.connector.start()
 
     def _prune_history(self) -> None:
-        """Forget what is older than `HISTORY_DAYS`, counted from now, or from the newest record
-        when the clock says now is later than that: a computer clock set a year ahead must not
-        delete the history a right clock keeps."""
+        """Forget what is older than `HISTORY_DAYS`, unless the clock says more time than that has
+        passed since the newest record: a computer clock set a year ahead must not delete the
+        history a right clock keeps. Then nothing is pruned until the clock and the records
+        agree again, and the log says why."""
         now = self.clock.now()
-        newest = self.store.newest_record_at()
         keep = HISTORY_DAYS * 86_400
+        newest = self.store.newest_record_at()
         if newest is not None and now - newest > keep:
             log.warning(
-                "The clock says %d days have passed since the newest record: history is kept "
-                "from %d days before that record, not from now (is the computer's clock right?)",
+                "Not pruning the history: the clock says %d days have passed since the newest "
+                "record, more than the %d days kept (is the computer's clock right?)",
                 (now - newest) // 86_400,
                 HISTORY_DAYS,
             )
-        self.store.prune(before=min(now, newest if newest is not None else now) - keep)
+            return
+        self.store.prune(before=now - keep)
 
     async def wait_connected(self) -> None:
         await self.connector.wait_connected()

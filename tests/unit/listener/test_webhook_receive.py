@@ -39,8 +39,13 @@ def test_a_signed_event_is_handed_on_with_204_as_the_update_it_reports() -> None
     [b'{"type": "user.removed", "timestamp": "x", "data": {', b"", b"not json", b"\xff\xfe"],
     ids=["truncated", "empty", "garbage", "not-utf8"],
 )
-def test_a_body_that_is_not_json_is_400_even_when_truncated(body: bytes) -> None:
-    assert _listener([]).receive(*_signed(body), body).status == 400
+def test_a_signed_body_that_is_not_json_is_acknowledged_and_not_used(body: bytes) -> None:
+    """Signed and fresh means Konnekta sent it; a refusal would stall the events behind it."""
+    received: list[PbxEvent] = []
+    listener = _listener(received)
+    assert listener.receive(*_signed(body), body).status == 202
+    assert received == []
+    assert listener.stats.unusable == 1
 
 
 @pytest.mark.parametrize(
@@ -54,8 +59,26 @@ def test_a_body_that_is_not_json_is_400_even_when_truncated(body: bytes) -> None
     ],
     ids=["array", "type-not-text", "no-type", "missing-field", "wrong-field-type"],
 )
-def test_well_formed_json_that_is_not_a_valid_event_is_422(body: bytes) -> None:
-    assert _listener([]).receive(*_signed(body), body).status == 422
+def test_signed_json_that_is_not_a_valid_event_is_acknowledged_and_not_used(body: bytes) -> None:
+    received: list[PbxEvent] = []
+    listener = _listener(received)
+    assert listener.receive(*_signed(body), body).status == 202
+    assert received == []
+    assert listener.stats.unusable == 1
+
+
+def test_a_redelivered_event_is_acknowledged_and_applied_once() -> None:
+    """Hardening the connection, item 1: a redelivery (our 2xx was lost) was refused with 409,
+    and the sender, retrying in order, held every later event behind it for good."""
+    received: list[PbxEvent] = []
+    listener = _listener(received)
+    body = encode_event(
+        UserRemoved(timestamp="2025-06-15T12:00:00Z", data=UserRemovedData(user_id="u1"))
+    )
+    assert listener.receive(*_signed(body, "msg_7"), body).status == 204
+    assert 200 <= listener.receive(*_signed(body, "msg_7"), body).status < 300
+    assert received == [UserRemoval(user_id="u1")]
+    assert listener.stats.redelivered == 1
 
 
 def test_setting_the_same_secret_twice_keeps_the_previous_one_valid() -> None:
