@@ -20,6 +20,7 @@ from aiohttp import web
 
 from ..domain.events import PbxEvent
 from ..serving import serve, stop_serving
+from . import http_log
 from .server import WEBHOOK_PATH, WebhookListener
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class ListenerThread:
             raise RuntimeError("the webhook listener is already running")
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
+        http_log.install()
         outcome: list[BaseException | None] = []
         started = threading.Event()
         self._thread = threading.Thread(

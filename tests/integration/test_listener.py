@@ -690,3 +690,23 @@ async def test_the_listener_can_start_again_after_stop(clock: FakeClock) -> None
         assert await inbox.wait_for(1) == updates(_presence(1))
     finally:
         thread.stop()
+
+
+async def test_a_malformed_request_is_one_warning_line_not_a_traceback(
+    running: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    caplog.clear()
+    port = running.thread.port
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(
+        f"POST {WEBHOOK_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".encode()
+    )
+    await writer.drain()
+    assert (await reader.read()).startswith(b"HTTP/1.0 400")
+    writer.close()
+    await writer.wait_closed()
+    server_records = [r for r in caplog.records if r.name.startswith("aiohttp.server")]
+    assert [(r.levelno, r.exc_info) for r in server_records] == [(logging.WARNING, None)]
+    assert "Refused malformed HTTP from 127.0.0.1" in server_records[0].getMessage()
