@@ -96,11 +96,10 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
     log_file = logs.setup(paths.log_dir, stderr=options.log_to_stderr)
     log.info("Files in %s; log file %s", paths.config_dir, log_file)
     secrets = SecretStore()
-    settings, problems = load_settings(paths, secrets)
-    if secrets.problem:
-        log.warning("%s", secrets.problem)
-    for problem in [*problems, *setting_warnings(settings)]:
-        log.warning("Settings: %s", problem)
+    # Reading the file and the keyring logs their own problems; these are the warnings on top.
+    settings, _problems = load_settings(paths, secrets)
+    for warning in setting_warnings(settings):
+        log.warning("Settings: %s", warning)
     simulator = None
     settings_problems: list[str] = []
     if options.demo:

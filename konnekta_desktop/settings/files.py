@@ -44,13 +44,27 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+_SHOWN_CHARACTERS = 200
+
+
+def shown_value(value: Any) -> str:
+    """A value from the settings file as a message quotes it: cut to a few hundred characters,
+    so a huge value cannot make a line of megabytes in the log."""
+    text = repr(value)
+    if len(text) <= _SHOWN_CHARACTERS:
+        return text
+    return f"{text[:_SHOWN_CHARACTERS]}… ({len(text)} characters)"
+
+
 def _read_value(option: Option, value: Any, file: Path) -> tuple[Any, SettingError | None]:
     problem = value_problem(option, value, require=False)
     if problem is None:
         converted, _ = convert_value(option, value)
         return converted, None
+    if len(problem) > _SHOWN_CHARACTERS:  # a check may quote the value itself
+        problem = problem[:_SHOWN_CHARACTERS] + "…"
     message = (
-        f"{option.label} in {file} {problem}; the file says {value!r}. The default "
+        f"{option.label} in {file} {problem}; the file says {shown_value(value)}. The default "
         f"({_describe(option.default)}) is used until you correct it in Settings > "
         f"{option.section.heading}."
     )
