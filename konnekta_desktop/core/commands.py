@@ -102,6 +102,8 @@ class Commands:
         number = self.destination(destination)
         self._ensure_control(self.controlled_line(colleague, from_number))
         if device not in colleague.user.devices:
+            if device is CallingDevice.TEAMS:
+                raise Refused(Reason.NO_TEAMS_TELEPHONY, name=colleague.user.name)
             raise Refused(Reason.NO_SUCH_DEVICE, name=colleague.user.name, device=device.value)
         log.info("Dial %s for %s from %s", number, colleague.user.name, device.value)
         return await self._send(Command.DIAL, self.api.make_call(user_id, number, device))

@@ -37,6 +37,7 @@ class Reason(StrEnum):
     NO_PHONE_LINE = "no_phone_line"  # [name]: the user has no line at all
     CALL_ENDED = "call_ended"  # the call ended before the command reached it
     NO_SUCH_DEVICE = "no_such_device"  # [name, device]: the user lacks that calling device
+    NO_TEAMS_TELEPHONY = "no_teams_telephony"  # [name]: Teams telephony is off for the user
     MOBILE_LINE = "mobile_line"  # [number]: a Mobile line allows no call control
     NO_CALLER_ID_RIGHT = "no_caller_id_right"  # [name]: lacks the Set Caller ID right
     CALLER_ID_NOT_VALID = "caller_id_not_valid"  # [number, name, valid]: not among the valid
@@ -64,6 +65,7 @@ PARAMETERS: dict[Reason, frozenset[str]] = {
     Reason.NO_PHONE_LINE: frozenset({"name"}),
     Reason.CALL_ENDED: frozenset(),
     Reason.NO_SUCH_DEVICE: frozenset({"name", "device"}),
+    Reason.NO_TEAMS_TELEPHONY: frozenset({"name"}),
     Reason.MOBILE_LINE: frozenset({"number"}),
     Reason.NO_CALLER_ID_RIGHT: frozenset({"name"}),
     Reason.CALLER_ID_NOT_VALID: frozenset({"number", "name", "valid"}),

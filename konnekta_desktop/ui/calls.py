@@ -194,8 +194,7 @@ class CallTableModel(QAbstractTableModel):
         return self.name_of(leg.user_id)
 
     def _direction(self, call: Call) -> str:
-        if call.callback:
-            return translate("CallTableModel", "Call-back")
+        # A call-back is an ordinary incoming external call, marked by its icon and tooltip.
         if call.direction is Direction.INBOUND:
             return translate("CallTableModel", "Incoming")
         return translate("CallTableModel", "Outgoing")

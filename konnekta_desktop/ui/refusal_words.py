@@ -29,6 +29,7 @@ REASON_WORDS: Final[dict[Reason, str]] = {
     Reason.NO_PHONE_LINE: _t(QT_TRANSLATE_NOOP("Refusal", "{name} has no phone line in Konnekta.")),
     Reason.CALL_ENDED: _t(QT_TRANSLATE_NOOP("Refusal", "That call has already ended.")),
     Reason.NO_SUCH_DEVICE: _t(QT_TRANSLATE_NOOP("Refusal", "{name} has no calling device “{device}”. Choose another calling device.")),
+    Reason.NO_TEAMS_TELEPHONY: _t(QT_TRANSLATE_NOOP("Refusal", "{name} cannot call from Teams: Teams telephony must be enabled for them in Konnekta's user administration. Choose another calling device meanwhile.")),
     Reason.MOBILE_LINE: _t(QT_TRANSLATE_NOOP("Refusal", "{number} is a mobile line, and Konnekta allows no call control on mobile lines. Dial, transfer or hang up from the fixed line instead, or let the user handle the call on the mobile phone.")),
     Reason.NO_CALLER_ID_RIGHT: _t(QT_TRANSLATE_NOOP("Refusal", "{name} lacks the Set Caller ID right in Konnekta, so the outbound caller ID cannot be changed. An administrator can grant it.")),
     Reason.CALLER_ID_NOT_VALID: _t(QT_TRANSLATE_NOOP("Refusal", "{number} is not a valid caller ID for {name}. Valid caller IDs in Konnekta: {valid}.")),

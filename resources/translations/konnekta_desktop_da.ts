@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Call-back</source>
-        <translation>Tilbagekald</translation>
+        <translation type="vanished">Tilbagekald</translation>
     </message>
     <message>
         <source>Incoming</source>
@@ -850,6 +850,10 @@
     <message>
         <source>{name} has no calling device “{device}”. Choose another calling device.</source>
         <translation>{name} har ikke opkaldsenheden “{device}”. Vælg en anden opkaldsenhed.</translation>
+    </message>
+    <message>
+        <source>{name} cannot call from Teams: Teams telephony must be enabled for them in Konnekta&apos;s user administration. Choose another calling device meanwhile.</source>
+        <translation>{name} kan ikke ringe fra Teams: Teams-telefoni skal slås til for brugeren i Konnektas brugeradministration. Vælg en anden opkaldsenhed så længe.</translation>
     </message>
     <message>
         <source>{number} is a mobile line, and Konnekta allows no call control on mobile lines. Dial, transfer or hang up from the fixed line instead, or let the user handle the call on the mobile phone.</source>

@@ -87,10 +87,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call-back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Incoming</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,6 +813,10 @@
     </message>
     <message>
         <source>{name} has no calling device “{device}”. Choose another calling device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot call from Teams: Teams telephony must be enabled for them in Konnekta&apos;s user administration. Choose another calling device meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -30,7 +30,8 @@ def test_call_back_call_shows_the_call_back_icon_and_explains_it(
     assert row is not None
     model = window.call_model
     direction = model.index(row, CallColumn.DIRECTION)
-    assert direction.data() == "Call-back"
+    # An ordinary incoming external call (reference page, call-back calls), marked by its icon.
+    assert direction.data() == "Incoming"
     icon = direction.data(Qt.ItemDataRole.DecorationRole)
     assert icon.cacheKey() == callback_icon().cacheKey()
     assert direction.data(Qt.ItemDataRole.ToolTipRole) == CALLBACK_TOOLTIP

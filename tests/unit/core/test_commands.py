@@ -214,7 +214,7 @@ DIAL_REFUSALS: list[tuple[str, str, CallingDevice, str | None, Refused]] = [
         "12345678",
         CallingDevice.TEAMS,
         None,
-        Refused(Reason.NO_SUCH_DEVICE, name="Alice Andersen", device="teams"),
+        Refused(Reason.NO_TEAMS_TELEPHONY, name="Alice Andersen"),
     ),
 ]
 
