@@ -363,7 +363,10 @@ class Session:
         self.presence.connected = True
         if self.config.sync_on_startup:
             self.last_sync = await synchronise(
-                self.config.sync_direction, self.presence, self.model
+                self.config.sync_direction,
+                self.presence,
+                self.model,
+                held=self.wrapup.machine.in_progress,
             )
         else:
             self.presence.on_presence_events(c.id for c in self.model)

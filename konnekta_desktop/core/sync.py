@@ -27,13 +27,15 @@ class SyncReport:
     direction: SyncDirection
     changed: int = 0
     unchanged: int = 0
+    held: int = 0  # kept as Konnekta has them: a call or a wrap-up holds the user Unavailable
     failed: dict[str, str] = field(default_factory=dict)  # user name -> reason
     seconds: float = 0.0
 
     def summary(self) -> str:
         text = (
             f"State sync ({self.direction.value}): {self.changed} changed, "
-            f"{self.unchanged} already in step, {len(self.failed)} failed in {self.seconds:.2f} s"
+            f"{self.unchanged} already in step, {self.held} held by a call or wrap-up, "
+            f"{len(self.failed)} failed in {self.seconds:.2f} s"
         )
         if self.failed:
             text += "; failed: " + ", ".join(f"{n} ({r})" for n, r in sorted(self.failed.items()))
@@ -48,14 +50,18 @@ async def synchronise(
     concurrency: int = 32,
     attempts: int = 3,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    held: Callable[[str], bool] = lambda _user_id: False,
 ) -> SyncReport:
+    """Reconcile local states and Konnekta's presence in `direction`. Local -> Konnekta leaves
+    alone the users `held` (a call or a pending wrap-up keeps them Unavailable: the wrap-up wins
+    over the sync), whose unsent changes stay unsent for the next sync."""
     started = time.perf_counter()
     report = SyncReport(direction)
     if direction is SyncDirection.KONNEKTA_TO_LOCAL:
         report.changed = presence.adopt_konnekta()
         report.unchanged = len(model) - report.changed
     else:
-        await _push_local(presence, model, report, concurrency, attempts, sleep)
+        await _push_local(presence, model, report, concurrency, attempts, sleep, held)
     report.seconds = time.perf_counter() - started
     (log.warning if report.failed else log.info)("%s", report.summary())
     return report
@@ -68,6 +74,7 @@ async def _push_local(
     concurrency: int,
     attempts: int,
     sleep: Callable[[float], Awaitable[None]],
+    held: Callable[[str], bool],
 ) -> None:
     gate = asyncio.Semaphore(concurrency)
     api = presence.api
@@ -76,6 +83,9 @@ async def _push_local(
     settled: list[int] = []
 
     async def push(user_id: str) -> None:
+        if held(user_id):
+            report.held += 1
+            return
         update = presence.desired_update(user_id)
         if update is None:
             report.unchanged += 1

@@ -46,7 +46,7 @@ from konnekta_desktop.domain import (
 from konnekta_desktop.domain.appointments import Appointment
 from konnekta_desktop.domain.interface import Role, Update
 from konnekta_desktop.domain.refusals import Reason, Refused
-from konnekta_desktop.domain.states import ShownState, State, StateClass, Template
+from konnekta_desktop.domain.states import ShownState, State, StateClass, SyncDirection, Template
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.konnekta.errors import KonnektaError, Unavailable
 from konnekta_desktop.runtime import connector_config
@@ -886,3 +886,33 @@ async def test_a_clock_a_year_ahead_prunes_nothing_that_a_right_clock_keeps(
 
     assert kept == ["recent", "old"]  # nothing pruned on a clock that far from the records
     assert "Not pruning the history" in caplog.text
+
+
+async def test_a_reconnect_sync_leaves_a_user_in_wrap_up_unavailable(
+    make_session: Callable[..., Session], clock: ManualClock
+) -> None:
+    """Reference-page fidelity, defect 2: a local -> Konnekta sync on reconnect pushed Available
+    over the Unavailable that a pending wrap-up holds; the pending wrap-up wins."""
+    session = make_session(sync_direction=SyncDirection.LOCAL_TO_KONNEKTA)
+    fake = FakePbx()
+    session.connector.api = fake  # type: ignore[assignment]
+    await connect(session)
+    answered_call_ends(session, clock, "c1", ALICE)  # Alice's wrap-up is pending
+    assert [w.user_id for w in session.pending_wrapups()] == ["alice"]
+    # Konnekta reports the Unavailable the wrap-up set.
+    deliver(session, presence(ALICE, "act-available", Availability.UNAVAILABLE))
+    session.presence.connected = False  # the connection drops; states set now wait
+    await session.set_template("alice", "Available")
+    await session.set_template("bob", "Lunch")
+    fake.requests.clear()
+
+    for hook in list(session.connector._connected_hooks):  # the reconnect's sync
+        result = hook(True)
+        if asyncio.iscoroutine(result):
+            await result
+
+    pushed = [request[1] for request in fake.made("set_presence")]
+    assert "alice" not in pushed
+    assert "bob" in pushed
+    assert session.last_sync is not None
+    assert session.last_sync.held == 1

@@ -146,3 +146,25 @@ async def test_a_sync_cut_short_settles_what_was_sent(
         await sync
 
     assert [change.user_id for change in store.pending_changes()] == ["u2"]
+
+
+async def test_a_pending_wrap_up_wins_over_a_local_to_konnekta_sync(
+    presence: PresenceService, api: HeldApi, store: Store, model: LiveModel
+) -> None:
+    """Reference-page fidelity, defect 2 (wrap-up: "call ends -> wrap-up dialog; wrap-up
+    completed -> Available"): a reconnect sync pushed the local state, Available, over the
+    Unavailable of a user whose wrap-up was still pending. The wrap-up wins; the user's offline
+    change stays unsent for the next sync."""
+    await changed_offline(presence, "u1", "u2")
+
+    report = await synchronise(
+        SyncDirection.LOCAL_TO_KONNEKTA,
+        presence,
+        model,
+        sleep=no_pause,
+        held=lambda user_id: user_id == "u1",  # u1's wrap-up is pending
+    )
+
+    assert api.sent == [("u2", "act-out")]
+    assert (report.changed, report.held) == (1, 1)
+    assert [change.user_id for change in store.pending_changes()] == ["u1"]
