@@ -157,6 +157,7 @@ class PresenceService:
         """Apply the activity mapping to these users; their new states are stored in one go."""
         touched: set[str] = set()
         remembered: list[LocalState] = []
+        forgotten: list[str] = []
         since = self._now()
         for user_id in user_ids:
             colleague = self._model.get(user_id)
@@ -175,13 +176,18 @@ class PresenceService:
                     continue
             mapped = self.mapper.template_for_activity(colleague.activity_id)
             if isinstance(mapped, Unmapped):
-                self._local.pop(user_id, None)
+                if self._local.pop(user_id, None) is not None:
+                    forgotten.append(user_id)
             elif local is None or local.state != mapped.state:
                 remembered.append(LocalState(user_id, mapped.state, since))
         for entry in remembered:
             self._local[entry.user_id] = entry
         if remembered:
             self._store.set_user_states(remembered)
+        if forgotten:
+            # Also in the store: kept there, a restart's local -> Konnekta sync pushed the stale
+            # state over the activity the user really has.
+            self._store.forget_user_states(forgotten)
         return touched
 
     def adopt_konnekta(self) -> int:

@@ -408,6 +408,11 @@ class Store:
         """Record a state that came from Konnekta (nothing to send back)."""
         self.set_user_states([LocalState(user_id, state, since)])
 
+    def forget_user_states(self, user_ids: Iterable[str]) -> None:
+        """These users have no local state any more (their activity maps to none)."""
+        with self._write() as db:
+            db.executemany("DELETE FROM user_states WHERE user_id = ?", ((u,) for u in user_ids))
+
     def set_user_states(self, states: Iterable[LocalState]) -> None:
         """Record many states that came from Konnekta in one transaction (start-up sync)."""
         with self._write() as db:

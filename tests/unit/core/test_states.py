@@ -119,3 +119,27 @@ def test_sync_from_konnekta_drops_unsent_local_changes(
     assert changed == 2
     assert store.pending_changes() == []
     assert presence.shown_state("u1").label == "Meeting"
+
+
+def test_an_activity_that_maps_to_nothing_drops_the_local_state_in_the_store_too(
+    presence: PresenceService, store: Store, model: LiveModel
+) -> None:
+    """Reference-page fidelity, defect 4 (activity mapping): the local state was dropped only in
+    memory; after a restart the store's stale state was pushed over the user's real activity."""
+    presence.on_presence_events({"u1"})  # act-meeting -> "Meeting"
+    assert store.user_state("u1") is not None
+
+    model.apply(presence_event("u1", "act-yoga", Availability.AVAILABLE))  # mapped to nothing
+    presence.on_presence_events({"u1"})
+
+    assert presence.local_state("u1") is None
+    assert store.user_state("u1") is None
+    restarted = PresenceService(
+        store,
+        model,
+        Commands(SimpleNamespace(api=None, plan=NumberPlan()), model),
+        activity_mappings=ACTIVITY_MAPPINGS,
+        state_mappings=STATE_MAPPINGS,
+        now=lambda: 2000.0,
+    )
+    assert restarted.desired_update("u1") is None  # nothing stale to push after a restart
