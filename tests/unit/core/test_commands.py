@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
-from typing import Any
 
 import msgspec
 import pytest
@@ -38,6 +37,7 @@ from konnekta_desktop.konnekta.errors import (
     Unavailable,
     Unprocessable,
 )
+from tests.helpers.fake_smg import FakeSmg
 
 ALICE_LINE = Line(
     role=LineRole.PRIMARY,
@@ -73,54 +73,6 @@ MONA = User(
     devices=(CallingDevice.LOCAL, CallingDevice.MOBILE),
     rights=(Right.SET_CALLER_ID,),
 )
-
-
-class FakeSmg:
-    """A stand-in for `SmgClient` at the network edge, the only thing faked here.
-
-    Each method records the request when it is made (before it is awaited, so a request built and
-    then dropped counts as sent too) and answers with a canned value, or raises the konnekta error
-    put in `failures` under the method's name.
-    """
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[Any, ...]] = []
-        self.failures: dict[str, KonnektaError] = {}
-        self.new_call_id = "call-new"
-        self.caller_id_answer = CallerIds(current="+4533333333", valid=("+4533333333",))
-
-    def _request(self, name: str, *args: Any, answer: Any = None) -> Awaitable[Any]:
-        self.requests.append((name, *args))
-        failure = self.failures.get(name)
-
-        async def answered() -> Any:
-            if failure is not None:
-                raise failure
-            return answer
-
-        return answered()
-
-    def make_call(self, user_id: str, destination: str, device: CallingDevice) -> Awaitable[str]:
-        return self._request("make_call", user_id, destination, device, answer=self.new_call_id)
-
-    def hang_up(self, call_id: str) -> Awaitable[None]:
-        return self._request("hang_up", call_id)
-
-    def transfer(self, call_id: str, destination: str) -> Awaitable[None]:
-        return self._request("transfer", call_id, destination)
-
-    def set_diversion(self, user_id: str, number: str) -> Awaitable[None]:
-        return self._request("set_diversion", user_id, number)
-
-    def clear_diversion(self, user_id: str) -> Awaitable[None]:
-        return self._request("clear_diversion", user_id)
-
-    def caller_ids(self, user_id: str) -> Awaitable[CallerIds]:
-        return self._request("caller_ids", user_id, answer=self.caller_id_answer)
-
-    def set_caller_id(self, user_id: str, number: str) -> Awaitable[CallerIds]:
-        answer = CallerIds(current=number, valid=self.caller_id_answer.valid)
-        return self._request("set_caller_id", user_id, number, answer=answer)
 
 
 def leg(call_id: str, user: User, number: str, *, direction: Direction = Direction.INBOUND) -> Call:
@@ -172,7 +124,7 @@ async def test_dial_sends_the_normalised_number_with_the_device(
 ) -> None:
     call_id = await commands.dial("alice", "12 34 56 78", CallingDevice.MOBILE)
 
-    assert call_id == "call-new"
+    assert call_id == "call-1"
     assert api.requests == [("make_call", "alice", "+4512345678", CallingDevice.MOBILE)]
 
 

@@ -4,7 +4,7 @@ carried out once per request id, the queries, and settings taken into use.
 The session is built from `Settings` as the app builds it, with a real store and a `ManualClock`.
 The PBX's side is played at the connector's edges: batches of domain events are handed to
 `Connector._deliver` (what the listener thread calls), and where a command must reach the PBX
-the SMG client is replaced by `FakePbx`. The connector itself is never started.
+the SMG client is replaced by `FakeSmg`. The connector itself is never started.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from konnekta_desktop.domain import (
     Activity,
     Availability,
     Call,
-    CallerIds,
     CallingDevice,
     CallState,
     CallUpdate,
@@ -37,7 +36,6 @@ from konnekta_desktop.domain import (
     LineRole,
     LineType,
     PbxEvent,
-    Presence,
     PresenceUpdate,
     Right,
     User,
@@ -48,9 +46,10 @@ from konnekta_desktop.domain.interface import Role, Update
 from konnekta_desktop.domain.refusals import Reason, Refused
 from konnekta_desktop.domain.states import ShownState, State, StateClass, SyncDirection, Template
 from konnekta_desktop.domain.status import Connection
-from konnekta_desktop.konnekta.errors import KonnektaError, Unavailable
+from konnekta_desktop.konnekta.errors import Unavailable
 from konnekta_desktop.runtime import connector_config
 from konnekta_desktop.settings import Secret, Settings
+from tests.helpers.fake_smg import FakeSmg
 
 ALICE = User(
     id="alice",
@@ -95,64 +94,6 @@ SETTINGS = Settings(
     wrap_up=True,
 )
 STARTED = 1_799_999_000.0
-
-
-class FakePbx:
-    """A stand-in for the SMG client (`connector.api`): it stands in for the network, the only
-    thing faked here.
-
-    Each method records the request when it is made and answers with a canned value, or raises
-    the konnekta error put in `failures` under the method's name. New calls get ids call-1,
-    call-2... so a command carried out twice shows in its answer too.
-    """
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[Any, ...]] = []
-        self.failures: dict[str, KonnektaError] = {}
-
-    def _request(self, name: str, *args: Any, answer: Any = None) -> Awaitable[Any]:
-        self.requests.append((name, *args))
-        failure = self.failures.get(name)
-
-        async def answered() -> Any:
-            if failure is not None:
-                raise failure
-            return answer
-
-        return answered()
-
-    def made(self, name: str) -> list[tuple[Any, ...]]:
-        return [request for request in self.requests if request[0] == name]
-
-    def make_call(self, user_id: str, destination: str, device: CallingDevice) -> Awaitable[str]:
-        call_id = f"call-{len(self.made('make_call')) + 1}"
-        return self._request("make_call", user_id, destination, device, answer=call_id)
-
-    def set_diversion(self, user_id: str, number: str) -> Awaitable[None]:
-        return self._request("set_diversion", user_id, number)
-
-    def clear_diversion(self, user_id: str) -> Awaitable[None]:
-        return self._request("clear_diversion", user_id)
-
-    def caller_ids(self, user_id: str) -> Awaitable[CallerIds]:
-        answer = CallerIds(current="+4533333333", valid=("+4533333333", "+4570707070"))
-        return self._request("caller_ids", user_id, answer=answer)
-
-    def set_caller_id(self, user_id: str, number: str) -> Awaitable[CallerIds]:
-        answer = CallerIds(current=number, valid=("+4533333333", "+4570707070"))
-        return self._request("set_caller_id", user_id, number, answer=answer)
-
-    def set_presence(
-        self,
-        user_id: str,
-        *,
-        activity_id: str | None = None,
-        availability: Availability | None = None,
-    ) -> Awaitable[Presence]:
-        answer = Presence(
-            activity_id=activity_id, availability=availability or Availability.AVAILABLE
-        )
-        return self._request("set_presence", user_id, activity_id, availability, answer=answer)
 
 
 class Heard:
@@ -261,8 +202,8 @@ def session(make_session: Callable[..., Session]) -> Session:
 
 
 @pytest.fixture
-def api(session: Session) -> FakePbx:
-    fake = FakePbx()
+def api(session: Session) -> FakeSmg:
+    fake = FakeSmg()
     session.connector.api = fake  # type: ignore[assignment]
     return fake
 
@@ -364,7 +305,7 @@ async def test_a_status_change_is_an_update_with_the_status(
 
 
 async def test_connecting_is_a_status_update_and_ends_staleness(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     heard = Heard(session)
     assert session.stale
@@ -382,7 +323,7 @@ async def test_connecting_is_a_status_update_and_ends_staleness(
 
 
 async def test_a_wrap_up_that_becomes_pending_is_an_update_with_it(
-    session: Session, api: FakePbx, clock: ManualClock
+    session: Session, api: FakeSmg, clock: ManualClock
 ) -> None:
     await connect(session)  # Alice is the operator, with wrap-up on
     heard = Heard(session)
@@ -438,7 +379,7 @@ async def test_a_listener_that_fails_is_logged_and_the_others_still_hear(
 
 
 async def test_the_same_request_id_dials_once_and_answers_the_same_call(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     load(session)
 
@@ -450,7 +391,7 @@ async def test_the_same_request_id_dials_once_and_answers_the_same_call(
 
 
 async def test_the_same_request_id_sent_twice_at_once_dials_once(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     load(session)
 
@@ -464,7 +405,7 @@ async def test_the_same_request_id_sent_twice_at_once_dials_once(
 
 
 async def test_a_request_refused_once_is_refused_alike_again_without_a_second_attempt(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     load(session)
     api.failures["make_call"] = Unavailable("Konnekta is down", status=503)
@@ -478,7 +419,7 @@ async def test_a_request_refused_once_is_refused_alike_again_without_a_second_at
     assert len(api.made("make_call")) == 1
 
 
-async def test_different_request_ids_or_none_run_each_time(session: Session, api: FakePbx) -> None:
+async def test_different_request_ids_or_none_run_each_time(session: Session, api: FakeSmg) -> None:
     load(session)
 
     answers = [
@@ -492,7 +433,7 @@ async def test_different_request_ids_or_none_run_each_time(session: Session, api
     assert len(api.made("make_call")) == 4
 
 
-async def test_forwarding_with_a_request_id_is_set_once(session: Session, api: FakePbx) -> None:
+async def test_forwarding_with_a_request_id_is_set_once(session: Session, api: FakeSmg) -> None:
     load(session)
 
     for _ in range(2):
@@ -506,7 +447,7 @@ async def test_forwarding_with_a_request_id_is_set_once(session: Session, api: F
 
 
 async def test_completing_a_wrap_up_twice_with_one_request_id_records_it_once(
-    session: Session, api: FakePbx, clock: ManualClock
+    session: Session, api: FakeSmg, clock: ManualClock
 ) -> None:
     await connect(session)
     answered_call_ends(session, clock, "c1", ALICE)
@@ -523,7 +464,7 @@ async def test_completing_a_wrap_up_twice_with_one_request_id_records_it_once(
 
 
 async def test_a_wrap_up_completion_refused_is_refused_alike_for_its_request_id(
-    session: Session, api: FakePbx, clock: ManualClock
+    session: Session, api: FakeSmg, clock: ManualClock
 ) -> None:
     await connect(session)
     answered_call_ends(session, clock, "c1", ALICE)
@@ -582,7 +523,7 @@ async def test_colleagues_are_the_loaded_tenant_in_name_order(session: Session) 
 
 
 async def test_the_number_plan_follows_number_settings_applied(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     load(session)
     assert session.plan.display("+4512345678") == "12 34 56 78"
@@ -650,7 +591,7 @@ async def test_the_shown_state_follows_presence_through_the_activity_mappings(
     )
 
 
-async def test_a_saved_template_is_listed_and_used_at_once(session: Session, api: FakePbx) -> None:
+async def test_a_saved_template_is_listed_and_used_at_once(session: Session, api: FakeSmg) -> None:
     await connect(session)
     desk = Template("Front desk", "Busy", forwarding="+4570707070")
 
@@ -665,7 +606,7 @@ async def test_a_saved_template_is_listed_and_used_at_once(session: Session, api
     assert session.shown_state("alice").label == "Busy"
 
 
-async def test_a_renamed_template_is_used_by_its_new_name(session: Session, api: FakePbx) -> None:
+async def test_a_renamed_template_is_used_by_its_new_name(session: Session, api: FakeSmg) -> None:
     await connect(session)
 
     session.save_template(Template("Lunch break", "Lunch"), renamed_from="Lunch")
@@ -681,7 +622,7 @@ async def test_a_renamed_template_is_used_by_its_new_name(session: Session, api:
 
 
 async def test_a_deleted_template_is_gone_from_the_list_and_refused_at_once(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     await connect(session)
 
@@ -694,7 +635,7 @@ async def test_a_deleted_template_is_gone_from_the_list_and_refused_at_once(
 
 
 async def test_a_saved_state_is_listed_and_a_template_can_use_it_at_once(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     await connect(session)
     reception = State("Reception", StateClass.FREE)
@@ -710,7 +651,7 @@ async def test_a_saved_state_is_listed_and_a_template_can_use_it_at_once(
 
 
 async def test_a_state_saved_with_another_class_is_sent_with_it_at_once(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     await connect(session)
 
@@ -815,7 +756,7 @@ async def test_a_batch_that_changes_nobody_does_not_hold_back_later_shown_states
     assert [u.shown for u in heard.updates] == [{"alice", "bob"}]
 
 
-async def test_a_batch_that_opens_a_wrap_up_is_one_update(session: Session, api: FakePbx) -> None:
+async def test_a_batch_that_opens_a_wrap_up_is_one_update(session: Session, api: FakeSmg) -> None:
     await connect(session)
     deliver(session, CallUpdate(call=leg("c1", ALICE, CallState.ANSWERED)))
     heard = Heard(session)
@@ -836,7 +777,7 @@ async def test_a_batch_that_opens_a_wrap_up_is_one_update(session: Session, api:
 
 
 async def test_a_new_operator_takes_wrap_up_over_from_the_previous_one(
-    session: Session, api: FakePbx, clock: ManualClock
+    session: Session, api: FakeSmg, clock: ManualClock
 ) -> None:
     await connect(session)  # Alice is the operator
 
@@ -848,7 +789,7 @@ async def test_a_new_operator_takes_wrap_up_over_from_the_previous_one(
 
 
 async def test_renaming_a_state_renames_it_for_colleagues_in_it(
-    session: Session, api: FakePbx
+    session: Session, api: FakeSmg
 ) -> None:
     await connect(session)
     await session.set_template("bob", "Lunch")
@@ -894,7 +835,7 @@ async def test_a_reconnect_sync_leaves_a_user_in_wrap_up_unavailable(
     """Reference-page fidelity, defect 2: a local -> Konnekta sync on reconnect pushed Available
     over the Unavailable that a pending wrap-up holds; the pending wrap-up wins."""
     session = make_session(sync_direction=SyncDirection.LOCAL_TO_KONNEKTA)
-    fake = FakePbx()
+    fake = FakeSmg()
     session.connector.api = fake  # type: ignore[assignment]
     await connect(session)
     answered_call_ends(session, clock, "c1", ALICE)  # Alice's wrap-up is pending
