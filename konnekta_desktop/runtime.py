@@ -73,6 +73,7 @@ def connector_config(settings: Settings) -> ConnectorConfig:
         listener_host=settings.listener_host,
         listener_port=settings.listener_port,
         webhook_address=settings.webhook_address,
+        tenant_domain=settings.tenant_domain,
         international_prefix=settings.international_prefix,
         international_code=settings.international_code,
         sync_on_startup=settings.sync_on_startup,

@@ -19,6 +19,7 @@ class ConnectorConfig:
     listener_host: str = "127.0.0.1"
     listener_port: int = 8470
     webhook_address: str = ""  # empty: derived from the listener's host and port
+    tenant_domain: str = ""  # the part after '@' in the tenant's usernames (checked, not used)
     international_prefix: str = "00"
     international_code: str = "45"
     sync_on_startup: bool = True

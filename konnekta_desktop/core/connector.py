@@ -253,6 +253,10 @@ class Connector:
         calls = await self.api.calls()
         self.model.load(users, statuses, activities, calls)
         log.info("%s", logtables.monitored_number_list(users))
+        for warning in logtables.tenant_domain_warnings(
+            self.config.tenant_domain, self.config.user, users
+        ):
+            log.warning("%s", warning)  # start-up goes on
         await self._subscribe()
         self.model.flush()
         for hook in list(self._connected_hooks):

@@ -136,3 +136,24 @@ async def test_a_listener_port_in_use_is_refused_with_the_setting_to_change(
         assert connector.status.state is Connection.DISCONNECTED
         await connector.close()
     assert not [c for c in simulator.received if c.path == "/webhooks"]
+
+
+async def test_users_outside_the_tenant_domain_are_warned_about_and_start_up_goes_on(
+    simulator: Simulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Reference-page fidelity, defect 10: the Tenant Domain is the domain of the tenant's
+    usernames; a wrong one is said at start-up, which goes on."""
+    caplog.set_level(logging.WARNING)
+    connector = Connector(config_for(simulator, tenant_domain="not-the-tenant.dk"))
+    await connector.start()
+    await connector.wait_connected()
+    await connector.close()
+    assert f"{len(simulator.tenant.users)} users are not in the Tenant Domain" in caplog.text
+    assert "The service account" in caplog.text
+
+    caplog.clear()
+    right = Connector(config_for(simulator, tenant_domain=simulator.tenant.domain))
+    await right.start()
+    await right.wait_connected()
+    await right.close()
+    assert "Tenant Domain" not in caplog.text

@@ -46,3 +46,20 @@ def test_columns_line_up_whatever_the_cell_widths() -> None:
     text = logtables.table("T", ("a", "bb"), [("long value", "x"), ("y", "z")])
     body = text.splitlines()[1:]
     assert len({line.index("|") for line in body if "|" in line}) == 1
+
+
+def test_tenant_domain_names_the_service_account_and_users_outside_it() -> None:
+    """Reference-page fidelity, defect 10 (Tenant Domain: the domain of the tenant's usernames):
+    the setting was never used. Users and the service account outside it are warned about."""
+    users = [
+        User(id=f"u{i}", username=f"person{i}@{domain}", name=f"Person {i}")
+        for i, domain in enumerate(["acme.dk", "ACME.dk", *["other.dk"] * 6])
+    ]
+    warnings = logtables.tenant_domain_warnings("acme.dk", "switchboard@elsewhere.dk", users)
+    assert warnings[0].startswith("The service account switchboard@elsewhere.dk is not in")
+    assert warnings[1].startswith(
+        "6 users are not in the Tenant Domain acme.dk (person2@other.dk, person3@other.dk,"
+    )
+    assert warnings[1].count("@other.dk") == 5  # the first few, then "..."
+    assert logtables.tenant_domain_warnings("acme.dk", "switchboard@acme.dk", users[:2]) == []
+    assert logtables.tenant_domain_warnings("", "anyone@anywhere", users) == []
