@@ -31,7 +31,7 @@ from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import Activity, CallerIds, CallingDevice
 from ..domain.wrapups import WrapUpSession
-from ..konnekta.errors import KonnektaError
+from ..konnekta.errors import ConfigurationError, KonnektaError
 from ..konnekta.transport import HttpClient
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
@@ -299,14 +299,18 @@ class Session:
     # -- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Connect, unless the settings are incomplete; then the status says what to fix."""
+        """Connect, unless the settings are incomplete or wrong; then the status says what to
+        fix (a busy Listener Port, say), and the app stays up so that it can be fixed."""
         self._prune_history()
         if self.settings_problems:
             self.connector.refuse_to_start(
                 "The settings are incomplete: " + "; ".join(self.settings_problems)
             )
             return
-        await self.connector.start()
+        try:
+            await self.connector.start()
+        except ConfigurationError as error:
+            log.error("Not connecting: %s", error)
 
     def _prune_history(self) -> None:
         """Forget what is older than `HISTORY_DAYS`, unless the clock says more time than that has

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import socket
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -137,3 +139,30 @@ def test_a_phone_link_opened_by_the_system_is_dialled_once_connected(
         )
     )
     run(app.close())
+
+
+def test_a_busy_listener_port_leaves_the_window_up_saying_which_setting_to_change(
+    simulator: Simulator, tmp_path: Path, run: Runner, qtbot: QtBot
+) -> None:
+    """Hardening on the desktop, item 2: the error escaped start-up and the window vanished, so
+    the operator never reached Settings, where the port is changed."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        session = make_session(simulator, tmp_path / "store.sqlite3", OPERATOR_ID)
+        session.connector.config = dataclasses.replace(session.config, listener_port=port)
+
+        async def factory() -> Session:
+            return session
+
+        app = SwitchboardApp(factory, use_tray=False)
+        run(app.boot())  # no exception
+        window = app.window
+        assert window is not None
+        assert window.isVisible()
+        status = session.connector.status
+        assert status.state is Connection.DISCONNECTED
+        assert status.setting == "Listener Port"
+        assert "choose another Listener Port" in window.message_bar.text()
+        run(app.close())
