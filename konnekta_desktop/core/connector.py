@@ -280,19 +280,26 @@ class Connector:
 
     async def _watch(self) -> str | None:
         """Renew the subscription each health interval. Returns None when the connection is dead,
-        or why to reconnect at once (the computer slept, `reconnect_now`)."""
+        or why to reconnect at once (the computer slept, `reconnect_now`).
+
+        Each check has one deadline (half the interval), retries included, and a failed check is
+        followed by a second one at once: a dead or slow API is noticed within two intervals."""
         misses = 0
+        deadline = self.config.health_interval / 2
         while True:
-            woke = await self._resume.pause(self.config.health_interval)
-            if woke is not None:
-                return woke
+            if misses == 0:
+                woke = await self._resume.pause(self.config.health_interval)
+                if woke is not None:
+                    return woke
             try:
                 assert self.subscription_id is not None
-                await self.api.renew(self.subscription_id, self.config.subscription_ttl)
+                async with asyncio.timeout(deadline):
+                    await self.api.renew(self.subscription_id, self.config.subscription_ttl)
                 misses = 0
-            except KonnektaError as error:
+            except (KonnektaError, TimeoutError) as error:
                 misses += 1
-                log.warning("Health check failed (%d): %s", misses, error)
+                reason = error if isinstance(error, KonnektaError) else f"no answer in {deadline} s"
+                log.warning("Health check failed (%d): %s", misses, reason)
                 if misses >= 2:
                     return None
 

@@ -380,3 +380,22 @@ def _defaults_for(simulator: Simulator) -> dict[str, Any]:
         "password": simulator.password,
         "listener_port": 0,
     }
+
+
+async def test_a_slow_api_is_noticed_within_two_health_intervals(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    """Hardening the connection, item 4: an API that answers, but slower than a health check may
+    take, was noticed only after every retry of two checks (about 93 s with the defaults), or
+    never when it answered within the client's timeout. Each check has one deadline now."""
+    interval = 0.4
+    session = await open_session(simulator, tmp_path / "s.sqlite3", health_interval=interval)
+    simulator.faults.slow_seconds = 3.0  # well within the HTTP client's 10 s timeout
+    began = time.monotonic()
+    await status_becomes(session, Connection.RECONNECTING)
+    noticed = time.monotonic() - began
+    simulator.faults.clear()
+    tally["fault: slow API noticed"] += 1
+    await session.close()
+    # Noticed before even one slow answer came back: the checks did not wait for it.
+    assert noticed < 3.0
