@@ -144,6 +144,9 @@ class SwitchboardApp:
         if problems:
             log.info("Settings incomplete (%d problems): opening Settings", len(problems))
             window.open_settings(first_run=True)
+        if session.settings_notes:
+            # Read with defaults in place of what was wrong: say so where it is seen.
+            window.show_error(" ".join(session.settings_notes))
         self._sync_start_at_login(session)
         if any(not argument.startswith("-") for argument in self._arguments):
             # A number given at launch is dialled once connected (the operator's phone is known then).

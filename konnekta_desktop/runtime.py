@@ -98,7 +98,7 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
     log.info("Files in %s; log file %s", paths.config_dir, log_file)
     secrets = SecretStore()
     # Reading the file and the keyring logs their own problems; these are the warnings on top.
-    settings, _problems = load_settings(paths, secrets)
+    settings, file_problems = load_settings(paths, secrets)
     for warning in setting_warnings(settings):
         log.warning("Settings: %s", warning)
     simulator = None
@@ -125,6 +125,7 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
         secrets=secrets,
         to_config=connector_config,
         settings_problems=settings_problems,
+        settings_notes=[problem.message for problem in file_problems],
     )
     if simulator is not None:
         session.close_with(simulator.close)

@@ -71,6 +71,7 @@ class Session:
         secrets: SecretStore | None = None,
         to_config: Callable[[Settings], ConnectorConfig] | None = None,
         settings_problems: Sequence[str] = (),
+        settings_notes: Sequence[str] = (),
         http: HttpClient | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
@@ -79,6 +80,7 @@ class Session:
         self.secrets = secrets
         self._to_config = to_config
         self.settings_problems: Sequence[str] = list(settings_problems)
+        self.settings_notes: Sequence[str] = list(settings_notes)
         self.paths = paths
         self.simulator = simulator
         self.demo = simulator is not None

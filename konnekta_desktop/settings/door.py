@@ -28,6 +28,11 @@ class SettingsDoor(Protocol):
     def settings_problems(self) -> Sequence[str]:
         """Why the saved settings cannot be used yet (first run: what to fill in)."""
 
+    @property
+    def settings_notes(self) -> Sequence[str]:
+        """What was wrong in the settings file as it was read (a value of the wrong type, keys
+        this version does not know): the defaults were used instead, and the operator is told."""
+
     def apply_settings(self, settings: Settings) -> None:
         """Take saved settings into use that need no reconnect (numbers, mappings, wrap-up...)."""
 

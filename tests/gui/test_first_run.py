@@ -192,3 +192,27 @@ def test_a_second_start_with_the_saved_settings_connects_without_settings(
     finally:
         second.request_quit()
         run(second.close())
+
+
+def test_a_value_of_the_wrong_type_in_the_settings_file_is_shown_in_the_window(
+    tmp_path: Path,
+    run: Runner,
+    root_logging: Callable[[], None],
+    keep_qt_running: None,
+) -> None:
+    """Hardening on the desktop, item 5: a port written as a string moved the listener to the
+    default silently; the problem reached the log only."""
+    folder = tmp_path / "konnekta"
+    paths = AppPaths.for_dir(folder)
+    paths.create()
+    paths.settings_file.write_text('[connection]\nlistener_port = "8471"\n', encoding="utf-8")
+    app = boot_first_run(folder, run)
+    try:
+        window = app.window
+        assert isinstance(window, MainWindow)
+        shown = window.message_bar.text()
+        assert "Listener Port" in shown
+        assert "'8471'" in shown
+        assert "default" in shown
+    finally:
+        run(app.close())
