@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from ..domain.colleagues import ModelChange
 from ..domain.events import (
@@ -42,6 +42,16 @@ log = logging.getLogger(__name__)
 
 StatusListener = Callable[[ConnectionStatus], None]
 
+SUBSCRIPTION_FACT = "webhook_subscription"
+
+
+class Facts(Protocol):
+    """Where the connector keeps what must outlive a run (the store)."""
+
+    def fact(self, name: str) -> str | None: ...
+    def keep_fact(self, name: str, value: str | None) -> None: ...
+
+
 _EVENT_LINES_PER_SECOND = 20  # beyond this the log says how many more came, not each one
 BatchHook = Callable[[Sequence[PbxEvent]], None]
 
@@ -56,8 +66,10 @@ class Connector:
         clock: Clock | None = None,
         http: HttpClient | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
+        facts: Facts | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
+        self._facts = facts
         self.model = LiveModel()
         self._http = http or make_http_client()
         self._owns_http = http is None
@@ -192,6 +204,8 @@ class Connector:
             try:
                 await asyncio.wait_for(self.api.unsubscribe(self.subscription_id), 3)
                 log.info("Webhook subscription removed")
+                if self._facts is not None:
+                    self._facts.keep_fact(SUBSCRIPTION_FACT, None)
             except (KonnektaError, TimeoutError) as error:
                 log.warning("Could not remove the webhook subscription: %s", error)
             self.subscription_id = None
@@ -269,13 +283,21 @@ class Connector:
         secret = new_secret()
         self.listener.listener.set_secret(secret)
         url = self.config.webhook_url(self.listener.port)
-        if self.subscription_id is not None:
+        # A run killed without closing left its subscription behind: Konnekta would keep posting
+        # to it (refused, as its secret is gone) until it expires. Remove it first.
+        left = self.subscription_id or (
+            self._facts.fact(SUBSCRIPTION_FACT) if self._facts else None
+        )
+        if left is not None:
             try:
-                await self.api.unsubscribe(self.subscription_id)
+                await self.api.unsubscribe(left)
+                log.info("Removed the webhook subscription %s a previous run left", left)
             except KonnektaError:
                 log.info("The previous webhook subscription was already gone")
         subscription = await self.api.subscribe(url, secret, self.config.subscription_ttl)
         self.subscription_id = subscription.id
+        if self._facts is not None:
+            self._facts.keep_fact(SUBSCRIPTION_FACT, subscription.id)
         log.info("Subscribed to Konnekta's events at %s", url)
 
     async def _watch(self) -> str | None:

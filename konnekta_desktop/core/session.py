@@ -84,7 +84,7 @@ class Session:
         self.paths = paths
         self.simulator = simulator
         self.demo = simulator is not None
-        self.connector = Connector(config, clock=self.clock, http=http)
+        self.connector = Connector(config, clock=self.clock, http=http, facts=store)
         self.model = self.connector.model
         self.commands = Commands(self.connector, self.model)
         self._requests = RequestLog()

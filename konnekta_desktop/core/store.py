@@ -116,6 +116,8 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
     (
         "CREATE INDEX pending_changes_unsent_by_user ON pending_changes(user_id) WHERE sent_at IS NULL",
     ),
+    # 4: small facts kept between runs (the webhook subscription a run leaves behind).
+    ("CREATE TABLE facts (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
 )
 """Schema changes in order; version N is the file after the first N. Append, never edit."""
 
@@ -656,6 +658,24 @@ class Store:
         )
 
     # --- housekeeping ---------------------------------------------------------------------------
+
+    def fact(self, name: str) -> str | None:
+        """A fact kept between runs, or None."""
+        row = self._db.execute("SELECT value FROM facts WHERE name = ?", (name,)).fetchone()
+        value: str | None = row[0] if row else None
+        return value
+
+    def keep_fact(self, name: str, value: str | None) -> None:
+        """Keep a fact between runs (None forgets it)."""
+        with self._write() as db:
+            if value is None:
+                db.execute("DELETE FROM facts WHERE name = ?", (name,))
+            else:
+                db.execute(
+                    "INSERT INTO facts (name, value) VALUES (?, ?)"
+                    " ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                    (name, value),
+                )
 
     def newest_record_at(self) -> float | None:
         """When the newest change, ended call or completed wrap-up was recorded (None: none)."""

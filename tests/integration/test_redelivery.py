@@ -1,4 +1,6 @@
-"""One lost answer must not stop the events (issue "Hardening the connection", item 1).
+"""Konnekta's deliveries across lost answers and killed runs (issue "Hardening the connection").
+
+One lost answer must not stop the events (item 1).
 
 Konnekta (here the simulator's webhook sender) posts through a proxy to the listener. The proxy
 loses its answer to one delivery: the listener took the event, the sender never hears so, and
@@ -9,12 +11,15 @@ so the sender kept retrying it and every later event waited behind it for good.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import aiohttp
 import pytest
 from aiohttp import web
 
 from konnekta_desktop.core.connector import Connector
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability
 from konnekta_desktop.listener.server import WEBHOOK_PATH
 from konnekta_desktop.simulator.server import Simulator
@@ -103,3 +108,36 @@ async def test_a_lost_answer_is_redelivered_acknowledged_and_the_events_behind_i
     finally:
         await connector.close()
         await proxy.close()
+
+
+async def test_a_subscription_left_by_a_killed_run_is_removed_at_the_next_start(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    """Hardening the connection, item 5: after a kill, the previous subscription kept delivering
+    (each refused with 401, its secret gone) for up to an hour. Its id is kept in the store, and
+    the next start removes it before subscribing."""
+    store_path = tmp_path / "store.sqlite3"
+    first = Session(config_for(simulator), Store(store_path))
+    await first.start()
+    await first.wait_connected()
+    left = first.connector.subscription_id
+    assert left is not None
+    # Killed: nothing is unsubscribed (the subscription id is forgotten before the close).
+    first.connector.subscription_id = None
+    await first.close()
+    assert [s.id for s in simulator.webhooks.subscriptions()] == [left]
+
+    second = Session(config_for(simulator), Store(store_path))
+    try:
+        await second.start()
+        await second.wait_connected()
+        now = second.connector.subscription_id
+        assert [s.id for s in simulator.webhooks.subscriptions()] == [now]
+        assert any(
+            c.method == "DELETE" and c.path == f"/webhooks/{left}" for c in simulator.received
+        )
+    finally:
+        await second.close()
+    assert simulator.webhooks.subscriptions() == []  # a clean close removes it and forgets it
+    with Store(store_path) as store:
+        assert store.fact("webhook_subscription") is None
