@@ -531,16 +531,18 @@ class Store:
     # --- call history ---------------------------------------------------------------------------
 
     def add_call(self, call: Call, ended_at: float) -> None:
-        """Keep one user's leg of an ended call (a repeated end event overwrites, not duplicates)."""
+        """Keep one user's leg of an ended call; a repeated end event changes nothing, so the
+        first end time recorded stays (a late redelivery must not move a call in the history)."""
         self.add_calls([call], ended_at)
 
     def add_calls(self, calls: Iterable[Call], ended_at: float) -> None:
         """Keep several ended call legs in one transaction (one batch of events)."""
         with self._write() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO call_history (call_id, user_id, direction, caller,"
+                "INSERT INTO call_history (call_id, user_id, direction, caller,"
                 " called, queue, callback, device, started, answered, ended)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (call_id, user_id) DO NOTHING",
                 [
                     (
                         call.call_id,

@@ -319,6 +319,12 @@ def test_ended_calls_are_kept_per_user_leg_newest_first(store: Store) -> None:
     assert len(store.call_history(limit=1)) == 1
 
 
+def test_a_repeated_end_event_keeps_the_first_end_time(store: Store) -> None:
+    store.add_call(leg("c1"), ended_at=NOW)
+    store.add_calls([leg("c1"), leg("c1")], ended_at=NOW + 3600)  # redelivered an hour later
+    assert [c.ended for c in store.call_history()] == [NOW]
+
+
 def session(call_id: str = "c1", ended: float = NOW) -> WrapUpSession:
     return WrapUpSession(
         call_id=call_id,
