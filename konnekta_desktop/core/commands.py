@@ -142,8 +142,8 @@ class Commands:
         colleague = self.colleague(user_id)
         if Right.SET_CALLER_ID not in colleague.user.rights:
             raise Refused(Reason.NO_CALLER_ID_RIGHT, name=colleague.user.name)
+        wanted = self.destination(number)  # a typing mistake is refused before Konnekta is asked
         valid = (await self._send(Command.LOAD_CALLER_IDS, self.api.caller_ids(user_id))).valid
-        wanted = self.destination(number)
         if not any(self.plan.same(wanted, option) for option in valid):
             raise Refused(
                 Reason.CALLER_ID_NOT_VALID,

@@ -361,6 +361,15 @@ async def test_set_caller_id_not_among_the_valid_names_the_valid_ones(
     assert api.requests == [("caller_ids", "alice")]  # the list was loaded, nothing was set
 
 
+async def test_set_caller_id_refuses_a_mistyped_number_before_asking_konnekta(
+    commands: Commands, api: FakeSmg
+) -> None:
+    refused = await refusal(commands.set_caller_id("alice", "7O7O7O7O"))
+
+    assert refused.reason is Reason.NUMBER_NOT_A_NUMBER
+    assert api.requests == []
+
+
 # -- unknown users, for every command that names one -------------------------------------------
 
 USER_COMMANDS: dict[str, Callable[[Commands], Awaitable[object]]] = {
