@@ -7,8 +7,9 @@ network. The UI cannot tell them apart, so everything here is plain data and awa
 - **What is shown** is read from `colleagues`, `status`, `operator` and the other queries. It may
   be stale (`stale`): while the link to the PBX is down the last known state stays on screen.
 - **Commands** are awaitable. Each carries a request id (made up when none is given) and is
-  carried out at most once per id; it answers with its result, or raises `Refused` with a code
-  from the catalogue (`refusals.py`), which the UI words.
+  carried out at most once per id (an id names one command with its arguments: reused for
+  another, it is refused with `REQUEST_ID_REUSED`); it answers with its result, or raises
+  `Refused` with a code from the catalogue (`refusals.py`), which the UI words.
 - **Changes** arrive as one stream of `Update`s, numbered in order (`seq`); whatever changed in a
   batch (colleagues and calls, shown states, the connection, a new pending wrap-up) is one update.
 """

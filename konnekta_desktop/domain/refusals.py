@@ -58,6 +58,8 @@ class Reason(StrEnum):
     PBX_REFUSED = "pbx_refused"  # [command, detail]: the PBX answered no (detail: its words)
     PBX_FAILED = "pbx_failed"  # [command, detail]: the PBX could not be reached or failed
     CONNECTION_NOT_STARTED = "connection_not_started"  # [detail]: e.g. the listener port is busy
+    # [command, request_id]: the id already named another command, which was not repeated either
+    REQUEST_ID_REUSED = "request_id_reused"
 
 
 PARAMETERS: dict[Reason, frozenset[str]] = {
@@ -85,6 +87,7 @@ PARAMETERS: dict[Reason, frozenset[str]] = {
     Reason.PBX_REFUSED: frozenset({"command", "detail"}),
     Reason.PBX_FAILED: frozenset({"command", "detail"}),
     Reason.CONNECTION_NOT_STARTED: frozenset({"detail"}),
+    Reason.REQUEST_ID_REUSED: frozenset({"command", "request_id"}),
 }
 """The parameters each reason carries, by name."""
 

@@ -49,6 +49,7 @@ REASON_WORDS: Final[dict[Reason, str]] = {
     Reason.PBX_REFUSED: _t(QT_TRANSLATE_NOOP("Refusal", "{command}: Konnekta refused it. {detail}")),
     Reason.PBX_FAILED: _t(QT_TRANSLATE_NOOP("Refusal", "{command} failed: {detail}")),
     Reason.CONNECTION_NOT_STARTED: _t(QT_TRANSLATE_NOOP("Refusal", "The connection to Konnekta could not start: {detail}")),
+    Reason.REQUEST_ID_REUSED: _t(QT_TRANSLATE_NOOP("Refusal", "{command} was not carried out: its request id {request_id} already belongs to another command. Try again.")),
 }  # fmt: skip
 
 _NONE: Final = _t(QT_TRANSLATE_NOOP("Refusal", "none"))  # no valid caller IDs at all

@@ -932,6 +932,10 @@
         <translation>Forbindelsen til Konnekta kunne ikke startes: {detail}</translation>
     </message>
     <message>
+        <source>{command} was not carried out: its request id {request_id} already belongs to another command. Try again.</source>
+        <translation>{command} blev ikke udført: anmodnings-id {request_id} tilhører allerede en anden kommando. Prøv igen.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>ingen</translation>
     </message>

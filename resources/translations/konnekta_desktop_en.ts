@@ -896,6 +896,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{command} was not carried out: its request id {request_id} already belongs to another command. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>

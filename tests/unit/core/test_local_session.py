@@ -43,7 +43,7 @@ from konnekta_desktop.domain import (
 )
 from konnekta_desktop.domain.appointments import Appointment
 from konnekta_desktop.domain.interface import Role, Update
-from konnekta_desktop.domain.refusals import Reason, Refused
+from konnekta_desktop.domain.refusals import Command, Reason, Refused
 from konnekta_desktop.domain.states import ShownState, State, StateClass, SyncDirection, Template
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.konnekta.errors import Unavailable
@@ -494,15 +494,34 @@ async def test_the_request_log_forgets_the_oldest_id_beyond_its_size() -> None:
         runs.append(name)
         return len(runs)
 
-    assert await requests.run("a", lambda: command("a")) == 1
-    assert await requests.run("b", lambda: command("b")) == 2
-    assert await requests.run("c", lambda: command("c")) == 3
+    def run(name: str) -> Awaitable[int]:
+        return requests.run(name, (Command.DIAL, name), lambda: command(name))
+
+    assert await run("a") == 1
+    assert await run("b") == 2
+    assert await run("c") == 3
     assert len(requests) == 2
-    assert await requests.run("b", lambda: command("b")) == 2  # still remembered
-    assert await requests.run("c", lambda: command("c")) == 3
-    assert await requests.run("a", lambda: command("a")) == 4  # forgotten: carried out again
+    assert await run("b") == 2  # still remembered
+    assert await run("c") == 3
+    assert await run("a") == 4  # forgotten: carried out again
     assert runs == ["a", "b", "c", "a"]
     assert len(requests) == 2
+
+
+async def test_a_request_id_reused_for_another_command_is_refused_not_answered_as_done(
+    session: Session, api: FakeSmg
+) -> None:
+    await connect(session)
+    deliver(session, CallUpdate(call=leg("c1", ALICE, CallState.ANSWERED)))
+    call_id = "c1"
+    await session.dial("alice", "70 70 70 70", CallingDevice.LOCAL, request_id="r1")
+
+    refused = await refusal(session.hang_up(call_id, request_id="r1"))
+
+    assert refused == Refused(Reason.REQUEST_ID_REUSED, command="hang_up", request_id="r1")
+    assert [r for r in api.requests if r[0] == "hang_up"] == []
+    await session.hang_up(call_id, request_id="r2")  # a fresh id does it
+    assert [r[0] for r in api.requests if r[0] == "hang_up"] == ["hang_up"]
 
 
 # -- queries -----------------------------------------------------------------------------------
