@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from ..domain.colleagues import Colleague, ModelChange
+from ..domain.colleagues import Colleague, ModelChange, name_order
 from ..domain.events import (
     CallerIdUpdate,
     CallUpdate,
@@ -140,7 +140,10 @@ class LiveModel:
         self._pending = ModelChange(reset=True, calls_changed=True)
 
     def _reindex(self) -> None:
-        self._order = sorted(self._colleagues, key=lambda uid: self._colleagues[uid].user.name)
+        colleagues = self._colleagues
+        self._order = sorted(
+            colleagues, key=lambda uid: (name_order(colleagues[uid].user.name), uid)
+        )
         self._row_of = {uid: row for row, uid in enumerate(self._order)}
 
     # -- events ----------------------------------------------------------------------------

@@ -6,11 +6,25 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from .types import Availability, Call, Presence, User
 
-__all__ = ["Colleague", "ModelChange"]
+__all__ = ["Colleague", "ModelChange", "name_order"]
+
+
+def name_order(name: str) -> str:
+    """The key that puts names in the order a Danish phone list has them: case ignored,
+    accents ignored (Émile with the Es), Æ, Ø and Å after Z. Those three become the characters
+    that follow "z", before accents are stripped (Å would otherwise become A)."""
+    if name.isascii():
+        return name.lower()
+    folded = name.casefold().replace("æ", "{").replace("ø", "|").replace("å", "}")
+    if folded.isascii():  # Danish letters only: no accents to strip
+        return folded
+    separated = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in separated if not unicodedata.combining(c))
 
 
 @dataclass(slots=True)

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 )
 
 from ..core.monitoring import PhoneStatus, phone_status
-from ..domain.colleagues import Colleague, ModelChange
+from ..domain.colleagues import Colleague, ModelChange, name_order
 from ..domain.interface import Colleagues
 from .bridge import PlanSource, ShownStates, plan_reader
 from .colleague_search import (
@@ -293,7 +293,7 @@ class ColleagueTableModel(QAbstractTableModel):
         shown = self._presence.shown_state(colleague.id)
         status = phone_status(colleague.user, colleague.calls.values(), colleague.diversion)
         return (
-            colleague.user.name.casefold(),
+            name_order(colleague.user.name),
             f"{0 if shown.available else 1}{shown_name(shown.label).casefold()}",
             _STATUS_ORDER[status],
             digits(fixed_number(colleague)),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.appointments import Appointment
+from ...domain.colleagues import name_order
 from ...domain.interface import Switchboard
 from .common import FieldMessage
 from .page import SettingsPage, translate, translated
@@ -103,7 +104,7 @@ class AppointmentsPage(SettingsPage):
         layout.addWidget(group)
         layout.addWidget(hint)
 
-        for colleague in sorted(session.colleagues, key=lambda c: c.user.name.casefold()):
+        for colleague in sorted(session.colleagues, key=lambda c: name_order(c.user.name)):
             self.user_combo.addItem(colleague.user.name, colleague.id)
         self.reset_times()
         self.reload_templates()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.colleagues import name_order
 from ...domain.interface import Switchboard
 from ...settings import CallingDevice, Language, Settings, get_option
 from ..texts import device_label
@@ -41,7 +42,7 @@ class CallingPage(SettingsPage):
         self.operator_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.operator_combo.setToolTip(option_tooltip(operator))
         self.operator_combo.setAccessibleName(option_label(operator))
-        colleagues = sorted(session.colleagues, key=lambda c: c.user.name.casefold())
+        colleagues = sorted(session.colleagues, key=lambda c: name_order(c.user.name))
         for colleague in colleagues:
             self.operator_combo.addItem(
                 f"{colleague.user.name} ({colleague.user.username})", colleague.user.username

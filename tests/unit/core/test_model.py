@@ -187,6 +187,28 @@ def test_rows_are_in_name_order_and_row_of_and_at_agree(model: LiveModel) -> Non
     assert model.row_of("ghost") is None
 
 
+def test_rows_follow_a_danish_phone_list_ignoring_case_and_accents() -> None:
+    names = [
+        "Øjvind Ølund",
+        "anna Berg",
+        "Åse Ågaard",
+        "Zack Zeuthen",
+        "Ærø Hansen",
+        "Émile Dupont",
+    ]
+    model = LiveModel()
+    model.load([User(id=f"u{i}", username=f"u{i}", name=n) for i, n in enumerate(names)], [], [])
+
+    assert [c.user.name for c in model] == [
+        "anna Berg",
+        "Émile Dupont",
+        "Zack Zeuthen",
+        "Ærø Hansen",
+        "Øjvind Ølund",
+        "Åse Ågaard",
+    ]
+
+
 # -- calls -----------------------------------------------------------------------------------
 
 
