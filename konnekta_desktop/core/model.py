@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+import msgspec
+
 from ..domain.colleagues import Colleague, ModelChange, name_order
 from ..domain.events import (
     CallerIdUpdate,
@@ -137,7 +139,9 @@ class LiveModel:
             if owner is not None and call.state is not CallState.ENDED:
                 owner.calls[call.call_id] = call
                 self._on_call.add(owner.id)
-        self._pending = ModelChange(reset=True, calls_changed=True)
+        # Calls that ended before this load and were not handed on yet are still handed on.
+        ended = self._pending.ended_calls
+        self._pending = ModelChange(reset=True, calls_changed=True, ended_calls=ended)
 
     def _reindex(self) -> None:
         colleagues = self._colleagues
@@ -205,7 +209,13 @@ class LiveModel:
                     pending.changed.add(user.id)
             case UserRemoval() as data:
                 self._on_call.discard(data.user_id)
-                if self._colleagues.pop(data.user_id, None) is not None:
+                removed = self._colleagues.pop(data.user_id, None)
+                if removed is not None:
+                    # Their calls in progress end with them, and are kept in the history.
+                    pending.ended_calls.extend(
+                        msgspec.structs.replace(call, state=CallState.ENDED)
+                        for call in removed.calls.values()
+                    )
                     self._reindex()
                     pending.removed.add(data.user_id)
                     pending.reset = True

@@ -39,6 +39,7 @@ from konnekta_desktop.domain import (
     PresenceUpdate,
     Right,
     User,
+    UserRemoval,
     UserStatus,
 )
 from konnekta_desktop.domain.appointments import Appointment
@@ -237,6 +238,19 @@ async def test_each_batch_is_one_update_numbered_in_order(
     assert session.last_event_at == clock.now()
     history = session.store.call_history()
     assert [(r.call_id, r.user_id, r.ended) for r in history] == [("c1", "alice", clock.now())]
+
+
+async def test_a_call_in_progress_of_a_removed_user_is_kept_in_the_history(
+    session: Session, clock: ManualClock
+) -> None:
+    load(session)
+    deliver(session, CallUpdate(call=leg("c1", BOB, CallState.ANSWERED)))
+    clock.advance(30)
+
+    deliver(session, UserRemoval(user_id="bob"))
+
+    history = session.store.call_history()
+    assert [(r.call_id, r.user_id, r.ended) for r in history] == [("c1", "bob", clock.now())]
 
 
 async def test_a_presence_change_in_a_batch_comes_with_the_shown_state_in_the_same_update(

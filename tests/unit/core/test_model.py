@@ -422,6 +422,23 @@ def test_a_removed_user_leaves_with_their_calls_and_a_reset(model: LiveModel) ->
     assert [c.id for c in model] == [ALICE.id, CARL.id]
     assert model.row_of(CARL.id) == 1
     assert [(c.call_id, c.user_id) for c in model.active_calls()] == [("c2", CARL.id)]
+    # Bob's call in progress ended with him, handed on for the call history.
+    assert [(c.call_id, c.user_id, c.state) for c in change.ended_calls] == [
+        ("c1", BOB.id, CallState.ENDED)
+    ]
+
+
+def test_a_reload_hands_on_the_calls_that_ended_before_it(model: LiveModel) -> None:
+    model.apply(update("c1", BOB.id, CallState.ANSWERED))
+    model.flush()
+    model.apply(update("c1", BOB.id, CallState.ENDED))
+
+    model.load([ALICE, BOB, CARL], [], ACTIVITIES)  # a reconnect, before the batch was flushed
+    change = model.flush()
+
+    assert change is not None
+    assert change.reset
+    assert [(c.call_id, c.state) for c in change.ended_calls] == [("c1", CallState.ENDED)]
 
 
 def test_removing_an_unknown_user_changes_nothing(model: LiveModel) -> None:
