@@ -30,23 +30,25 @@ class RequestLog:
     def __len__(self) -> int:
         return len(self._seen)
 
-    async def run[T](
+    async def run[*Args, T](
         self,
         request_id: str | None,
-        what: tuple[Command, *tuple[object, ...]],
-        command: Callable[[], Awaitable[T]],
+        command: Command,
+        action: Callable[[*Args], Awaitable[T]],
+        *args: *Args,
     ) -> T:
-        """Carry out `command` (`what` names it and its arguments) unless `request_id` was seen;
-        then answer as it was answered (its result, or the same refusal). No id: a new one, so
-        the command always runs. `REQUEST_ID_REUSED` when the id was seen with another `what`."""
+        """Carry out `action(*args)` unless `request_id` was seen; then answer as it was answered
+        (its result, or the same refusal). No id: a new one, so the command always runs.
+        `REQUEST_ID_REUSED` when the id was seen with another command or other arguments."""
         key = request_id or uuid.uuid4().hex
+        what = (command, *args)
         seen = self._seen.get(key)
         if seen is None:
-            seen = (what, asyncio.ensure_future(command()))
+            seen = (what, asyncio.ensure_future(action(*args)))
             self._seen[key] = seen
             while len(self._seen) > self._keep:
                 self._seen.popitem(last=False)
         elif seen[0] != what:
-            raise Refused(Reason.REQUEST_ID_REUSED, command=what[0].value, request_id=key)
+            raise Refused(Reason.REQUEST_ID_REUSED, command=command.value, request_id=key)
         result: T = await asyncio.shield(seen[1])
         return result

@@ -203,41 +203,31 @@ class Session:
         request_id: str | None = None,
     ) -> str:
         return await self._requests.run(
-            request_id,
-            (Command.DIAL, user_id, destination, device),
-            lambda: self.commands.dial(user_id, destination, device),
+            request_id, Command.DIAL, self.commands.dial, user_id, destination, device
         )
 
     async def hang_up(self, call_id: str, *, request_id: str | None = None) -> None:
-        await self._requests.run(
-            request_id, (Command.HANG_UP, call_id), lambda: self.commands.hang_up(call_id)
-        )
+        await self._requests.run(request_id, Command.HANG_UP, self.commands.hang_up, call_id)
 
     async def transfer(
         self, call_id: str, destination: str, *, request_id: str | None = None
     ) -> None:
         await self._requests.run(
-            request_id,
-            (Command.TRANSFER, call_id, destination),
-            lambda: self.commands.transfer(call_id, destination),
+            request_id, Command.TRANSFER, self.commands.transfer, call_id, destination
         )
 
     async def set_forwarding(
         self, user_id: str, number: str | None, *, request_id: str | None = None
     ) -> None:
         await self._requests.run(
-            request_id,
-            (Command.SET_FORWARDING, user_id, number),
-            lambda: self.commands.set_forwarding(user_id, number),
+            request_id, Command.SET_FORWARDING, self.commands.set_forwarding, user_id, number
         )
 
     async def set_caller_id(
         self, user_id: str, number: str, *, request_id: str | None = None
     ) -> None:
         await self._requests.run(
-            request_id,
-            (Command.SET_CALLER_ID, user_id, number),
-            lambda: self.commands.set_caller_id(user_id, number),
+            request_id, Command.SET_CALLER_ID, self.commands.set_caller_id, user_id, number
         )
 
     async def caller_ids(self, user_id: str) -> CallerIds:
@@ -247,9 +237,7 @@ class Session:
         self, user_id: str, template_name: str, *, request_id: str | None = None
     ) -> None:
         await self._requests.run(
-            request_id,
-            (Command.SET_STATE, user_id, template_name),
-            lambda: self.presence.set_template(user_id, template_name),
+            request_id, Command.SET_STATE, self.presence.set_template, user_id, template_name
         )
 
     async def complete_wrapup(
@@ -261,9 +249,7 @@ class Session:
         request_id: str | None = None,
     ) -> None:
         await self._requests.run(
-            request_id,
-            (Command.COMPLETE_WRAPUP, wrapup.call_id, wrapup.user_id, note, code),
-            lambda: self.wrapup.complete(wrapup, note, code),
+            request_id, Command.COMPLETE_WRAPUP, self.wrapup.complete, wrapup, note, code
         )
 
     # -- the tenant's lists ------------------------------------------------------------------

@@ -509,7 +509,7 @@ async def test_the_request_log_forgets_the_oldest_id_beyond_its_size() -> None:
         return len(runs)
 
     def run(name: str) -> Awaitable[int]:
-        return requests.run(name, (Command.DIAL, name), lambda: command(name))
+        return requests.run(name, Command.DIAL, command, name)
 
     assert await run("a") == 1
     assert await run("b") == 2
