@@ -24,11 +24,13 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from .domain.refusals import Why
 from .settings import Settings
 from .ui.bridge import AppSession, Bridge
 from .ui.icons import app_icon
 from .ui.link_opener import LinkOpener
 from .ui.network_watch import NetworkWatch
+from .ui.refusal_words import words
 from .ui.single_instance import SingleInstance, instance_key
 from .ui.switchboard import APP_NAME, MainWindow
 from .ui.tray import Notifier, Tray
@@ -146,7 +148,7 @@ class SwitchboardApp:
             window.open_settings(first_run=True)
         if session.settings_notes:
             # Read with defaults in place of what was wrong: say so where it is seen.
-            window.show_error(" ".join(session.settings_notes))
+            window.show_error(" ".join(words(note) for note in session.settings_notes))
         self._sync_start_at_login(session)
         if any(not argument.startswith("-") for argument in self._arguments):
             # A number given at launch is dialled once connected (the operator's phone is known then).
@@ -157,7 +159,7 @@ class SwitchboardApp:
         if qapp is not None:
             qapp.removeEventFilter(self.links)
 
-    def _reconnect_now(self, reason: str) -> None:
+    def _reconnect_now(self, reason: Why) -> None:
         if self.session is not None and self.window is not None:
             self.window.tasks.run(self.session.reconnect_now(reason), key="reconnect-now")
 

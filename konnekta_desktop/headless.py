@@ -13,6 +13,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from .core.session import Session
+from .domain.refusals import english
 from .domain.status import Connection, ConnectionStatus
 from .konnekta.errors import ConfigurationError
 from .runtime import LaunchOptions, SettingsProblem, open_session
@@ -50,7 +51,7 @@ async def serve(
 
     def watch(status: ConnectionStatus) -> None:
         # A setting is wrong: nothing will change that in a headless run, so stop and say so.
-        if status.state is Connection.DISCONNECTED and status.message:
+        if status.state is Connection.DISCONNECTED and status.why:
             gave_up.set()
 
     session.connector.on_status(watch)
@@ -66,7 +67,7 @@ async def serve(
             task.cancel()
         status = session.connector.status
         if gave_up.is_set():
-            log.error("Cannot connect to Konnekta: %s", status.message)
+            log.error("Cannot connect to Konnekta: %s", english(status.why) if status.why else "")
             exit_code = 2
         elif options.exit_when_connected and status.state is Connection.CONNECTED:
             log.info("Connected with %d users; exiting as asked", len(session.model))

@@ -16,6 +16,7 @@ from . import logs
 from .core.config import ConnectorConfig
 from .core.session import Session
 from .core.store import Store
+from .domain.refusals import Why
 from .domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES, SyncDirection
 from .domain.types import Activity, CallingDevice
 from .konnekta import translate
@@ -102,12 +103,12 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
     for warning in setting_warnings(settings):
         log.warning("Settings: %s", warning)
     simulator = None
-    settings_problems: list[str] = []
+    settings_problems: list[Why] = []
     if options.demo:
         simulator, settings = await start_demo_simulator(settings, options.users, options.seed)
     else:
         errors = validate(settings)
-        settings_problems = [str(error) for error in errors]
+        settings_problems = [error.why for error in errors]
         if errors and strict:
             raise SettingsProblem(
                 "The settings are incomplete or wrong:\n"
@@ -125,7 +126,7 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
         secrets=secrets,
         to_config=connector_config,
         settings_problems=settings_problems,
-        settings_notes=[problem.message for problem in file_problems],
+        settings_notes=[problem.why for problem in file_problems],
     )
     if simulator is not None:
         session.close_with(simulator.close)

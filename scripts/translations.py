@@ -1,8 +1,8 @@
 """Update the translation sources and compile them: `uv run python scripts/translations.py`.
 
-`update` runs pyside6-lupdate over konnekta_desktop/ui (subpackages such as ui/settings/ too) and
-app.py, merging new and changed strings into resources/translations/konnekta_desktop_<lang>.ts
-(existing translations are kept);
+`update` runs pyside6-lupdate over konnekta_desktop/ui (subpackages such as ui/settings/ too),
+app.py and domain/refusals.py, merging new and changed strings into
+resources/translations/konnekta_desktop_<lang>.ts (existing translations are kept);
 `release` compiles each .ts into the .qm the app loads; with no command, both. `check` fails when
 a Danish string is untranslated or unfinished, for CI.
 """
@@ -23,9 +23,9 @@ LANGUAGES = {"en": "en", "da": "da_DK"}  # file suffix -> Qt language name
 
 def sources() -> list[Path]:
     files = sorted((ROOT / "konnekta_desktop" / "ui").rglob("*.py"))
-    app = ROOT / "konnekta_desktop" / "app.py"
-    if app.exists():
-        files.append(app)
+    # app.py, and the catalogue of reasons, whose English wordings are marked for translation.
+    files.append(ROOT / "konnekta_desktop" / "app.py")
+    files.append(ROOT / "konnekta_desktop" / "domain" / "refusals.py")
     return files
 
 

@@ -164,9 +164,9 @@ async def pbx_request[T](command: Command, request: Awaitable[T]) -> T:
     try:
         return await request
     except (Forbidden, NotFound, Unprocessable) as error:
-        raise Refused(Reason.PBX_REFUSED, command=command.value, detail=str(error)) from None
+        raise Refused(Reason.PBX_REFUSED, error.why, command=command.value) from None
     except KonnektaError as error:
-        raise Refused(Reason.PBX_FAILED, command=command.value, detail=str(error)) from None
+        raise Refused(Reason.PBX_FAILED, error.why, command=command.value) from None
 
 
 def _own_number(call: Call) -> str:

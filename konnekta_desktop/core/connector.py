@@ -24,6 +24,7 @@ from ..domain.events import (
     UserUpdate,
 )
 from ..domain.numbers import NumberPlan
+from ..domain.refusals import Reason, Why, english, why
 from ..domain.status import Connection, ConnectionStatus
 from ..konnekta.api import SmgClient
 from ..konnekta.auth import KonnektaAuth
@@ -125,12 +126,14 @@ class Connector:
         """Run `hook(reconnect)` after each (re)connection; coroutines are awaited in order."""
         self._connected_hooks.append(hook)
 
-    def _set_status(self, state: Connection, message: str = "", setting: str | None = None) -> None:
-        status = ConnectionStatus(state, message, setting)
+    def _set_status(
+        self, state: Connection, because: Why | None = None, setting: str | None = None
+    ) -> None:
+        status = ConnectionStatus(state, because, setting)
         if status == self.status:
             return
         self.status = status
-        log.info("Connection %s%s", state.value, f": {message}" if message else "")
+        log.info("Connection %s%s", state.value, f": {english(because)}" if because else "")
         for listener in list(self._status_listeners):
             listener(status)
 
@@ -150,29 +153,30 @@ class Connector:
             self.listener.start()
         except OSError as error:
             self.listener = None
-            message = (
-                f"The event listener cannot use port {self.config.listener_port} on "
-                f"{self.config.listener_host} ({error.strerror or error}). Another program may be "
-                "using it: choose another Listener Port in Settings > Connection."
+            busy = why(
+                Reason.LISTENER_PORT_BUSY,
+                port=str(self.config.listener_port),
+                host=self.config.listener_host,
+                detail=str(error.strerror or error),
             )
-            self._set_status(Connection.DISCONNECTED, message, "Listener Port")
-            raise ConfigurationError(message, setting="Listener Port") from None
+            self._set_status(Connection.DISCONNECTED, busy, "Listener Port")
+            raise ConfigurationError(busy, setting="Listener Port") from None
         self._supervisor = loop.create_task(self._supervise(reconnect), name="konnekta-supervisor")
 
-    def refuse_to_start(self, message: str, setting: str | None = None) -> None:
+    def refuse_to_start(self, because: Why, setting: str | None = None) -> None:
         """Stay disconnected for a reason the operator must fix (shown in the status)."""
-        self._set_status(Connection.DISCONNECTED, message, setting)
+        self._set_status(Connection.DISCONNECTED, because, setting)
 
     async def wait_connected(self) -> None:
         await self._connected.wait()
 
-    async def reconnect_now(self, reason: str) -> None:
+    async def reconnect_now(self, reason: Why) -> None:
         """Log in, subscribe and synchronise again at once (after a sleep or a network change);
         a pending retry stops waiting. Returns without waiting for the new connection."""
         if self._supervisor is None:
             return
         if self._supervisor.done():  # it gave up on a setting; the change may have fixed it
-            log.info("Trying to connect again: %s", reason)
+            log.info("Trying to connect again: %s", english(reason))
             self._supervisor = asyncio.get_running_loop().create_task(
                 self._supervise(True), name="konnekta-supervisor"
             )
@@ -237,17 +241,17 @@ class Connector:
                 await self._connect(reconnect)
             except ConfigurationError as error:
                 # Trying again cannot help until the setting changes (see `reconfigure`).
-                self._set_status(Connection.DISCONNECTED, str(error), error.setting)
+                self._set_status(Connection.DISCONNECTED, error.why, error.setting)
                 return
             except KonnektaError as error:
-                self._set_status(Connection.RECONNECTING, str(error))
+                self._set_status(Connection.RECONNECTING, error.why)
             else:
                 delay = self.config.reconnect_delay
                 self._connected.set()
                 self._set_status(Connection.CONNECTED)
                 woke = await self._watch()
                 self._connected.clear()
-                self._set_status(Connection.RECONNECTING, woke or "Lost the connection to Konnekta")
+                self._set_status(Connection.RECONNECTING, woke or why(Reason.CONNECTION_LOST))
                 if woke is not None:
                     reconnect = True
                     continue  # the connection was fine until now: no backoff
@@ -300,7 +304,7 @@ class Connector:
             self._facts.keep_fact(SUBSCRIPTION_FACT, subscription.id)
         log.info("Subscribed to Konnekta's events at %s", url)
 
-    async def _watch(self) -> str | None:
+    async def _watch(self) -> Why | None:
         """Renew the subscription each health interval. Returns None when the connection is dead,
         or why to reconnect at once (the computer slept, `reconnect_now`).
 

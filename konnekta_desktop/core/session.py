@@ -26,7 +26,7 @@ from ..domain.interface import (
     UpdateListener,
 )
 from ..domain.numbers import NumberPlan
-from ..domain.refusals import Command, Reason, Refused
+from ..domain.refusals import Command, Reason, Refused, Why, why
 from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import Activity, CallerIds, CallingDevice
@@ -70,8 +70,8 @@ class Session:
         simulator: Simulator | None = None,
         secrets: SecretStore | None = None,
         to_config: Callable[[Settings], ConnectorConfig] | None = None,
-        settings_problems: Sequence[str] = (),
-        settings_notes: Sequence[str] = (),
+        settings_problems: Sequence[Why] = (),
+        settings_notes: Sequence[Why] = (),
         http: HttpClient | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
@@ -79,8 +79,8 @@ class Session:
         self.settings = settings
         self.secrets = secrets
         self._to_config = to_config
-        self.settings_problems: Sequence[str] = list(settings_problems)
-        self.settings_notes: Sequence[str] = list(settings_notes)
+        self.settings_problems: Sequence[Why] = list(settings_problems)
+        self.settings_notes: Sequence[Why] = list(settings_notes)
         self.paths = paths
         self.simulator = simulator
         self.demo = simulator is not None
@@ -298,7 +298,7 @@ class Session:
         try:
             await self.connector.reconfigure(config)
         except KonnektaError as error:
-            raise Refused(Reason.CONNECTION_NOT_STARTED, detail=str(error)) from None
+            raise Refused(Reason.CONNECTION_NOT_STARTED, error.why) from None
 
     def _use_config(self, config: ConnectorConfig) -> None:
         self.connector.config = config
@@ -314,7 +314,7 @@ class Session:
         self._prune_history()
         if self.settings_problems:
             self.connector.refuse_to_start(
-                "The settings are incomplete: " + "; ".join(self.settings_problems)
+                why(Reason.SETTINGS_INCOMPLETE, self.settings_problems[0])
             )
             return
         try:
@@ -343,7 +343,7 @@ class Session:
     async def wait_connected(self) -> None:
         await self.connector.wait_connected()
 
-    async def reconnect_now(self, reason: str) -> None:
+    async def reconnect_now(self, reason: Why) -> None:
         await self.connector.reconnect_now(reason)
 
     def close_with(self, closer: Callable[[], Awaitable[None]]) -> None:

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
 
+from ..domain.refusals import Reason, Why, why
 from .clock import Clock
 
 __all__ = ["MINIMUM_JUMP", "ResumeWatch"]
@@ -46,9 +47,9 @@ class ResumeWatch:
         self._minimum_jump = minimum_jump
         self._timer = timer  # None: the running loop's own clock, which times asyncio.sleep
         self._requested = asyncio.Event()
-        self._reason = ""
+        self._reason = why(Reason.NETWORK_CHANGED)
 
-    def request(self, reason: str) -> None:
+    def request(self, reason: Why) -> None:
         """End the current (or next) pause now with `reason`; requests in a burst count once."""
         self._reason = reason
         self._requested.set()
@@ -57,7 +58,7 @@ class ResumeWatch:
     def requested(self) -> bool:
         return self._requested.is_set()
 
-    async def pause(self, seconds: float) -> str | None:
+    async def pause(self, seconds: float) -> Why | None:
         """Pause for `seconds`; None, or the reason to reconnect now."""
         timer = self._timer or asyncio.get_running_loop().time
         wall, monotonic, started = self._clock.now(), self._clock.monotonic(), timer()
@@ -75,7 +76,7 @@ class ResumeWatch:
         if slept is None:
             return None
         log.info("The computer was asleep or stalled for about %.0f s", slept)
-        return f"Reconnecting after the computer was asleep for about {_duration(slept)}"
+        return why(Reason.AWOKE, minutes=str(max(1, round(slept / 60))))
 
     def slept(
         self,
@@ -101,11 +102,3 @@ class ResumeWatch:
             for task in (sleeper, waker):
                 task.cancel()
             await asyncio.gather(sleeper, waker, return_exceptions=True)
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 120:
-        return f"{seconds:.0f} seconds"
-    if seconds < 2 * 3600:
-        return f"{seconds / 60:.0f} minutes"
-    return f"{seconds / 3600:.1f} hours"

@@ -24,6 +24,7 @@ from typing import Protocol
 from .appointments import Appointment
 from .colleagues import Colleague, ModelChange
 from .numbers import NumberPlan
+from .refusals import Why
 from .states import ShownState, State, Template
 from .status import ConnectionStatus
 from .types import Activity, Call, CallerIds, CallingDevice
@@ -109,7 +110,7 @@ class Lifecycle(Protocol):
 
     async def wait_connected(self) -> None: ...
 
-    async def reconnect_now(self, reason: str) -> None:
+    async def reconnect_now(self, reason: Why) -> None:
         """Connect again at once (after a sleep or a network change)."""
 
     async def close(self) -> None: ...

@@ -1,121 +1,320 @@
-"""Why a command was not carried out: one catalogue of codes, each with named parameters.
+"""Why something was refused or went wrong: one catalogue of codes, each with named parameters.
 
-The core refuses with a code and its parameters, never with a sentence; the UI words each code in
-the operator's language (`ui/refusal_words.py`), and the company connector sends codes to its
-desktops as they are. A new reason is a new member here, with its parameters in the comment,
-and a wording in the UI (a test checks that every code has one, in every language).
+The core, the settings checks and the Konnekta adapter say why with a code and its parameters,
+never with a sentence; the UI words each code in the operator's language (`ui/refusal_words.py`),
+and the company connector sends codes to its desktops as they are. Each code carries its English
+wording, which names its parameters in braces; it is the source text the translations start from
+and the words of the log and of `--headless`. A new reason is a new member here; a test checks
+that every code is worded in every language with exactly its parameters.
+
+Parameters with these names are words of a catalogue, put in the reader's language when shown:
+`command` (a `Command`), `server` (a `Server`), `setting` and `section` (a setting's label and a
+Settings page, as the settings declare them), `device` (a calling device). `said` is what a
+server said, shown in brackets when there is anything. A `{cause}` is another reason, worded
+in its place: "Dialling failed: Konnekta at ... did not answer in time".
 """
 
 from __future__ import annotations
 
+import dataclasses
+import string
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Final, Self
 
-__all__ = ["PARAMETERS", "Command", "Reason", "Refused"]
+__all__ = [
+    "NONE",
+    "PARAMETERS",
+    "Command",
+    "Reason",
+    "Refused",
+    "Server",
+    "Why",
+    "english",
+    "fill",
+    "why",
+]
 
 
-class Command(StrEnum):
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for the translators (lupdate reads this file); the text is English."""
+    return text
+
+
+class _Worded(StrEnum):
+    """A code with its English wording."""
+
+    english: str
+
+    def __new__(cls, code: str, english: str) -> Self:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.english = english
+        return member
+
+
+class Command(_Worded):
     """What the operator asked for, as the refusals name it."""
 
-    DIAL = "dial"
-    HANG_UP = "hang_up"
-    TRANSFER = "transfer"
-    SET_FORWARDING = "set_forwarding"
-    CLEAR_FORWARDING = "clear_forwarding"
-    SET_CALLER_ID = "set_caller_id"
-    LOAD_CALLER_IDS = "load_caller_ids"
-    SET_STATE = "set_state"
-    SET_AVAILABILITY = "set_availability"
-    COMPLETE_WRAPUP = "complete_wrapup"
-    LOAD_ACTIVITIES = "load_activities"
-    CHECK_CONNECTION = "check_connection"
+    DIAL = "dial", QT_TRANSLATE_NOOP("Refusal", "Dialling")
+    HANG_UP = "hang_up", QT_TRANSLATE_NOOP("Refusal", "Hanging up")
+    TRANSFER = "transfer", QT_TRANSLATE_NOOP("Refusal", "Transferring")
+    SET_FORWARDING = "set_forwarding", QT_TRANSLATE_NOOP("Refusal", "Setting forwarding")
+    CLEAR_FORWARDING = "clear_forwarding", QT_TRANSLATE_NOOP("Refusal", "Clearing forwarding")
+    SET_CALLER_ID = "set_caller_id", QT_TRANSLATE_NOOP("Refusal", "Setting the caller ID")
+    LOAD_CALLER_IDS = "load_caller_ids", QT_TRANSLATE_NOOP("Refusal", "Loading the caller IDs")
+    SET_STATE = "set_state", QT_TRANSLATE_NOOP("Refusal", "Setting the state")
+    SET_AVAILABILITY = "set_availability", QT_TRANSLATE_NOOP("Refusal", "Setting the availability")
+    COMPLETE_WRAPUP = "complete_wrapup", QT_TRANSLATE_NOOP("Refusal", "Completing the wrap-up")
+    LOAD_ACTIVITIES = "load_activities", QT_TRANSLATE_NOOP("Refusal", "Loading the activities")
+    CHECK_CONNECTION = "check_connection", QT_TRANSLATE_NOOP("Refusal", "Testing the connection")
 
 
-class Reason(StrEnum):
-    """Every reason a command is refused. Parameters in brackets."""
+class Server(_Worded):
+    """The far ends the app talks to, as the operator calls them."""
 
-    USER_UNKNOWN = "user_unknown"  # [user]: not in the PBX's user list (any more)
-    NO_PHONE_LINE = "no_phone_line"  # [name]: the user has no line at all
-    CALL_ENDED = "call_ended"  # the call ended before the command reached it
-    NO_SUCH_DEVICE = "no_such_device"  # [name, device]: the user lacks that calling device
-    NO_TEAMS_TELEPHONY = "no_teams_telephony"  # [name]: Teams telephony is off for the user
-    MOBILE_LINE = "mobile_line"  # [number]: a Mobile line allows no call control
-    NO_CALLER_ID_RIGHT = "no_caller_id_right"  # [name]: lacks the Set Caller ID right
-    CALLER_ID_NOT_VALID = "caller_id_not_valid"  # [number, name, valid]: not among the valid
-    NUMBER_EMPTY = "number_empty"  # nothing to dial was typed
-    NUMBER_NOT_A_NUMBER = "number_not_a_number"  # [text]: letters or stray signs
-    NUMBER_NO_DIGITS_AFTER_PREFIX = "number_no_digits_after_prefix"  # [text]
-    NUMBER_TOO_SHORT = "number_too_short"  # [text]: digits are missing
-    NUMBER_TOO_LONG = "number_too_long"  # [text, most]: more digits than any number has
-    NUMBER_UNKNOWN_COUNTRY = "number_unknown_country"  # [text]: no such country code
-    NUMBER_TOO_SHORT_FOR_COUNTRY = "number_too_short_for_country"  # [text, country]
-    # [text, country, lengths, short_most, prefix]: neither a national nor a short number
-    NUMBER_NOT_NATIONAL = "number_not_national"
-    NUMBER_WRONG_LENGTH = "number_wrong_length"  # [text, digits, country, lengths]
-    PREFIX_NOT_DIGITS = "prefix_not_digits"  # [prefix]: the International prefix setting
-    CODE_NOT_A_COUNTRY = "code_not_a_country"  # [code]: the International code setting
-    NO_SUCH_TEMPLATE = "no_such_template"  # [name]
-    NO_SUCH_STATE = "no_such_state"  # [name]
-    PBX_REFUSED = "pbx_refused"  # [command, detail]: the PBX answered no (detail: its words)
-    PBX_FAILED = "pbx_failed"  # [command, detail]: the PBX could not be reached or failed
-    CONNECTION_NOT_STARTED = "connection_not_started"  # [detail]: e.g. the listener port is busy
-    # [command, request_id]: the id already named another command, which was not repeated either
-    REQUEST_ID_REUSED = "request_id_reused"
+    KONNEKTA = "konnekta", QT_TRANSLATE_NOOP("Refusal", "Konnekta")
+    LOGIN = "login", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server")
 
 
-PARAMETERS: dict[Reason, frozenset[str]] = {
-    Reason.USER_UNKNOWN: frozenset({"user"}),
-    Reason.NO_PHONE_LINE: frozenset({"name"}),
-    Reason.CALL_ENDED: frozenset(),
-    Reason.NO_SUCH_DEVICE: frozenset({"name", "device"}),
-    Reason.NO_TEAMS_TELEPHONY: frozenset({"name"}),
-    Reason.MOBILE_LINE: frozenset({"number"}),
-    Reason.NO_CALLER_ID_RIGHT: frozenset({"name"}),
-    Reason.CALLER_ID_NOT_VALID: frozenset({"number", "name", "valid"}),
-    Reason.NUMBER_EMPTY: frozenset(),
-    Reason.NUMBER_NOT_A_NUMBER: frozenset({"text"}),
-    Reason.NUMBER_NO_DIGITS_AFTER_PREFIX: frozenset({"text"}),
-    Reason.NUMBER_TOO_SHORT: frozenset({"text"}),
-    Reason.NUMBER_TOO_LONG: frozenset({"text", "most"}),
-    Reason.NUMBER_UNKNOWN_COUNTRY: frozenset({"text"}),
-    Reason.NUMBER_TOO_SHORT_FOR_COUNTRY: frozenset({"text", "country"}),
-    Reason.NUMBER_NOT_NATIONAL: frozenset({"text", "country", "lengths", "short_most", "prefix"}),
-    Reason.NUMBER_WRONG_LENGTH: frozenset({"text", "digits", "country", "lengths"}),
-    Reason.PREFIX_NOT_DIGITS: frozenset({"prefix"}),
-    Reason.CODE_NOT_A_COUNTRY: frozenset({"code"}),
-    Reason.NO_SUCH_TEMPLATE: frozenset({"name"}),
-    Reason.NO_SUCH_STATE: frozenset({"name"}),
-    Reason.PBX_REFUSED: frozenset({"command", "detail"}),
-    Reason.PBX_FAILED: frozenset({"command", "detail"}),
-    Reason.CONNECTION_NOT_STARTED: frozenset({"detail"}),
-    Reason.REQUEST_ID_REUSED: frozenset({"command", "request_id"}),
+class Reason(_Worded):
+    """Every reason, with its English wording: the parameters are the names in braces."""
+
+    # fmt: off
+    # -- commands the core refuses -------------------------------------------------------------
+    USER_UNKNOWN = "user_unknown", QT_TRANSLATE_NOOP("Refusal", "User {user} is not in Konnekta's user list (any more).")
+    NO_PHONE_LINE = "no_phone_line", QT_TRANSLATE_NOOP("Refusal", "{name} has no phone line in Konnekta.")
+    CALL_ENDED = "call_ended", QT_TRANSLATE_NOOP("Refusal", "That call has already ended.")
+    NO_SUCH_DEVICE = "no_such_device", QT_TRANSLATE_NOOP("Refusal", "{name} has no calling device “{device}”. Choose another calling device.")
+    NO_TEAMS_TELEPHONY = "no_teams_telephony", QT_TRANSLATE_NOOP("Refusal", "{name} cannot call from Teams: Teams telephony must be enabled for them in Konnekta's user administration. Choose another calling device meanwhile.")
+    MOBILE_LINE = "mobile_line", QT_TRANSLATE_NOOP("Refusal", "{number} is a mobile line, and Konnekta allows no call control on mobile lines. Dial, transfer or hang up from the fixed line instead, or let the user handle the call on the mobile phone.")
+    NO_CALLER_ID_RIGHT = "no_caller_id_right", QT_TRANSLATE_NOOP("Refusal", "{name} lacks the Set Caller ID right in Konnekta, so the outbound caller ID cannot be changed. An administrator can grant it.")
+    CALLER_ID_NOT_VALID = "caller_id_not_valid", QT_TRANSLATE_NOOP("Refusal", "{number} is not a valid caller ID for {name}. Valid caller IDs in Konnekta: {valid}.")
+    NUMBER_EMPTY = "number_empty", QT_TRANSLATE_NOOP("Refusal", "The number is empty: type digits, optionally starting with + or 00.")
+    NUMBER_NOT_A_NUMBER = "number_not_a_number", QT_TRANSLATE_NOOP("Refusal", "“{text}” is not a phone number: use digits, optionally starting with + or 00.")
+    NUMBER_NO_DIGITS_AFTER_PREFIX = "number_no_digits_after_prefix", QT_TRANSLATE_NOOP("Refusal", "“{text}” has no digits after the international prefix.")
+    NUMBER_TOO_SHORT = "number_too_short", QT_TRANSLATE_NOOP("Refusal", "“{text}” is too short: digits are missing.")
+    NUMBER_TOO_LONG = "number_too_long", QT_TRANSLATE_NOOP("Refusal", "“{text}” is too long: an international number has at most {most} digits.")
+    NUMBER_UNKNOWN_COUNTRY = "number_unknown_country", QT_TRANSLATE_NOOP("Refusal", "“{text}” does not start with a known country code (such as 45 or 298).")
+    NUMBER_TOO_SHORT_FOR_COUNTRY = "number_too_short_for_country", QT_TRANSLATE_NOOP("Refusal", "“{text}” is too short for a number in country +{country}.")
+    NUMBER_NOT_NATIONAL = "number_not_national", QT_TRANSLATE_NOOP("Refusal", "“{text}” is neither a number in country +{country} ({lengths} digits) nor a short number (at most {short_most} digits); for a foreign number type {prefix} or + and the country code.")
+    NUMBER_WRONG_LENGTH = "number_wrong_length", QT_TRANSLATE_NOOP("Refusal", "“{text}” has {digits} digits after +{country}; numbers there have {lengths} digits.")
+    PREFIX_NOT_DIGITS = "prefix_not_digits", QT_TRANSLATE_NOOP("Refusal", "The International prefix “{prefix}” must be digits, usually 00: check Settings > Numbers.")
+    CODE_NOT_A_COUNTRY = "code_not_a_country", QT_TRANSLATE_NOOP("Refusal", "The International code “{code}” is not a country code (for example 45 for Denmark, 298 for the Faroe Islands): check Settings > Numbers.")
+    NO_SUCH_TEMPLATE = "no_such_template", QT_TRANSLATE_NOOP("Refusal", "There is no template called “{name}”; see Settings > States.")
+    NO_SUCH_STATE = "no_such_state", QT_TRANSLATE_NOOP("Refusal", "There is no state called “{name}”; see Settings > States.")
+    PBX_REFUSED = "pbx_refused", QT_TRANSLATE_NOOP("Refusal", "{command}: {cause}")
+    PBX_FAILED = "pbx_failed", QT_TRANSLATE_NOOP("Refusal", "{command} failed: {cause}")
+    CONNECTION_NOT_STARTED = "connection_not_started", QT_TRANSLATE_NOOP("Refusal", "The connection to Konnekta could not start: {cause}")
+    REQUEST_ID_REUSED = "request_id_reused", QT_TRANSLATE_NOOP("Refusal", "{command} was not carried out: its request id {request_id} already belongs to another command. Try again.")
+
+    # -- a setting's value (each names the setting; shown beside its field) ----------------------
+    NOT_TRUE_OR_FALSE = "not_true_or_false", QT_TRANSLATE_NOOP("Refusal", "{setting} must be true or false.")
+    NOT_A_WHOLE_NUMBER = "not_a_whole_number", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a whole number.")
+    NOT_TEXT = "not_text", QT_TRANSLATE_NOOP("Refusal", "{setting} must be text.")
+    NOT_A_CHOICE = "not_a_choice", QT_TRANSLATE_NOOP("Refusal", "{setting} must be one of {choices}.")
+    NOT_A_TABLE = "not_a_table", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a table of names to text.")
+    EMPTY_ASK_PROVIDER = "empty_ask_provider", QT_TRANSLATE_NOOP("Refusal", "{setting} is empty: ask your telephony provider for it.")
+    EMPTY_TENANT_DOMAIN = "empty_tenant_domain", QT_TRANSLATE_NOOP("Refusal", "{setting} is empty: it is the part after '@' in your Konnekta username.")
+    EMPTY_LISTENER_HOST = "empty_listener_host", QT_TRANSLATE_NOOP("Refusal", "{setting} is empty: use 127.0.0.1.")
+    EMPTY_PREFIX = "empty_prefix", QT_TRANSLATE_NOOP("Refusal", "{setting} is empty: it is usually 00.")
+    EMPTY_CODE = "empty_code", QT_TRANSLATE_NOOP("Refusal", "{setting} is empty: for example 45 for Denmark.")
+    DOMAIN_WITH_ADDRESS = "domain_with_address", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a domain name like example.dk (the part after '@' in Konnekta usernames), without https:// or a path.")
+    DOMAIN_WITH_AT = "domain_with_at", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a domain name like example.dk: use only what comes after '@' in Konnekta usernames.")
+    NOT_A_DOMAIN = "not_a_domain", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a domain name like example.dk (the part after '@' in Konnekta usernames).")
+    PORT_OUT_OF_RANGE = "port_out_of_range", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).")
+    NOT_AN_ADDRESS_HERE = "not_an_address_here", QT_TRANSLATE_NOOP("Refusal", "{setting} must be an address of this computer, like 127.0.0.1.")
+    HAS_SPACES = "has_spaces", QT_TRANSLATE_NOOP("Refusal", "{setting} must not contain spaces.")
+    ADDRESS_HAS_SPACES = "address_has_spaces", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it contains spaces.")
+    ADDRESS_NOT_HTTPS = "address_not_https", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it must start with https://.")
+    ADDRESS_WITHOUT_SERVER = "address_without_server", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: the server name is missing.")
+    ADDRESS_BAD_PORT = "address_bad_port", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: the port after ':' is not a number from 1 to 65535.")
+    ADDRESS_PLAIN_HTTP = "address_plain_http", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it must start with https:// (plain http:// is accepted only for this computer: 127.0.0.1, localhost or ::1).")
+    ADDRESS_WITH_QUERY = "address_with_query", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: remove the part from '?' or '#' on.")
+    ADDRESS_PATH_WRONG = "address_path_wrong", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: the path '{path}' does not match.")
+    SMG_SAYS_REALMS = "smg_says_realms", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it says 'realms/' where the SMG Address uses 'realm/' (the plural belongs in the Issuer URI).")
+    SMG_SHAPED_AS_ISSUER = "smg_shaped_as_issuer", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: this is the shape of the Issuer URI, not the SMG Address.")
+    SMG_WITHOUT_FWD = "smg_without_fwd", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: '/fwd' is missing at the end.")
+    SMG_AFTER_FWD = "smg_after_fwd", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it goes on after '/fwd': end it there.")
+    ISSUER_SAYS_REALM = "issuer_says_realm", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it says 'realm/' where Konnekta uses 'realms/'.")
+    ISSUER_AFTER_REALM = "issuer_after_realm", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it goes on after the realm name: end it with the realm name.")
+    ISSUER_WITHOUT_AUTH = "issuer_without_auth", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: '/auth' is missing before '/realms/'.")
+    ISSUER_SHAPED_AS_SMG = "issuer_shaped_as_smg", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: this is the shape of the SMG Address, not the Issuer URI.")
+    PREFIX_SETTING_NOT_DIGITS = "prefix_setting_not_digits", QT_TRANSLATE_NOOP("Refusal", "{setting} must be digits only, usually 00 (as in 0045 for Denmark).")
+    CODE_WITH_PREFIX = "code_with_prefix", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a country calling code of 1 to 3 digits, like 45 for Denmark or 298 for the Faroe Islands, without '+' or '00' in front.")
+    CODE_NOT_DIGITS = "code_not_digits", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a country calling code of 1 to 3 digits, like 45 for Denmark or 298 for the Faroe Islands.")
+    CODE_SETTING_NOT_A_COUNTRY = "code_setting_not_a_country", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a country calling code, like 45 for Denmark or 298 for the Faroe Islands: {code} is not a country calling code.")
+    ACTIVITY_ROW_WITHOUT_ID = "activity_row_without_id", QT_TRANSLATE_NOOP("Refusal", "{setting} must map each Konnekta activity id to a template name: a row has no Konnekta activity id.")
+    ACTIVITY_WITHOUT_TEMPLATE = "activity_without_template", QT_TRANSLATE_NOOP("Refusal", "{setting} must map each Konnekta activity id to a template name: “{key}” has no template name.")
+    STATE_ROW_WITHOUT_NAME = "state_row_without_name", QT_TRANSLATE_NOOP("Refusal", "{setting} must map each state name to a Konnekta activity id: a row has no state name.")
+    STATE_WITHOUT_ACTIVITY = "state_without_activity", QT_TRANSLATE_NOOP("Refusal", "{setting} must map each state name to a Konnekta activity id: “{key}” has no Konnekta activity id.")
+
+    # -- settings that work but likely not as meant (warnings) -----------------------------------
+    LISTENER_OPEN_TO_NETWORK = "listener_open_to_network", QT_TRANSLATE_NOOP("Refusal", "Listener Host is {host}, so other computers can send events to the listener. Use 127.0.0.1 unless Konnekta's events must arrive from another machine.")
+    WEBHOOK_UNREACHABLE = "webhook_unreachable", QT_TRANSLATE_NOOP("Refusal", "Webhook Address {address} is on this computer, which Konnekta's server {host} cannot reach, so no live events will arrive. Set Webhook Address to a public https address that forwards to the Listener Port.")
+    WEBHOOK_OTHER_PORT = "webhook_other_port", QT_TRANSLATE_NOOP("Refusal", "Webhook Address points at port {webhook_port} on this computer, but the Listener Port is {port}: events will not arrive. Make the two ports the same, or leave Webhook Address empty.")
+
+    # -- the listener's port ---------------------------------------------------------------------
+    LISTENER_HOST_UNKNOWN = "listener_host_unknown", QT_TRANSLATE_NOOP("Refusal", "Listener Host {host} is not a known address: use 127.0.0.1, or an address of this computer.")
+    LISTENER_HOST_NOT_HERE = "listener_host_not_here", QT_TRANSLATE_NOOP("Refusal", "Listener Host {host} is not an address of this computer: use 127.0.0.1.")
+    PORT_IN_USE = "port_in_use", QT_TRANSLATE_NOOP("Refusal", "Listener Port {port} is already in use on {host} by another program: choose another port from 1024 to 65535, or close the program using it.")
+    PORT_FORBIDDEN = "port_forbidden", QT_TRANSLATE_NOOP("Refusal", "Listener Port {port} on {host} may not be used by this program: choose another port from 1024 to 65535.")
+    PORT_CANNOT_OPEN = "port_cannot_open", QT_TRANSLATE_NOOP("Refusal", "Listener Port {port} on {host} cannot be opened ({detail}): choose another port from 1024 to 65535.")
+
+    # -- the settings file -----------------------------------------------------------------------
+    FILE_UNREADABLE = "file_unreadable", QT_TRANSLATE_NOOP("Refusal", "The settings file {file} could not be read ({detail}), so the app starts with default settings. Correct the file, or save the settings window to replace it (the old file is kept beside it as settings.toml.bak).")
+    FILE_VALUE_WRONG = "file_value_wrong", QT_TRANSLATE_NOOP("Refusal", "In {file}: {cause} The file says {value}. The default ({default}) is used until you correct it in Settings > {section}.")
+    FILE_HOLDS_SECRET = "file_holds_secret", QT_TRANSLATE_NOOP("Refusal", "{setting} is not read from {file}: secrets belong in the system keyring. Remove it from the file and enter it in Settings > {section}.")
+    FILE_UNKNOWN_SETTINGS = "file_unknown_settings", QT_TRANSLATE_NOOP("Refusal", "The settings file {file} has settings this version does not know, which are ignored: {names}.")
+    FILE_NOT_SAVED = "file_not_saved", QT_TRANSLATE_NOOP("Refusal", "The settings could not be saved to {file} ({detail}). Check that the folder exists and that you may write to it, then save again.")
+    NO_KEYRING = "no_keyring", QT_TRANSLATE_NOOP("Refusal", "No system keyring was found, so the Client Secret and Password cannot be saved. They are kept for this session only: enter them again after restarting the app.")
+    KEYRING_FAILED = "keyring_failed", QT_TRANSLATE_NOOP("Refusal", "The system keyring could not be used ({kind}), so the Client Secret and Password cannot be saved. They are kept for this session only: unlock or repair the keyring, then save the settings again.")
+    SETTINGS_INCOMPLETE = "settings_incomplete", QT_TRANSLATE_NOOP("Refusal", "The settings are incomplete: {cause}")
+
+    # -- the connection to Konnekta --------------------------------------------------------------
+    ADDRESS_NOT_VALID = "address_not_valid", QT_TRANSLATE_NOOP("Refusal", "{setting} is not a valid address ({detail}): check {setting} in Settings > Connection.")
+    ADDRESS_MUST_BE_HTTPS = "address_must_be_https", QT_TRANSLATE_NOOP("Refusal", "{setting} must be an https:// address: check {setting} in Settings > Connection.")
+    ADDRESS_UNENCRYPTED = "address_unencrypted", QT_TRANSLATE_NOOP("Refusal", "{setting} uses plain http to {host}, which would send the password and tokens unencrypted: use an https:// address in Settings > Connection.")
+    SERVER_TIMEOUT = "server_timeout", QT_TRANSLATE_NOOP("Refusal", "{server} at {address} did not answer in time. Check {setting} in Settings > Connection and the network connection.")
+    SERVER_NOT_TRUSTED = "server_not_trusted", QT_TRANSLATE_NOOP("Refusal", "Could not reach {server} at {address} securely: its TLS certificate is not trusted ({detail}). Check {setting} in Settings > Connection; a company proxy's root certificate must be installed in the operating system's certificate store.")
+    SERVER_TLS_FAILED = "server_tls_failed", QT_TRANSLATE_NOOP("Refusal", "Could not reach {server} at {address} securely: the TLS handshake failed ({detail}). Check {setting} in Settings > Connection; a company proxy's root certificate must be installed in the operating system's certificate store.")
+    HOST_UNKNOWN = "host_unknown", QT_TRANSLATE_NOOP("Refusal", "Could not reach {server} at {address}: the host name {host} is unknown. Check {setting} in Settings > Connection and the network connection.")
+    CONNECTION_REFUSED = "connection_refused", QT_TRANSLATE_NOOP("Refusal", "Could not reach {server} at {address}: the connection was refused. Check {setting} in Settings > Connection and the network connection.")
+    NO_CONNECTION = "no_connection", QT_TRANSLATE_NOOP("Refusal", "Could not reach {server} at {address}: no connection could be made. Check {setting} in Settings > Connection and the network connection.")
+    CONNECTION_BROKE_OFF = "connection_broke_off", QT_TRANSLATE_NOOP("Refusal", "Could not reach {server} at {address}: the connection broke off. Check {setting} in Settings > Connection and the network connection.")
+    LOGIN_UNAVAILABLE = "login_unavailable", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server is unavailable (HTTP {status}): try again later; if it persists, check Issuer URI in Settings > Connection.")
+    NO_OPENID_CONFIGURATION = "no_openid_configuration", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server has no OpenID configuration at {url} (HTTP {status}): check Issuer URI in Settings > Connection (it looks like https://{{server}}/auth/realms/{{realm}}).")
+    NOT_AN_OPENID_CONFIGURATION = "not_an_openid_configuration", QT_TRANSLATE_NOOP("Refusal", "The answer from {url} is not an OpenID configuration: check Issuer URI in Settings > Connection (it looks like https://{{server}}/auth/realms/{{realm}}).")
+    LOGIN_ANSWER_UNEXPECTED = "login_answer_unexpected", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server answered the login in an unexpected shape ({detail}): check Issuer URI in Settings > Connection.")
+    TOKEN_NOT_BEARER = "token_not_bearer", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server issued a token of type “{kind}”, not Bearer.")
+    NO_TOKEN_ENDPOINT = "no_token_endpoint", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server has no token endpoint at {url} (HTTP 404): check Issuer URI in Settings > Connection.")
+    LOGIN_REFUSED_OTHERWISE = "login_refused_otherwise", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server refused the login with HTTP {status} and an unexpected answer: check Issuer URI in Settings > Connection.")
+    LOGIN_CLIENT_REFUSED = "login_client_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the login{said}: check Client ID and Client Secret in Settings > Connection.")
+    LOGIN_USER_REFUSED = "login_user_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the login for user {user}{said}: check User and Password in Settings > Connection.")
+    LOGIN_GRANT_NOT_ALLOWED = "login_grant_not_allowed", QT_TRANSLATE_NOOP("Refusal", "Konnekta does not let client {client} log in with a user and password{said}: check Client ID and Client Secret in Settings > Connection, or ask the Konnekta administrator to allow direct access grants for that client.")
+    LOGIN_REFUSED = "login_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the login ({error}){said}: check Client ID, Client Secret, User and Password in Settings > Connection.")
+    API_ANSWER_UNEXPECTED = "api_answer_unexpected", QT_TRANSLATE_NOOP("Refusal", "Konnekta answered {request} in an unexpected shape ({detail}). Our model of the Konnekta API may be out of date: please report it.")
+    KONNEKTA_UNAVAILABLE = "konnekta_unavailable", QT_TRANSLATE_NOOP("Refusal", "Konnekta is unavailable (HTTP {status}){said}: try again later.")
+    REQUEST_MALFORMED = "request_malformed", QT_TRANSLATE_NOOP("Refusal", "Konnekta found the request malformed{said}. This is a fault in konnekta-desktop or a change in Konnekta's API: please report it.")
+    TOKEN_REFUSED = "token_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the access token, even after logging in again{said}. Check that the SMG Address and the Issuer URI name the same realm in Settings > Connection.")
+    NOT_ALLOWED = "not_allowed", QT_TRANSLATE_NOOP("Refusal", "Konnekta does not allow it{said}. Ask the Konnekta administrator for the right.")
+    CALLER_ID_NOT_ALLOWED = "caller_id_not_allowed", QT_TRANSLATE_NOOP("Refusal", "Konnekta does not allow it{said}. Check that the user has the Set Caller ID right in Konnekta.")
+    NO_API_THERE = "no_api_there", QT_TRANSLATE_NOOP("Refusal", "There is no Konnekta API at {address}. Check the SMG Address in Settings > Connection.")
+    NOT_KNOWN_TO_KONNEKTA = "not_known_to_konnekta", QT_TRANSLATE_NOOP("Refusal", "Konnekta does not know it{said}. It may have been removed or ended already.")
+    KONNEKTA_COULD_NOT = "konnekta_could_not", QT_TRANSLATE_NOOP("Refusal", "Konnekta could not carry it out{said}.")
+    KONNEKTA_REFUSED = "konnekta_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused it (HTTP {status}){said}.")
+    LISTENER_PORT_BUSY = "listener_port_busy", QT_TRANSLATE_NOOP("Refusal", "The event listener cannot use port {port} on {host} ({detail}). Another program may be using it: choose another Listener Port in Settings > Connection.")
+    CONNECTION_LOST = "connection_lost", QT_TRANSLATE_NOOP("Refusal", "Lost the connection to Konnekta")
+    AWOKE = "awoke", QT_TRANSLATE_NOOP("Refusal", "Reconnecting after the computer was asleep for about {minutes} minutes")
+    NETWORK_CHANGED = "network_changed", QT_TRANSLATE_NOOP("Refusal", "Reconnecting: the network connection changed")
+    NETWORK_BACK = "network_back", QT_TRANSLATE_NOOP("Refusal", "Reconnecting: the computer is online again")
+    # fmt: on
+
+
+def _fields(text: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+PARAMETERS: Final[dict[Reason, frozenset[str]]] = {
+    reason: _fields(reason.english) - {"cause"} for reason in Reason
 }
-"""The parameters each reason carries, by name."""
+"""The parameters each reason carries, by name (its wording's fields; a cause is not one)."""
+
+NONE: Final = QT_TRANSLATE_NOOP("Refusal", "none")  # a list of valid caller IDs that is empty
+
+_WORDED: Final[dict[str, dict[str, str]]] = {
+    "command": {member.value: member.english for member in Command},
+    "server": {member.value: member.english for member in Server},
+}
+"""The English words of the parameters whose values are codes."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Why:
+    """A reason with its parameters, and the reason behind it when there is one."""
+
+    reason: Reason
+    params: dict[str, str]
+    cause: Why | None = None
+
+    def __post_init__(self) -> None:
+        if self.params.keys() != PARAMETERS[self.reason]:
+            raise TypeError(
+                f"{self.reason.value} takes {sorted(PARAMETERS[self.reason])}, "
+                f"not {sorted(self.params)}"
+            )
+        if ("cause" in _fields(self.reason.english)) != (self.cause is not None):
+            raise TypeError(f"{self.reason.value} is worded with a cause exactly when it has one")
+
+    def __hash__(self) -> int:
+        return hash((self.reason, tuple(sorted(self.params.items())), self.cause))
+
+    def __str__(self) -> str:
+        """The code and parameters, for logs and tests."""
+        shown = ", ".join(f"{key}={value!r}" for key, value in self.params.items())
+        cause = f" <- {self.cause}" if self.cause is not None else ""
+        return f"{self.reason.value}({shown}){cause}"
+
+
+def why(reason: Reason, cause: Why | None = None, /, **params: str) -> Why:
+    """`Why(reason, params, cause)`, with the parameters as keywords."""
+    return Why(reason, params, cause)
+
+
+def english(said: Why) -> str:
+    """The reason in English words: for the log, `--headless` and anything without the UI."""
+    return fill(said, lambda text, _context: text, english)
+
+
+def fill(
+    said: Why,
+    translate: Callable[[str, str], str],
+    word: Callable[[Why], str],
+    device: Callable[[str], str] = str,
+) -> str:
+    """`said`'s wording with its parameters filled in: `translate(text, context)` puts catalogue
+    words in the reader's language, `word` words the cause and `device` a calling device."""
+    params = dict(said.params)
+    if "device" in params:
+        params["device"] = device(params["device"])
+    for name, known in _WORDED.items():
+        if name in params:
+            params[name] = translate(known[params[name]], "Refusal")
+    for name in ("setting", "section"):
+        if name in params:
+            params[name] = translate(params[name], "SettingsOption")
+    if "said" in params:
+        params["said"] = f" (“{params['said']}”)" if params["said"] else ""
+    if params.get("valid") == "":
+        params["valid"] = translate(NONE, "Refusal")
+    if said.cause is not None:
+        params["cause"] = word(said.cause)
+    return translate(said.reason.english, "Refusal").format(**params)
 
 
 class Refused(Exception):
-    """A command that was not carried out, with the reason's code and its parameters.
+    """A command that was not carried out, and why.
 
     `str()` gives the code and parameters, for logs; the operator sees the UI's wording."""
 
-    def __init__(self, reason: Reason, **params: str) -> None:
-        if params.keys() != PARAMETERS[reason]:
-            raise TypeError(
-                f"{reason.value} takes {sorted(PARAMETERS[reason])}, not {sorted(params)}"
-            )
-        super().__init__(reason, params)
-        self.reason = reason
-        self.params = params
+    def __init__(self, reason: Reason, cause: Why | None = None, /, **params: str) -> None:
+        said = Why(reason, params, cause)
+        super().__init__(said)
+        self.why = said
+
+    @property
+    def reason(self) -> Reason:
+        return self.why.reason
+
+    @property
+    def params(self) -> dict[str, str]:
+        return self.why.params
 
     def __str__(self) -> str:
-        shown = ", ".join(f"{key}={value!r}" for key, value in self.params.items())
-        return f"{self.reason.value}({shown})"
+        return str(self.why)
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Refused)
-            and other.reason is self.reason
-            and other.params == self.params
-        )
+        return isinstance(other, Refused) and other.why == self.why
 
     def __hash__(self) -> int:
-        return hash((self.reason, tuple(sorted(self.params.items()))))
+        return hash(self.why)

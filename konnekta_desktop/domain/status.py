@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .refusals import Why
+
 
 class Connection(StrEnum):
     CONNECTING = "connecting"
@@ -16,5 +18,5 @@ class Connection(StrEnum):
 @dataclass(frozen=True, slots=True)
 class ConnectionStatus:
     state: Connection
-    message: str = ""  # why, in words an operator understands (empty when all is well)
+    why: Why | None = None  # why not connected, or why reconnecting (None when all is well)
     setting: str | None = None  # the setting to check, when the cause is a setting

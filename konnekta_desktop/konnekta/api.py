@@ -23,6 +23,7 @@ import httpx
 import msgspec
 
 from ..domain import types as domain
+from ..domain.refusals import Reason, Server, why
 from . import translate
 from .errors import (
     BadRequest,
@@ -61,7 +62,6 @@ from .transport import HttpClient, Reply
 log = logging.getLogger(__name__)
 
 SMG_ADDRESS: Final = "SMG Address"
-_SERVER: Final = "Konnekta"
 _REPEATABLE_METHODS: Final = frozenset({"GET", "PUT", "DELETE"})
 _LONGEST_RETRY_AFTER: Final = 10.0  # seconds; a longer wait is the connector's business
 
@@ -240,7 +240,7 @@ class SmgClient:
             user_id=user_id,
             body=msgspec.json.encode(CallerIdUpdate(number=number)),
             action=f"set the caller ID of user {user_id} to {number}",
-            forbidden_hint="Check that the user has the Set Caller ID right in Konnekta",
+            forbidden=Reason.CALLER_ID_NOT_ALLOWED,
         )
         return translate.caller_ids(self._decode(response, _CALLER_IDS))
 
@@ -318,12 +318,12 @@ class SmgClient:
         *,
         action: str,
         body: bytes | None = None,
-        forbidden_hint: str = "Ask the Konnekta administrator for the right",
+        forbidden: Reason = Reason.NOT_ALLOWED,
         secrets: tuple[str, ...] = (),
         **path_params: str,
     ) -> _Answer:
         if self._address_problem is not None:
-            raise ConfigurationError(str(self._address_problem), setting=SMG_ADDRESS)
+            raise ConfigurationError(self._address_problem.why, setting=SMG_ADDRESS)
         path = template.format(**{k: quote(v, safe="") for k, v in path_params.items()})
         url = self._base + path
         name = f"{method} {template}"
@@ -352,7 +352,7 @@ class SmgClient:
                     pauses += 1
                     continue
                 raise translate_transport_error(
-                    error, url=httpx.URL(url), server=_SERVER, setting=SMG_ADDRESS
+                    error, url=httpx.URL(url), server=Server.KONNEKTA, setting=SMG_ADDRESS
                 ) from None
             status = response.status_code
             log.debug("%s %s -> %d", method, path, status)
@@ -372,12 +372,9 @@ class SmgClient:
                 return _Answer(method, url, response.content)
             if response.is_success:
                 return _Answer(method, url, response.content)
-            raise self._failure(
-                response,
-                action=action,
-                forbidden_hint=forbidden_hint,
-                secrets=(token, *secrets),
-            )
+            failure = self._failure(response, forbidden=forbidden, secrets=(token, *secrets))
+            log.info("Could not %s: %s", action, failure)
+            raise failure
 
     def _heard(self, method: str, template: str, status: int | None) -> None:
         if self._on_request is not None:
@@ -395,17 +392,16 @@ class SmgClient:
         try:
             return decoder.decode(answer.content)
         except msgspec.DecodeError as error:
+            request = f"{answer.method} {urlsplit(answer.url).path}"
             raise ProtocolError(
-                f"Konnekta answered {answer.method} {urlsplit(answer.url).path} in an unexpected shape "
-                f"({error}). Our model of the Konnekta API may be out of date: please report it"
+                why(Reason.API_ANSWER_UNEXPECTED, request=request, detail=str(error)[:300])
             ) from None
 
     def _failure(
         self,
         response: Reply,
         *,
-        action: str,
-        forbidden_hint: str,
+        forbidden: Reason,
         secrets: tuple[str, ...],
     ) -> KonnektaError:
         status = response.status_code
@@ -416,47 +412,28 @@ class SmgClient:
             api_error = None
         said = scrub(api_error.message, secrets)[:300] if api_error else None
         code = api_error.code if api_error else None
-        because = f" ({said})" if said else ""
+        quoted = said or ""
         if status >= 500 or status == 429:
             return Unavailable(
-                f"Konnekta is unavailable (HTTP {status}) and could not {action}{because}: "
-                "try again later",
-                status=status,
+                why(Reason.KONNEKTA_UNAVAILABLE, status=str(status), said=quoted), status=status
             )
         kind: type[RequestRefused] = RequestRefused
         setting: str | None = None
         if status == 400:
-            kind = BadRequest
-            message = (
-                f"Konnekta refused to {action}: the request was malformed{because}. This is a "
-                "fault in konnekta-desktop or a change in Konnekta's API: please report it"
-            )
+            kind, reason = BadRequest, why(Reason.REQUEST_MALFORMED, said=quoted)
         elif status == 401:
             kind, setting = Unauthorized, SMG_ADDRESS
-            message = (
-                f"Konnekta refused the access token when trying to {action}, even after logging "
-                f"in again{because}. Check that {SMG_ADDRESS} and Issuer URI name the same realm "
-                "in Settings > Connection"
-            )
+            reason = why(Reason.TOKEN_REFUSED, said=quoted)
         elif status == 403:
-            kind = Forbidden
-            message = f"Konnekta refused to {action}: not allowed{because}. {forbidden_hint}"
+            kind, reason = Forbidden, why(forbidden, said=quoted)
         elif status == 404 and api_error is None:
             # No ApiError body: the path itself is unknown, so the address is wrong.
             kind, setting = NotFound, SMG_ADDRESS
-            message = (
-                f"Could not {action}: there is no Konnekta API at {self._base}. "
-                f"Check {SMG_ADDRESS} in Settings > Connection"
-            )
+            reason = why(Reason.NO_API_THERE, address=self._base)
         elif status == 404:
-            kind = NotFound
-            message = (
-                f"Could not {action}: Konnekta does not know it{because}. It may have been "
-                "removed or ended already"
-            )
+            kind, reason = NotFound, why(Reason.NOT_KNOWN_TO_KONNEKTA, said=quoted)
         elif status == 422:
-            kind = Unprocessable
-            message = f"Konnekta could not {action}{because}"
+            kind, reason = Unprocessable, why(Reason.KONNEKTA_COULD_NOT, said=quoted)
         else:
-            message = f"Konnekta refused to {action} (HTTP {status}){because}"
-        return kind(message, status=status, code=code, server_message=said, setting=setting)
+            reason = why(Reason.KONNEKTA_REFUSED, status=str(status), said=quoted)
+        return kind(reason, status=status, code=code, server_message=said, setting=setting)

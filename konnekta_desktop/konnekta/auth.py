@@ -20,6 +20,7 @@ import msgspec
 from authlib.oauth2.auth import ClientAuth
 from authlib.oauth2.rfc6749.parameters import prepare_token_request
 
+from ..domain.refusals import Reason, Server, why
 from ..secret import Secret
 from .errors import ConfigurationError, KonnektaError, LoginError, ProtocolError, Unavailable
 from .http import make_http_client, require_secure_url, scrub, translate_transport_error
@@ -31,7 +32,6 @@ ISSUER_URI: Final = "Issuer URI"
 CLIENT_ID_AND_SECRET: Final = "Client ID and Client Secret"
 USER_AND_PASSWORD: Final = "User and Password"
 
-LOGIN_SERVER: Final = "Konnekta's login server"
 _FORM: Final = "application/x-www-form-urlencoded"
 
 
@@ -193,43 +193,36 @@ class KonnektaAuth:
         renewed = await self._request_tokens(
             "password", username=self._username, password=self._password.reveal()
         )
-        log.info("Logged in to %s at %s as %s", LOGIN_SERVER, self._issuer, self._username)
+        log.info("Logged in to %s at %s as %s", Server.LOGIN.english, self._issuer, self._username)
         return renewed
 
     async def _discover_token_endpoint(self) -> str:
         if self._token_endpoint is not None:
             return self._token_endpoint
         if self._issuer_problem is not None:
-            raise LoginError(str(self._issuer_problem), setting=ISSUER_URI)
+            raise LoginError(self._issuer_problem.why, setting=ISSUER_URI)
         url = f"{self._issuer}/.well-known/openid-configuration"
-        check = f"check {ISSUER_URI} in Settings > Connection"
-        shape = "it looks like https://{server}/auth/realms/{realm}"
         try:
             response = await self._http.request("GET", url, headers={"Accept": "application/json"})
         except httpx.TransportError as error:
             raise translate_transport_error(
-                error, url=httpx.URL(url), server=LOGIN_SERVER, setting=ISSUER_URI
+                error, url=httpx.URL(url), server=Server.LOGIN, setting=ISSUER_URI
             ) from None
         log.debug("GET %s -> %d", url, response.status_code)
         if response.status_code >= 500:
             raise Unavailable(
-                f"{LOGIN_SERVER} is unavailable (HTTP {response.status_code}): try again later; "
-                f"if it persists, {check}",
+                why(Reason.LOGIN_UNAVAILABLE, status=str(response.status_code)),
                 status=response.status_code,
                 setting=ISSUER_URI,
             )
         if response.status_code != 200:
-            raise LoginError(
-                f"{LOGIN_SERVER} has no OpenID configuration at {url} "
-                f"(HTTP {response.status_code}): {check} ({shape})",
-                setting=ISSUER_URI,
-            )
+            said = why(Reason.NO_OPENID_CONFIGURATION, url=url, status=str(response.status_code))
+            raise LoginError(said, setting=ISSUER_URI)
         try:
             configuration = msgspec.json.decode(response.content, type=_OpenIdConfiguration)
         except msgspec.DecodeError:
             raise LoginError(
-                f"The answer from {url} is not an OpenID configuration: {check} ({shape})",
-                setting=ISSUER_URI,
+                why(Reason.NOT_AN_OPENID_CONFIGURATION, url=url), setting=ISSUER_URI
             ) from None
         require_secure_url(configuration.token_endpoint, setting=ISSUER_URI)
         self._token_endpoint = configuration.token_endpoint
@@ -252,7 +245,7 @@ class KonnektaAuth:
             )
         except httpx.TransportError as error:
             raise translate_transport_error(
-                error, url=httpx.URL(endpoint), server=LOGIN_SERVER, setting=ISSUER_URI
+                error, url=httpx.URL(endpoint), server=Server.LOGIN, setting=ISSUER_URI
             ) from None
         log.debug("POST %s (grant %s) -> %d", endpoint, grant_type, response.status_code)
         if response.status_code != 200:
@@ -261,14 +254,11 @@ class KonnektaAuth:
             answer = msgspec.json.decode(response.content, type=_TokenAnswer)
         except msgspec.DecodeError as error:
             raise ProtocolError(
-                f"{LOGIN_SERVER} answered the login in an unexpected shape ({error}): "
-                f"check {ISSUER_URI} in Settings > Connection",
-                setting=ISSUER_URI,
+                why(Reason.LOGIN_ANSWER_UNEXPECTED, detail=str(error)), setting=ISSUER_URI
             ) from None
         if answer.token_type.lower() != "bearer":
             raise ProtocolError(
-                f"{LOGIN_SERVER} issued a token of type {answer.token_type!r}, not Bearer",
-                setting=ISSUER_URI,
+                why(Reason.TOKEN_NOT_BEARER, kind=answer.token_type[:40]), setting=ISSUER_URI
             )
         lifetime = max(answer.expires_in, 0.0)
         refresh_lifetime = answer.refresh_expires_in
@@ -291,48 +281,34 @@ class KonnektaAuth:
                 secrets.append(self._tokens.refresh.reveal())
         if status >= 500:
             return Unavailable(
-                f"{LOGIN_SERVER} is unavailable (HTTP {status}): try again later",
-                status=status,
-                setting=ISSUER_URI,
+                why(Reason.LOGIN_UNAVAILABLE, status=str(status)), status=status, setting=ISSUER_URI
             )
         try:
             refusal = msgspec.json.decode(response.content, type=_OAuthErrorAnswer)
         except msgspec.DecodeError:
             if status == 404:
-                return LoginError(
-                    f"{LOGIN_SERVER} has no token endpoint at {endpoint} (HTTP 404): "
-                    f"check {ISSUER_URI} in Settings > Connection",
-                    setting=ISSUER_URI,
-                )
+                return LoginError(why(Reason.NO_TOKEN_ENDPOINT, url=endpoint), setting=ISSUER_URI)
             return ProtocolError(
-                f"{LOGIN_SERVER} refused the login with HTTP {status} and an unexpected answer: "
-                f"check {ISSUER_URI} in Settings > Connection",
-                setting=ISSUER_URI,
+                why(Reason.LOGIN_REFUSED_OTHERWISE, status=str(status)), setting=ISSUER_URI
             )
         said = scrub(refusal.error_description or refusal.error, secrets)[:200]
         if refusal.error == "invalid_client":
             return LoginError(
-                f"Konnekta refused the login ({said}): check {CLIENT_ID_AND_SECRET} "
-                "in Settings > Connection",
-                setting=CLIENT_ID_AND_SECRET,
+                why(Reason.LOGIN_CLIENT_REFUSED, said=said), setting=CLIENT_ID_AND_SECRET
             )
         if refusal.error == "invalid_grant":
             if grant_type == "refresh_token":
                 return _RefreshRefused()
             return LoginError(
-                f"Konnekta refused the login for user {self._username} ({said}): "
-                f"check {USER_AND_PASSWORD} in Settings > Connection",
+                why(Reason.LOGIN_USER_REFUSED, user=self._username, said=said),
                 setting=USER_AND_PASSWORD,
             )
         if refusal.error == "unauthorized_client":
             return LoginError(
-                f"Konnekta does not let client {self._client_id} log in with a user and password "
-                f"({said}): check {CLIENT_ID_AND_SECRET} in Settings > Connection, or ask the "
-                "Konnekta administrator to allow direct access grants for that client",
+                why(Reason.LOGIN_GRANT_NOT_ALLOWED, client=self._client_id, said=said),
                 setting=CLIENT_ID_AND_SECRET,
             )
+        error = scrub(refusal.error, secrets)[:100]
         return LoginError(
-            f"Konnekta refused the login ({refusal.error}: {said}): check {CLIENT_ID_AND_SECRET} "
-            f"and {USER_AND_PASSWORD} in Settings > Connection",
-            setting=CLIENT_ID_AND_SECRET,
+            why(Reason.LOGIN_REFUSED, error=error, said=said), setting=CLIENT_ID_AND_SECRET
         )

@@ -1,11 +1,14 @@
-"""Typed failures of talking to Konnekta, each with a message an operator can act on.
+"""Typed failures of talking to Konnekta, each with a reason of the catalogue an operator can act on.
 
-Messages say what happened and what to check. They never carry a token, password or secret.
+The reason says what happened and what to check; `str()` is its English wording, for the log.
+Neither ever carries a token, password or secret.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
+
+from ..domain.refusals import Why, english
 
 
 class KonnektaError(Exception):
@@ -17,9 +20,10 @@ class KonnektaError(Exception):
 
     transient: ClassVar[bool] = False
 
-    def __init__(self, message: str, *, setting: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, why: Why, *, setting: str | None = None) -> None:
+        self.message = english(why)
+        super().__init__(self.message)
+        self.why = why
         self.setting = setting
 
     def __str__(self) -> str:
@@ -40,9 +44,9 @@ class ConnectionFailed(KonnektaError):
     transient = True
 
     def __init__(
-        self, message: str, *, address: str, tls: bool = False, setting: str | None = None
+        self, why: Why, *, address: str, tls: bool = False, setting: str | None = None
     ) -> None:
-        super().__init__(message, setting=setting)
+        super().__init__(why, setting=setting)
         self.address = address
         self.tls = tls
 
@@ -52,8 +56,8 @@ class Timeout(KonnektaError):
 
     transient = True
 
-    def __init__(self, message: str, *, address: str, setting: str | None = None) -> None:
-        super().__init__(message, setting=setting)
+    def __init__(self, why: Why, *, address: str, setting: str | None = None) -> None:
+        super().__init__(why, setting=setting)
         self.address = address
 
 
@@ -66,8 +70,8 @@ class Unavailable(KonnektaError):
 
     transient = True
 
-    def __init__(self, message: str, *, status: int, setting: str | None = None) -> None:
-        super().__init__(message, setting=setting)
+    def __init__(self, why: Why, *, status: int, setting: str | None = None) -> None:
+        super().__init__(why, setting=setting)
         self.status = status
 
 
@@ -79,14 +83,14 @@ class RequestRefused(KonnektaError):
 
     def __init__(
         self,
-        message: str,
+        why: Why,
         *,
         status: int,
         code: str | None = None,
         server_message: str | None = None,
         setting: str | None = None,
     ) -> None:
-        super().__init__(message, setting=setting)
+        super().__init__(why, setting=setting)
         self.status = status
         self.code = code
         self.server_message = server_message

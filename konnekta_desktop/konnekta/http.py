@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import httpx
 import truststore
 
+from ..domain.refusals import Reason, Server, why
 from .errors import ConfigurationError, ConnectionFailed, KonnektaError, Timeout
 from .transport import AiohttpClient
 
@@ -47,19 +48,15 @@ def require_secure_url(url: str, *, setting: str) -> httpx.URL:
         parsed = httpx.URL(url.strip())
     except httpx.InvalidURL as error:
         raise ConfigurationError(
-            f"{setting} is not a valid address ({error}): check {setting} in Settings > Connection",
-            setting=setting,
+            why(Reason.ADDRESS_NOT_VALID, setting=setting, detail=str(error)), setting=setting
         ) from None
     if parsed.scheme not in {"http", "https"} or not parsed.host:
         raise ConfigurationError(
-            f"{setting} must be an https:// address: check {setting} in Settings > Connection",
-            setting=setting,
+            why(Reason.ADDRESS_MUST_BE_HTTPS, setting=setting), setting=setting
         )
     if parsed.scheme == "http" and not is_loopback(parsed.host):
         raise ConfigurationError(
-            f"{setting} uses plain http to {parsed.host}, which would send the password and tokens "
-            f"unencrypted: use an https:// address in Settings > Connection",
-            setting=setting,
+            why(Reason.ADDRESS_UNENCRYPTED, setting=setting, host=parsed.host), setting=setting
         )
     return parsed
 
@@ -80,24 +77,19 @@ def _causes(error: BaseException) -> list[BaseException]:
 
 
 def translate_transport_error(
-    error: httpx.TransportError, *, url: httpx.URL, server: str, setting: str
+    error: httpx.TransportError, *, url: httpx.URL, server: Server, setting: str
 ) -> KonnektaError:
     """Turn an httpx transport failure into `ConnectionFailed` / `Timeout` naming the address.
 
-    `server` is what the operator calls the far end ("Konnekta's login server", "Konnekta").
+    `server` is the far end; `setting` the label of the setting that leads there.
     """
     address = address_of(url)
-    where = f"Check {setting} in Settings > Connection and the network connection"
+    where = {"server": server.value, "address": address, "setting": setting}
     if isinstance(error, httpx.TimeoutException):
-        return Timeout(
-            f"{server} at {address} did not answer in time. {where}",
-            address=address,
-            setting=setting,
-        )
+        return Timeout(why(Reason.SERVER_TIMEOUT, **where), address=address, setting=setting)
     if isinstance(error, httpx.UnsupportedProtocol):
         return ConfigurationError(
-            f"{setting} is not an http(s) address: check {setting} in Settings > Connection",
-            setting=setting,
+            why(Reason.ADDRESS_MUST_BE_HTTPS, setting=setting), setting=setting
         )
     causes = _causes(error)
     # The root cause is the ssl module's own error; wrappers (aiohttp's) may subclass it too.
@@ -105,30 +97,20 @@ def translate_transport_error(
     if tls_error is not None:
         if isinstance(tls_error, ssl.SSLCertVerificationError):
             reason = getattr(tls_error, "verify_message", "") or "certificate verification failed"
-            detail = f"its TLS certificate is not trusted ({reason})"
+            said = why(Reason.SERVER_NOT_TRUSTED, detail=reason, **where)
         else:
-            detail = f"the TLS handshake failed ({tls_error.reason or type(tls_error).__name__})"
-        return ConnectionFailed(
-            f"Could not reach {server} at {address} securely: {detail}. Check {setting} in "
-            "Settings > Connection; a company proxy's root certificate must be installed in the "
-            "operating system's certificate store",
-            address=address,
-            tls=True,
-            setting=setting,
-        )
+            detail = str(tls_error.reason or type(tls_error).__name__)
+            said = why(Reason.SERVER_TLS_FAILED, detail=detail, **where)
+        return ConnectionFailed(said, address=address, tls=True, setting=setting)
     if any(isinstance(e, socket.gaierror) for e in causes):
-        detail = f"the host name {url.host} is unknown"
+        said = why(Reason.HOST_UNKNOWN, host=url.host, **where)
     elif any(isinstance(e, ConnectionRefusedError) for e in causes):
-        detail = "the connection was refused"
+        said = why(Reason.CONNECTION_REFUSED, **where)
     elif isinstance(error, httpx.ConnectError):
-        detail = "no connection could be made"
+        said = why(Reason.NO_CONNECTION, **where)
     else:
-        detail = "the connection broke off"
-    return ConnectionFailed(
-        f"Could not reach {server} at {address}: {detail}. {where}",
-        address=address,
-        setting=setting,
-    )
+        said = why(Reason.CONNECTION_BROKE_OFF, **where)
+    return ConnectionFailed(said, address=address, setting=setting)
 
 
 def scrub(text: str, secrets: Sequence[str]) -> str:

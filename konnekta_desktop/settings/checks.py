@@ -1,8 +1,8 @@
 """Shape checks for single setting values, each returning what is wrong or None.
 
-A check returns the tail of a sentence ("must look like ...") that the caller prefixes with the
-option's label, so the operator reads "Issuer URI must look like ...". Checks only see non-empty
-values of the right type; emptiness and types are handled in `validation`.
+A check returns a reason of the catalogue and its parameters, all but the setting's label, which
+the caller adds ("Issuer URI must look like ..."). Checks only see non-empty values of the right
+type; emptiness and types are handled in `validation`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,15 @@ from urllib.parse import SplitResult, urlsplit
 
 import phonenumbers
 
+from ..domain.refusals import Reason
+
+type Found = tuple[Reason, dict[str, str]]
+"""What a check found wrong: the reason, and its parameters but `setting`."""
+
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 SMG_SHAPE = "https://{server}/api-admin/realm/{realm}/fwd"
 ISSUER_SHAPE = "https://{server}/auth/realms/{realm}"
+WEBHOOK_EXAMPLE = "https://switchboard.example.dk/webhook"
 
 _HOST_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _DOMAIN = re.compile(rf"(?=.{{1,253}}$)(?:{_HOST_LABEL}\.)+[a-z][a-z0-9-]{{1,62}}", re.IGNORECASE)
@@ -34,151 +40,133 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-def _split_url(value: str) -> tuple[SplitResult | None, str | None]:
+def _split_url(value: str) -> SplitResult | Reason:
     """Split an http(s) address, or say why it is not one we accept."""
     if any(character.isspace() for character in value):
-        return None, "it contains spaces"
+        return Reason.ADDRESS_HAS_SPACES
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
-        return None, "it must start with https://"
+        return Reason.ADDRESS_NOT_HTTPS
     if not parts.hostname:
-        return None, "the server name is missing"
+        return Reason.ADDRESS_WITHOUT_SERVER
     try:
         parts.port  # noqa: B018 - urlsplit only checks the port when asked
     except ValueError:
-        return None, "the port after ':' is not a number from 1 to 65535"
+        return Reason.ADDRESS_BAD_PORT
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        return None, (
-            "it must start with https:// (plain http:// is accepted only for this computer: "
-            "127.0.0.1, localhost or ::1)"
-        )
+        return Reason.ADDRESS_PLAIN_HTTP
     if parts.query or parts.fragment:
-        return None, "remove the part from '?' or '#' on"
-    return parts, None
+        return Reason.ADDRESS_WITH_QUERY
+    return parts
 
 
-def tenant_domain(value: str) -> str | None:
-    shape = "must be a domain name like example.dk (the part after '@' in Konnekta usernames)"
+def tenant_domain(value: str) -> Found | None:
     if "://" in value or "/" in value:
-        return f"{shape}, without https:// or a path"
+        return Reason.DOMAIN_WITH_ADDRESS, {}
     if "@" in value:
-        return f"{shape}: use only what comes after '@'"
+        return Reason.DOMAIN_WITH_AT, {}
     if not _DOMAIN.fullmatch(value):
-        return shape
+        return Reason.NOT_A_DOMAIN, {}
     return None
 
 
-def listener_port(value: int) -> str | None:
+def listener_port(value: int) -> Found | None:
     if not 1024 <= value <= 65535:
-        return "must be a port number from 1024 to 65535 (8470 unless it is taken)"
+        return Reason.PORT_OUT_OF_RANGE, {}
     return None
 
 
-def listener_host(value: str) -> str | None:
+def listener_host(value: str) -> Found | None:
     try:
         ipaddress.ip_address(value.strip("[]"))
     except ValueError:
         if not _HOSTNAME.fullmatch(value):
-            return "must be an address of this computer, like 127.0.0.1"
+            return Reason.NOT_AN_ADDRESS_HERE, {}
     return None
 
 
-def smg_address(value: str) -> str | None:
-    shape = f"must look like {SMG_SHAPE}"
-    parts, problem = _split_url(value)
-    if parts is None:
-        return f"{shape} — {problem}"
+def _address(
+    value: str, example: str, paths: tuple[tuple[str, Reason | None], ...]
+) -> Found | None:
+    """Check an address by its shape, then its path against `paths` (pattern, reason; None: fine)."""
+    parts = _split_url(value)
+    if isinstance(parts, Reason):
+        return parts, {"example": example}
     path = parts.path.rstrip("/")
-    if re.fullmatch(r"/api-admin/realm/[^/]+/fwd", path):
-        return None
-    if re.fullmatch(r"/api-admin/realms/[^/]+/fwd.*", path):
-        return (
-            f"{shape} — it says 'realms/' where the SMG Address uses 'realm/' "
-            "(the plural belongs in the Issuer URI)"
-        )
-    if re.fullmatch(r"/auth/realms?/[^/]+.*", path):
-        return f"{shape} — this is the shape of the Issuer URI, not the SMG Address"
-    if re.fullmatch(r"/api-admin/realm/[^/]+", path):
-        return f"{shape} — '/fwd' is missing at the end"
-    if re.fullmatch(r"/api-admin/realm/[^/]+/fwd/.+", path):
-        return f"{shape} — it goes on after '/fwd': end it there"
-    return f"{shape} — the path '{path or '/'}' does not match"
+    for pattern, reason in paths:
+        if re.fullmatch(pattern, path):
+            return None if reason is None else (reason, {"example": example})
+    return Reason.ADDRESS_PATH_WRONG, {"example": example, "path": path or "/"}
 
 
-def issuer_uri(value: str) -> str | None:
-    shape = f"must look like {ISSUER_SHAPE}"
-    parts, problem = _split_url(value)
-    if parts is None:
-        return f"{shape} — {problem}"
-    path = parts.path.rstrip("/")
-    if re.fullmatch(r"/auth/realms/[^/]+", path):
-        return None
-    if re.fullmatch(r"/auth/realm/[^/]+(?:/.*)?", path):
-        return f"{shape} — it says 'realm/' where Konnekta uses 'realms/'"
-    if re.fullmatch(r"/auth/realms/[^/]+/.+", path):
-        return f"{shape} — it goes on after the realm name: end it with the realm name"
-    if re.fullmatch(r"/realms/[^/]+(?:/.*)?", path):
-        return f"{shape} — '/auth' is missing before '/realms/'"
-    if path.startswith("/api-admin/"):
-        return f"{shape} — this is the shape of the SMG Address, not the Issuer URI"
-    return f"{shape} — the path '{path or '/'}' does not match"
-
-
-def webhook_address(value: str) -> str | None:
-    shape = (
-        "must be an address Konnekta can send events to, like https://switchboard.example.dk/webhook"
-        " (leave it empty to use the Listener Port on this computer)"
+def smg_address(value: str) -> Found | None:
+    return _address(
+        value,
+        SMG_SHAPE,
+        (
+            (r"/api-admin/realm/[^/]+/fwd", None),
+            (r"/api-admin/realms/[^/]+/fwd.*", Reason.SMG_SAYS_REALMS),
+            (r"/auth/realms?/[^/]+.*", Reason.SMG_SHAPED_AS_ISSUER),
+            (r"/api-admin/realm/[^/]+", Reason.SMG_WITHOUT_FWD),
+            (r"/api-admin/realm/[^/]+/fwd/.+", Reason.SMG_AFTER_FWD),
+        ),
     )
-    parts, problem = _split_url(value)
-    if parts is None:
-        return f"{shape} — {problem}"
-    return None
 
 
-def no_spaces(value: str) -> str | None:
+def issuer_uri(value: str) -> Found | None:
+    return _address(
+        value,
+        ISSUER_SHAPE,
+        (
+            (r"/auth/realms/[^/]+", None),
+            (r"/auth/realm/[^/]+(?:/.*)?", Reason.ISSUER_SAYS_REALM),
+            (r"/auth/realms/[^/]+/.+", Reason.ISSUER_AFTER_REALM),
+            (r"/realms/[^/]+(?:/.*)?", Reason.ISSUER_WITHOUT_AUTH),
+            (r"/api-admin/.*", Reason.ISSUER_SHAPED_AS_SMG),
+        ),
+    )
+
+
+def webhook_address(value: str) -> Found | None:
+    parts = _split_url(value)
+    return (parts, {"example": WEBHOOK_EXAMPLE}) if isinstance(parts, Reason) else None
+
+
+def no_spaces(value: str) -> Found | None:
     if any(character.isspace() for character in value):
-        return "must not contain spaces"
+        return Reason.HAS_SPACES, {}
     return None
 
 
-def international_prefix(value: str) -> str | None:
+def international_prefix(value: str) -> Found | None:
     if not re.fullmatch(r"[0-9]{1,4}", value):
-        return "must be digits only, usually 00 (as in 0045 for Denmark)"
+        return Reason.PREFIX_SETTING_NOT_DIGITS, {}
     return None
 
 
-def international_code(value: str) -> str | None:
-    shape = (
-        "must be a country calling code of 1 to 3 digits, like 45 for Denmark or 298 for "
-        "the Faroe Islands"
-    )
+def international_code(value: str) -> Found | None:
     if value.startswith(("+", "00")):
-        return f"{shape}, without '+' or '00' in front"
+        return Reason.CODE_WITH_PREFIX, {}
     if not re.fullmatch(r"[0-9]{1,3}", value):
-        return shape
+        return Reason.CODE_NOT_DIGITS, {}
     region = phonenumbers.region_code_for_country_code(int(value))
     # "001" marks non-geographic codes (800 freephone, satellites): not a country to dial from.
     if region in ("ZZ", "001"):
-        return f"{shape} — {value} is not a country calling code"
+        return Reason.CODE_SETTING_NOT_A_COUNTRY, {"code": value}
     return None
 
 
-def mapping(key_name: str, value_name: str) -> _MappingCheck:
-    return _MappingCheck(key_name, value_name)
-
-
-class _MappingCheck:
+class mapping:
     """Checks a mapping table: every row needs a non-blank key and value."""
 
-    def __init__(self, key_name: str, value_name: str) -> None:
-        self.key_name = key_name
-        self.value_name = value_name
+    def __init__(self, no_key: Reason, no_value: Reason) -> None:
+        self.no_key = no_key
+        self.no_value = no_value
 
-    def __call__(self, value: Mapping[str, str]) -> str | None:
-        shape = f"must map each {self.key_name} to a {self.value_name}"
+    def __call__(self, value: Mapping[str, str]) -> Found | None:
         for key, target in value.items():
             if not key.strip():
-                return f"{shape} — a row has no {self.key_name}"
+                return self.no_key, {}
             if not target.strip():
-                return f"{shape} — '{key}' has no {self.value_name}"
+                return self.no_value, {"key": key}
         return None

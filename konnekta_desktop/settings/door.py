@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from ..domain.refusals import Why
 from .paths import AppPaths
 from .schema import Settings
 from .secret_store import SecretStore
@@ -25,11 +26,11 @@ class SettingsDoor(Protocol):
     def paths(self) -> AppPaths | None: ...
 
     @property
-    def settings_problems(self) -> Sequence[str]:
+    def settings_problems(self) -> Sequence[Why]:
         """Why the saved settings cannot be used yet (first run: what to fill in)."""
 
     @property
-    def settings_notes(self) -> Sequence[str]:
+    def settings_notes(self) -> Sequence[Why]:
         """What was wrong in the settings file as it was read (a value of the wrong type, keys
         this version does not know): the defaults were used instead, and the operator is told."""
 

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import tomli_w
 
+from ..domain.refusals import Reason, Why, english, why
 from .paths import AppPaths
 from .schema import OPTIONS, Option, Section, Settings
 from .secret_store import SecretStore
@@ -35,7 +36,11 @@ _BY_NAME: Final = {o.name: o for o in OPTIONS}
 
 
 class SettingsSaveError(Exception):
-    """The settings file could not be written; the message says where and what to do."""
+    """The settings file could not be written; `why` says where and what to do."""
+
+    def __init__(self, said: Why) -> None:
+        super().__init__(english(said))
+        self.why = said
 
 
 def _describe(value: Any) -> str:
@@ -56,19 +61,26 @@ def shown_value(value: Any) -> str:
     return f"{text[:_SHOWN_CHARACTERS]}… ({len(text)} characters)"
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= _SHOWN_CHARACTERS else text[:_SHOWN_CHARACTERS] + "…"
+
+
 def _read_value(option: Option, value: Any, file: Path) -> tuple[Any, SettingError | None]:
     problem = value_problem(option, value, require=False)
     if problem is None:
         converted, _ = convert_value(option, value)
         return converted, None
-    if len(problem) > _SHOWN_CHARACTERS:  # a check may quote the value itself
-        problem = problem[:_SHOWN_CHARACTERS] + "…"
-    message = (
-        f"{option.label} in {file} {problem}; the file says {shown_value(value)}. The default "
-        f"({_describe(option.default)}) is used until you correct it in Settings > "
-        f"{option.section.heading}."
+    # A check may quote the value itself (a path, a code): cut like the value.
+    problem = Why(problem.reason, {key: _cut(text) for key, text in problem.params.items()})
+    said = why(
+        Reason.FILE_VALUE_WRONG,
+        problem,
+        file=str(file),
+        value=shown_value(value),
+        default=_describe(option.default),
+        section=option.section.heading,
     )
-    return option.default, SettingError(option.name, message)
+    return option.default, SettingError(option.name, said)
 
 
 def _where(option: Option) -> str:
@@ -93,14 +105,12 @@ def load_settings(
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         # tomllib's messages give only line and column, never the file's content.
         reason = error.strerror if isinstance(error, OSError) else str(error)
-        message = (
-            f"The settings file {file} could not be read ({reason}), so the app starts with "
-            "default settings. Correct the file, or save the settings window to replace it (the "
-            "old file is kept beside it as settings.toml.bak)."
+        unreadable = SettingError(
+            None, why(Reason.FILE_UNREADABLE, file=str(file), detail=str(reason))
         )
-        log.error("%s", message)
+        log.error("%s", unreadable.message)
         document = {}
-        errors.append(SettingError(None, message))
+        errors.append(unreadable)
 
     unknown: list[str] = []
     for section_name, table in document.items():
@@ -118,14 +128,13 @@ def load_settings(
                 unknown.append(f"[{section_name}] {name}{hint}")
                 continue
             if option.secret:
-                errors.append(
-                    SettingError(
-                        option.name,
-                        f"{option.label} is not read from {file}: secrets belong in the system "
-                        f"keyring. Remove it from the file and enter it in Settings > "
-                        f"{option.section.heading}.",
-                    )
+                said = why(
+                    Reason.FILE_HOLDS_SECRET,
+                    setting=option.label,
+                    file=str(file),
+                    section=option.section.heading,
                 )
+                errors.append(SettingError(option.name, said))
                 continue
             values[option.name], problem = _read_value(option, value, file)
             if problem is not None:
@@ -133,12 +142,9 @@ def load_settings(
                 errors.append(problem)
 
     if unknown:
-        message = (
-            f"The settings file {file} has settings this version does not know, which are "
-            f"ignored: {', '.join(unknown)}."
-        )
-        log.warning("%s", message)
-        errors.append(SettingError(None, message, warning=True))
+        said = why(Reason.FILE_UNKNOWN_SETTINGS, file=str(file), names=", ".join(unknown))
+        errors.append(SettingError(None, said, warning=True))
+        log.warning("%s", errors[-1].message)
 
     settings = Settings(**values)
     if secrets is not None:
@@ -207,8 +213,8 @@ def save_settings(
         _keep_unreadable_copy(file)
         _write_atomically(file, content.encode("utf-8"))
     except OSError as error:
+        detail = str(error.strerror or error)
         raise SettingsSaveError(
-            f"The settings could not be saved to {file} ({error.strerror or error}). Check that "
-            "the folder exists and that you may write to it, then save again."
+            why(Reason.FILE_NOT_SAVED, file=str(file), detail=detail)
         ) from error
     secrets.save(settings, previous)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final, get_type_hints
 
+from ..domain.refusals import Reason
 from ..domain.states import SyncDirection
 from ..domain.types import CallingDevice
 from ..secret import Secret
@@ -78,7 +79,7 @@ class Language(StrEnum):
     DANISH = "da"
 
 
-type Check = Callable[[Any], str | None]
+type Check = Callable[[Any], checks.Found | None]
 
 _META: Final = "konnekta_option"
 
@@ -91,7 +92,7 @@ class _OptionInfo:
     check: Check | None
     required: bool
     needs_reconnect: bool
-    ask_for: str
+    empty: Reason
 
 
 def _option(
@@ -103,7 +104,7 @@ def _option(
     check: Check | None = None,
     required: bool = False,
     reconnect: bool = False,
-    ask_for: str = "",
+    empty: Reason = Reason.EMPTY_ASK_PROVIDER,
 ) -> Any:
     """Declare one field of `Settings` together with everything else known about it."""
     info = _OptionInfo(
@@ -113,7 +114,7 @@ def _option(
         check=check,
         required=required,
         needs_reconnect=reconnect,
-        ask_for=ask_for or "ask your telephony provider for it",
+        empty=empty,
     )
     metadata = {_META: info}
     if isinstance(default, dict):
@@ -139,7 +140,7 @@ class Settings:
         check=checks.tenant_domain,
         required=True,
         reconnect=True,
-        ask_for="it is the part after '@' in your Konnekta username",
+        empty=Reason.EMPTY_TENANT_DOMAIN,
     )
     listener_port: int = _option(
         8470,
@@ -159,7 +160,7 @@ class Settings:
         check=checks.listener_host,
         required=True,
         reconnect=True,
-        ask_for="use 127.0.0.1",
+        empty=Reason.EMPTY_LISTENER_HOST,
     )
     smg_address: str = _option(
         "",
@@ -234,7 +235,7 @@ class Settings:
         description="What you dial before a country code, usually 00 (0045... for Denmark).",
         check=checks.international_prefix,
         required=True,
-        ask_for="it is usually 00",
+        empty=Reason.EMPTY_PREFIX,
     )
     international_code: str = _option(
         "45",
@@ -244,7 +245,7 @@ class Settings:
         "Faroe Islands. Numbers without one are taken to be in this country.",
         check=checks.international_code,
         required=True,
-        ask_for="e.g. 45 for Denmark",
+        empty=Reason.EMPTY_CODE,
     )
 
     # States
@@ -268,7 +269,7 @@ class Settings:
         label="Activity Mappings",
         section=Section.STATES,
         description="Which local template a Konnekta activity (by id) switches on.",
-        check=checks.mapping("Konnekta activity id", "template name"),
+        check=checks.mapping(Reason.ACTIVITY_ROW_WITHOUT_ID, Reason.ACTIVITY_WITHOUT_TEMPLATE),
     )
     state_mappings: dict[str, str] = _option(
         {},
@@ -276,7 +277,7 @@ class Settings:
         section=Section.STATES,
         description="Which Konnekta activity (by id) a local state sets. Availability follows "
         "the state's class: Free is available, every other class unavailable.",
-        check=checks.mapping("state name", "Konnekta activity id"),
+        check=checks.mapping(Reason.STATE_ROW_WITHOUT_NAME, Reason.STATE_WITHOUT_ACTIVITY),
     )
 
     # Operator
@@ -339,7 +340,7 @@ class Option:
     check: Check | None
     required: bool
     needs_reconnect: bool
-    ask_for: str  # what to do when a required option is empty
+    empty: Reason  # why a required option may not be empty, and what to put in
 
     @property
     def secret(self) -> bool:
@@ -374,7 +375,7 @@ def _build_options() -> tuple[Option, ...]:
                 check=info.check,
                 required=info.required,
                 needs_reconnect=info.needs_reconnect,
-                ask_for=info.ask_for,
+                empty=info.empty,
             )
         )
     return tuple(options)

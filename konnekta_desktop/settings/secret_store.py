@@ -17,13 +17,10 @@ import keyring.backends.fail
 from keyring.backend import KeyringBackend
 from keyring.errors import NoKeyringError, PasswordDeleteError
 
+from ..domain.refusals import Reason, Why, english, why
 from .schema import Secret, Settings
 
 SERVICE_NAME: Final = "konnekta-desktop"
-NO_KEYRING_MESSAGE: Final = (
-    "No system keyring was found, so the Client Secret and Password cannot be saved. They are "
-    "kept for this session only: enter them again after restarting the app."
-)
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +45,7 @@ class SecretStore:
     def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE_NAME):
         self._service = service
         self._session: dict[str, Secret] = {}
-        self._problem: str | None = None
+        self._problem: Why | None = None
         if backend is None:
             try:
                 backend = keyring.get_keyring()
@@ -65,7 +62,7 @@ class SecretStore:
         return self._problem is None
 
     @property
-    def problem(self) -> str | None:
+    def problem(self) -> Why | None:
         """What to tell the operator when secrets cannot be saved, else None."""
         return self._problem
 
@@ -73,15 +70,11 @@ class SecretStore:
         if self._problem is not None:
             return
         if error is None or isinstance(error, NoKeyringError):
-            self._problem = NO_KEYRING_MESSAGE
+            self._problem = why(Reason.NO_KEYRING)
         else:
             # Only the kind of error: a backend's message is not ours to vouch for.
-            self._problem = (
-                f"The system keyring could not be used ({type(error).__name__}), so the Client "
-                "Secret and Password cannot be saved. They are kept for this session only: "
-                "unlock or repair the keyring, then save the settings again."
-            )
-        log.warning("%s", self._problem)
+            self._problem = why(Reason.KEYRING_FAILED, kind=type(error).__name__)
+        log.warning("%s", english(self._problem))
 
     def get(self, name: SecretName, settings: Settings) -> Secret:
         account = keyring_account(name, settings)

@@ -1,6 +1,6 @@
 """Validation of settings: per field for inline messages, as a whole, warnings, and the port check.
 
-Every message names the option by the label the operator sees and says what shape is expected.
+Every problem names the option by the label the operator sees and says what shape is expected.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
-from .checks import is_loopback_host
+from ..domain.refusals import Reason, Why, english, why
+from .checks import Found, is_loopback_host
 from .schema import OPTIONS, Option, Secret, Settings, effective_webhook_address, get_option
 
 __all__ = [
@@ -32,42 +33,52 @@ class SettingError:
     """A problem with one option (`field` is its name) or with the settings file (`field` None).
 
     `warning` marks problems that do not stop the app (TLS checks off, unknown keys in the file).
+    `why` says what is wrong and what to do; `message` is that in English, for the log.
     """
 
     field: str | None
-    message: str
+    why: Why
     warning: bool = False
+
+    @property
+    def message(self) -> str:
+        return english(self.why)
 
     def __str__(self) -> str:
         return self.message
 
 
-def convert_value(option: Option, value: Any) -> tuple[Any, str | None]:
-    """`value` as the option's type, or what is wrong with its type (a sentence tail)."""
+def _named(option: Option, found: Found) -> Why:
+    reason, params = found
+    return Why(reason, {"setting": option.label, **params})
+
+
+def convert_value(option: Option, value: Any) -> tuple[Any, Found | None]:
+    """`value` as the option's type, or what is wrong with its type."""
     kind = option.type
     if kind is bool:
-        return (value, None) if isinstance(value, bool) else (None, "must be true or false")
+        return (value, None) if isinstance(value, bool) else (None, (Reason.NOT_TRUE_OR_FALSE, {}))
     if kind is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value, None
-        return None, "must be a whole number"
+        return None, (Reason.NOT_A_WHOLE_NUMBER, {})
     if kind is str:
-        return (value, None) if isinstance(value, str) else (None, "must be text")
+        return (value, None) if isinstance(value, str) else (None, (Reason.NOT_TEXT, {}))
     if kind is Secret:
         if isinstance(value, Secret):
             return value, None
-        return (Secret(value), None) if isinstance(value, str) else (None, "must be text")
+        return (Secret(value), None) if isinstance(value, str) else (None, (Reason.NOT_TEXT, {}))
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         if isinstance(value, str) and value in option.choices:
             return kind(value), None
         allowed = ", ".join(repr(choice) for choice in option.choices)
-        return None, f"must be one of {allowed}"
+        return None, (Reason.NOT_A_CHOICE, {"choices": allowed})
     if kind == dict[str, str]:
         if isinstance(value, dict) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()
         ):
             return dict(value), None
-        return None, "must be a table of names to text"
+        return None, (Reason.NOT_A_TABLE, {})
     raise TypeError(f"No conversion for the type of option {option.name!r}: {kind!r}")
 
 
@@ -79,37 +90,31 @@ def _is_empty(value: Any) -> bool:
     return False
 
 
-def value_problem(option: Option, value: Any, *, require: bool = True) -> str | None:
-    """The sentence tail saying what is wrong with `value`, or None."""
+def value_problem(option: Option, value: Any, *, require: bool = True) -> Why | None:
+    """What is wrong with `value` for `option`, or None. Secret values are never repeated."""
     converted, problem = convert_value(option, value)
-    if problem is not None:
-        return problem
-    if _is_empty(converted):
-        if require and option.required:
-            return f"is empty: {option.ask_for}"
-        return None
-    if option.check is not None:
-        return option.check(converted)
-    return None
+    if problem is None:
+        if _is_empty(converted):
+            if not (require and option.required):
+                return None
+            problem = option.empty, {}
+        elif option.check is not None:
+            problem = option.check(converted)
+    return None if problem is None else _named(option, problem)
 
 
-def validate_field(name: str, value: Any) -> str | None:
-    """The message to show next to the field `name` when `value` is wrong, or None when it is fine.
-
-    Secret values are never repeated in the message.
-    """
-    option = get_option(name)
-    problem = value_problem(option, value)
-    return None if problem is None else f"{option.label} {problem}."
+def validate_field(name: str, value: Any) -> Why | None:
+    """What to show next to the field `name` when `value` is wrong, or None when it is fine."""
+    return value_problem(get_option(name), value)
 
 
 def validate(settings: Settings) -> list[SettingError]:
     """Every problem that keeps these settings from working, one per option, in window order."""
     errors = []
     for option in OPTIONS:
-        message = validate_field(option.name, getattr(settings, option.name))
-        if message is not None:
-            errors.append(SettingError(option.name, message))
+        problem = validate_field(option.name, getattr(settings, option.name))
+        if problem is not None:
+            errors.append(SettingError(option.name, problem))
     return errors
 
 
@@ -120,10 +125,7 @@ def setting_warnings(settings: Settings) -> list[SettingError]:
     if host and not is_loopback_host(host):
         warnings.append(
             SettingError(
-                "listener_host",
-                f"Listener Host is {host}, so other computers can send events to the listener. "
-                "Use 127.0.0.1 unless Konnekta's events must arrive from another machine.",
-                warning=True,
+                "listener_host", why(Reason.LISTENER_OPEN_TO_NETWORK, host=host), warning=True
             )
         )
     webhook = urlsplit(effective_webhook_address(settings))
@@ -133,9 +135,7 @@ def setting_warnings(settings: Settings) -> list[SettingError]:
             warnings.append(
                 SettingError(
                     "webhook_address",
-                    f"Webhook Address {webhook.geturl()} is on this computer, which Konnekta's "
-                    f"server {smg_host} cannot reach, so no live events will arrive. Set Webhook "
-                    "Address to a public https address that forwards to the Listener Port.",
+                    why(Reason.WEBHOOK_UNREACHABLE, address=webhook.geturl(), host=smg_host),
                     warning=True,
                 )
             )
@@ -147,9 +147,11 @@ def setting_warnings(settings: Settings) -> list[SettingError]:
             warnings.append(
                 SettingError(
                     "webhook_address",
-                    f"Webhook Address points at port {webhook_port} on this computer, but the "
-                    f"Listener Port is {settings.listener_port}: events will not arrive. Make "
-                    "the two ports the same, or leave Webhook Address empty.",
+                    why(
+                        Reason.WEBHOOK_OTHER_PORT,
+                        webhook_port=str(webhook_port),
+                        port=str(settings.listener_port),
+                    ),
                     warning=True,
                 )
             )
@@ -162,8 +164,8 @@ _NOT_HERE = {errno.EADDRNOTAVAIL, getattr(errno, "WSAEADDRNOTAVAIL", errno.EADDR
 _FORBIDDEN = {errno.EACCES, getattr(errno, "WSAEACCES", errno.EACCES)}
 
 
-def check_port_free(host: str, port: int) -> str | None:
-    """Whether a listener could bind `host`:`port` now: None if so, else a message saying why not.
+def check_port_free(host: str, port: int) -> Why | None:
+    """Whether a listener could bind `host`:`port` now: None if so, else why not.
 
     Do not call this while our own listener holds the port: it would report the port as taken.
     """
@@ -172,10 +174,7 @@ def check_port_free(host: str, port: int) -> str | None:
             host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
         )
     except (OSError, UnicodeError):
-        return (
-            f"Listener Host {host} is not a known address: use 127.0.0.1, or an address of this "
-            "computer."
-        )
+        return why(Reason.LISTENER_HOST_UNKNOWN, host=host)
     family, kind, proto, _, address = candidates[0]
     with socket.socket(family, kind, proto) as probe:
         if sys.platform != "win32":
@@ -187,19 +186,12 @@ def check_port_free(host: str, port: int) -> str | None:
             probe.listen(1)
         except OSError as error:
             if error.errno in _IN_USE:
-                return (
-                    f"Listener Port {port} is already in use on {host} by another program: "
-                    "choose another port from 1024 to 65535, or close the program using it."
-                )
+                return why(Reason.PORT_IN_USE, port=str(port), host=host)
             if error.errno in _NOT_HERE:
-                return f"Listener Host {host} is not an address of this computer: use 127.0.0.1."
+                return why(Reason.LISTENER_HOST_NOT_HERE, host=host)
             if error.errno in _FORBIDDEN:
-                return (
-                    f"Listener Port {port} on {host} may not be used by this program: choose "
-                    "another port from 1024 to 65535."
-                )
-            return (
-                f"Listener Port {port} on {host} cannot be opened ({error.strerror}): choose "
-                "another port from 1024 to 65535."
+                return why(Reason.PORT_FORBIDDEN, port=str(port), host=host)
+            return why(
+                Reason.PORT_CANNOT_OPEN, port=str(port), host=host, detail=str(error.strerror)
             )
     return None

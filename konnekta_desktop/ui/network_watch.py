@@ -12,6 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QNetworkInformation
 
+from ..domain.refusals import Reason, Why, why
+
 log = logging.getLogger(__name__)
 
 __all__ = ["NetworkWatch"]
@@ -24,7 +26,7 @@ class NetworkWatch(QObject):
     """Calls `reconnect(reason)` when the computer is online again, or online on another medium
     (Wi-Fi to cable): connections and the webhook route made before may be gone."""
 
-    def __init__(self, reconnect: Callable[[str], None], parent: QObject | None = None) -> None:
+    def __init__(self, reconnect: Callable[[Why], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._reconnect = reconnect
         self._reachability = Reachability.Unknown
@@ -48,7 +50,8 @@ class NetworkWatch(QObject):
     def on_reachability(self, reachability: QNetworkInformation.Reachability) -> None:
         was, self._reachability = self._reachability, reachability
         if reachability is Reachability.Online and was is not Reachability.Online:
-            self._reconnect("the network is back")
+            log.info("The network is back: reconnecting")
+            self._reconnect(why(Reason.NETWORK_BACK))
         elif reachability is not Reachability.Online and was is Reachability.Online:
             log.info("The network is gone (%s)", reachability.name)
 
@@ -56,4 +59,5 @@ class NetworkWatch(QObject):
         was, self._medium = self._medium, medium
         known = Medium.Unknown not in (was, medium)
         if known and medium is not was and self._reachability is Reachability.Online:
-            self._reconnect(f"the network changed from {was.name} to {medium.name}")
+            log.info("The network changed from %s to %s: reconnecting", was.name, medium.name)
+            self._reconnect(why(Reason.NETWORK_CHANGED))

@@ -20,6 +20,7 @@ from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import CallState, Direction
 from .bridge import AppSession, Bridge, PlanSource, plan_reader
 from .icons import tray_icon
+from .refusal_words import words
 from .state_names import shown_name
 from .switchboard import APP_NAME, MainWindow
 
@@ -106,13 +107,13 @@ class NotificationPolicy:
                 Notification(
                     APP_NAME,
                     translate("Tray", "The connection to Konnekta stopped: {reason}").format(
-                        reason=status.message
+                        reason=words(status.why) if status.why else ""
                     ),
                 )
             )
             self._lost = True
         elif self._was_connected and not connected:
-            reason = f" {status.message}" if status.message else ""
+            reason = f" {words(status.why)}" if status.why else ""
             notes.append(
                 Notification(
                     APP_NAME,

@@ -836,6 +836,14 @@
 <context>
     <name>Refusal</name>
     <message>
+        <source>Konnekta</source>
+        <translation>Konnekta</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server</source>
+        <translation>Konnektas login-server</translation>
+    </message>
+    <message>
         <source>User {user} is not in Konnekta&apos;s user list (any more).</source>
         <translation>Brugeren {user} er ikke (længere) på Konnektas brugerliste.</translation>
     </message>
@@ -920,20 +928,396 @@
         <translation>Der findes ingen tilstand med navnet “{name}”; se Indstillinger &gt; Tilstande.</translation>
     </message>
     <message>
+        <source>{command}: {cause}</source>
+        <translation>{command}: {cause}</translation>
+    </message>
+    <message>
+        <source>{command} failed: {cause}</source>
+        <translation>{command} mislykkedes: {cause}</translation>
+    </message>
+    <message>
+        <source>The connection to Konnekta could not start: {cause}</source>
+        <translation>Forbindelsen til Konnekta kunne ikke startes: {cause}</translation>
+    </message>
+    <message>
         <source>{command}: Konnekta refused it. {detail}</source>
-        <translation>{command}: Konnekta afviste det. {detail}</translation>
+        <translation type="vanished">{command}: Konnekta afviste det. {detail}</translation>
     </message>
     <message>
         <source>{command} failed: {detail}</source>
-        <translation>{command} mislykkedes: {detail}</translation>
+        <translation type="vanished">{command} mislykkedes: {detail}</translation>
     </message>
     <message>
         <source>The connection to Konnekta could not start: {detail}</source>
-        <translation>Forbindelsen til Konnekta kunne ikke startes: {detail}</translation>
+        <translation type="vanished">Forbindelsen til Konnekta kunne ikke startes: {detail}</translation>
     </message>
     <message>
         <source>{command} was not carried out: its request id {request_id} already belongs to another command. Try again.</source>
         <translation>{command} blev ikke udført: anmodnings-id {request_id} tilhører allerede en anden kommando. Prøv igen.</translation>
+    </message>
+    <message>
+        <source>{setting} must be true or false.</source>
+        <translation>{setting} skal være sand eller falsk.</translation>
+    </message>
+    <message>
+        <source>{setting} must be a whole number.</source>
+        <translation>{setting} skal være et helt tal.</translation>
+    </message>
+    <message>
+        <source>{setting} must be text.</source>
+        <translation>{setting} skal være tekst.</translation>
+    </message>
+    <message>
+        <source>{setting} must be one of {choices}.</source>
+        <translation>{setting} skal være en af {choices}.</translation>
+    </message>
+    <message>
+        <source>{setting} must be a table of names to text.</source>
+        <translation>{setting} skal være en tabel fra navne til tekst.</translation>
+    </message>
+    <message>
+        <source>{setting} is empty: ask your telephony provider for it.</source>
+        <translation>{setting} er tom: spørg din telefoniudbyder.</translation>
+    </message>
+    <message>
+        <source>{setting} is empty: it is the part after &apos;@&apos; in your Konnekta username.</source>
+        <translation>{setting} er tom: det er delen efter &apos;@&apos; i dit Konnekta-brugernavn.</translation>
+    </message>
+    <message>
+        <source>{setting} is empty: use 127.0.0.1.</source>
+        <translation>{setting} er tom: brug 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>{setting} is empty: it is usually 00.</source>
+        <translation>{setting} er tom: det er som regel 00.</translation>
+    </message>
+    <message>
+        <source>{setting} is empty: for example 45 for Denmark.</source>
+        <translation>{setting} er tom: f.eks. 45 for Danmark.</translation>
+    </message>
+    <message>
+        <source>{setting} must be a domain name like example.dk (the part after &apos;@&apos; in Konnekta usernames), without https:// or a path.</source>
+        <translation>{setting} skal være et domænenavn som example.dk (delen efter &apos;@&apos; i Konnekta-brugernavne), uden https:// og uden sti.</translation>
+    </message>
+    <message>
+        <source>{setting} must be a domain name like example.dk: use only what comes after &apos;@&apos; in Konnekta usernames.</source>
+        <translation>{setting} skal være et domænenavn som example.dk: brug kun det, der står efter &apos;@&apos; i Konnekta-brugernavne.</translation>
+    </message>
+    <message>
+        <source>{setting} must be a domain name like example.dk (the part after &apos;@&apos; in Konnekta usernames).</source>
+        <translation>{setting} skal være et domænenavn som example.dk (delen efter &apos;@&apos; i Konnekta-brugernavne).</translation>
+    </message>
+    <message>
+        <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).</source>
+        <translation>{setting} skal være et portnummer fra 1024 til 65535 (8470, medmindre den er optaget).</translation>
+    </message>
+    <message>
+        <source>{setting} must be an address of this computer, like 127.0.0.1.</source>
+        <translation>{setting} skal være en adresse på denne computer, f.eks. 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>{setting} must not contain spaces.</source>
+        <translation>{setting} må ikke indeholde mellemrum.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it contains spaces.</source>
+        <translation>{setting} skal se ud som {example}: den indeholder mellemrum.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it must start with https://.</source>
+        <translation>{setting} skal se ud som {example}: den skal begynde med https://.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: the server name is missing.</source>
+        <translation>{setting} skal se ud som {example}: servernavnet mangler.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: the port after &apos;:&apos; is not a number from 1 to 65535.</source>
+        <translation>{setting} skal se ud som {example}: porten efter &apos;:&apos; er ikke et tal fra 1 til 65535.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it must start with https:// (plain http:// is accepted only for this computer: 127.0.0.1, localhost or ::1).</source>
+        <translation>{setting} skal se ud som {example}: den skal begynde med https:// (almindelig http:// accepteres kun for denne computer: 127.0.0.1, localhost eller ::1).</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: remove the part from &apos;?&apos; or &apos;#&apos; on.</source>
+        <translation>{setting} skal se ud som {example}: fjern delen fra &apos;?&apos; eller &apos;#&apos; og frem.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: the path &apos;{path}&apos; does not match.</source>
+        <translation>{setting} skal se ud som {example}: stien &apos;{path}&apos; passer ikke.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it says &apos;realms/&apos; where the SMG Address uses &apos;realm/&apos; (the plural belongs in the Issuer URI).</source>
+        <translation>{setting} skal se ud som {example}: der står &apos;realms/&apos;, hvor SMG-adressen bruger &apos;realm/&apos; (flertalsformen hører til i Issuer URI).</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: this is the shape of the Issuer URI, not the SMG Address.</source>
+        <translation>{setting} skal se ud som {example}: dette er formen på Issuer URI, ikke på SMG-adressen.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: &apos;/fwd&apos; is missing at the end.</source>
+        <translation>{setting} skal se ud som {example}: &apos;/fwd&apos; mangler til sidst.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it goes on after &apos;/fwd&apos;: end it there.</source>
+        <translation>{setting} skal se ud som {example}: den fortsætter efter &apos;/fwd&apos;: afslut den dér.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it says &apos;realm/&apos; where Konnekta uses &apos;realms/&apos;.</source>
+        <translation>{setting} skal se ud som {example}: der står &apos;realm/&apos;, hvor Konnekta bruger &apos;realms/&apos;.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it goes on after the realm name: end it with the realm name.</source>
+        <translation>{setting} skal se ud som {example}: den fortsætter efter realm-navnet: afslut den med realm-navnet.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: &apos;/auth&apos; is missing before &apos;/realms/&apos;.</source>
+        <translation>{setting} skal se ud som {example}: &apos;/auth&apos; mangler foran &apos;/realms/&apos;.</translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: this is the shape of the SMG Address, not the Issuer URI.</source>
+        <translation>{setting} skal se ud som {example}: dette er formen på SMG-adressen, ikke på Issuer URI.</translation>
+    </message>
+    <message>
+        <source>{setting} must be digits only, usually 00 (as in 0045 for Denmark).</source>
+        <translation>{setting} må kun være cifre, som regel 00 (som i 0045 for Danmark).</translation>
+    </message>
+    <message>
+        <source>{setting} must be a country calling code of 1 to 3 digits, like 45 for Denmark or 298 for the Faroe Islands, without &apos;+&apos; or &apos;00&apos; in front.</source>
+        <translation>{setting} skal være en landekode på 1 til 3 cifre, f.eks. 45 for Danmark eller 298 for Færøerne, uden &apos;+&apos; eller &apos;00&apos; foran.</translation>
+    </message>
+    <message>
+        <source>{setting} must be a country calling code of 1 to 3 digits, like 45 for Denmark or 298 for the Faroe Islands.</source>
+        <translation>{setting} skal være en landekode på 1 til 3 cifre, f.eks. 45 for Danmark eller 298 for Færøerne.</translation>
+    </message>
+    <message>
+        <source>{setting} must be a country calling code, like 45 for Denmark or 298 for the Faroe Islands: {code} is not a country calling code.</source>
+        <translation>{setting} skal være en landekode, f.eks. 45 for Danmark eller 298 for Færøerne: {code} er ikke en landekode.</translation>
+    </message>
+    <message>
+        <source>{setting} must map each Konnekta activity id to a template name: a row has no Konnekta activity id.</source>
+        <translation>{setting} skal knytte hvert Konnekta-aktivitets-id til et skabelonnavn: en række mangler Konnekta-aktivitets-id.</translation>
+    </message>
+    <message>
+        <source>{setting} must map each Konnekta activity id to a template name: “{key}” has no template name.</source>
+        <translation>{setting} skal knytte hvert Konnekta-aktivitets-id til et skabelonnavn: “{key}” mangler skabelonnavn.</translation>
+    </message>
+    <message>
+        <source>{setting} must map each state name to a Konnekta activity id: a row has no state name.</source>
+        <translation>{setting} skal knytte hvert tilstandsnavn til et Konnekta-aktivitets-id: en række mangler tilstandsnavn.</translation>
+    </message>
+    <message>
+        <source>{setting} must map each state name to a Konnekta activity id: “{key}” has no Konnekta activity id.</source>
+        <translation>{setting} skal knytte hvert tilstandsnavn til et Konnekta-aktivitets-id: “{key}” mangler Konnekta-aktivitets-id.</translation>
+    </message>
+    <message>
+        <source>Listener Host is {host}, so other computers can send events to the listener. Use 127.0.0.1 unless Konnekta&apos;s events must arrive from another machine.</source>
+        <translation>Lytteadressen er {host}, så andre computere kan sende hændelser til lytteren. Brug 127.0.0.1, medmindre Konnektas hændelser skal komme fra en anden maskine.</translation>
+    </message>
+    <message>
+        <source>Webhook Address {address} is on this computer, which Konnekta&apos;s server {host} cannot reach, so no live events will arrive. Set Webhook Address to a public https address that forwards to the Listener Port.</source>
+        <translation>Webhook-adressen {address} ligger på denne computer, som Konnektas server {host} ikke kan nå, så der kommer ingen hændelser. Sæt Webhook-adressen til en offentlig https-adresse, der videresender til lytteporten.</translation>
+    </message>
+    <message>
+        <source>Webhook Address points at port {webhook_port} on this computer, but the Listener Port is {port}: events will not arrive. Make the two ports the same, or leave Webhook Address empty.</source>
+        <translation>Webhook-adressen peger på port {webhook_port} på denne computer, men lytteporten er {port}: hændelserne når ikke frem. Gør de to porte ens, eller lad Webhook-adressen være tom.</translation>
+    </message>
+    <message>
+        <source>Listener Host {host} is not a known address: use 127.0.0.1, or an address of this computer.</source>
+        <translation>Lytteadressen {host} er ikke en kendt adresse: brug 127.0.0.1 eller en adresse på denne computer.</translation>
+    </message>
+    <message>
+        <source>Listener Host {host} is not an address of this computer: use 127.0.0.1.</source>
+        <translation>Lytteadressen {host} er ikke en adresse på denne computer: brug 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Listener Port {port} is already in use on {host} by another program: choose another port from 1024 to 65535, or close the program using it.</source>
+        <translation>Lytteport {port} på {host} bruges allerede af et andet program: vælg en anden port fra 1024 til 65535, eller luk programmet, der bruger den.</translation>
+    </message>
+    <message>
+        <source>Listener Port {port} on {host} may not be used by this program: choose another port from 1024 to 65535.</source>
+        <translation>Lytteport {port} på {host} må ikke bruges af dette program: vælg en anden port fra 1024 til 65535.</translation>
+    </message>
+    <message>
+        <source>Listener Port {port} on {host} cannot be opened ({detail}): choose another port from 1024 to 65535.</source>
+        <translation>Lytteport {port} på {host} kan ikke åbnes ({detail}): vælg en anden port fra 1024 til 65535.</translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read ({detail}), so the app starts with default settings. Correct the file, or save the settings window to replace it (the old file is kept beside it as settings.toml.bak).</source>
+        <translation>Indstillingsfilen {file} kunne ikke læses ({detail}), så programmet starter med standardindstillinger. Ret filen, eller gem indstillingsvinduet for at erstatte den (den gamle fil gemmes ved siden af som settings.toml.bak).</translation>
+    </message>
+    <message>
+        <source>In {file}: {cause} The file says {value}. The default ({default}) is used until you correct it in Settings &gt; {section}.</source>
+        <translation>I {file}: {cause} Filen siger {value}. Standardværdien ({default}) bruges, indtil du retter den i Indstillinger &gt; {section}.</translation>
+    </message>
+    <message>
+        <source>{setting} is not read from {file}: secrets belong in the system keyring. Remove it from the file and enter it in Settings &gt; {section}.</source>
+        <translation>{setting} læses ikke fra {file}: hemmeligheder hører til i systemets nøglering. Fjern den fra filen, og indtast den i Indstillinger &gt; {section}.</translation>
+    </message>
+    <message>
+        <source>The settings file {file} has settings this version does not know, which are ignored: {names}.</source>
+        <translation>Indstillingsfilen {file} har indstillinger, som denne version ikke kender, og som ignoreres: {names}.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to {file} ({detail}). Check that the folder exists and that you may write to it, then save again.</source>
+        <translation>Indstillingerne kunne ikke gemmes i {file} ({detail}). Kontrollér, at mappen findes, og at du må skrive i den, og gem så igen.</translation>
+    </message>
+    <message>
+        <source>No system keyring was found, so the Client Secret and Password cannot be saved. They are kept for this session only: enter them again after restarting the app.</source>
+        <translation>Der blev ikke fundet nogen nøglering i systemet, så Client Secret og adgangskode kan ikke gemmes. De huskes kun i denne session: indtast dem igen, når programmet er genstartet.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be used ({kind}), so the Client Secret and Password cannot be saved. They are kept for this session only: unlock or repair the keyring, then save the settings again.</source>
+        <translation>Systemets nøglering kunne ikke bruges ({kind}), så Client Secret og adgangskode kan ikke gemmes. De huskes kun i denne session: lås nøgleringen op eller reparer den, og gem så indstillingerne igen.</translation>
+    </message>
+    <message>
+        <source>The settings are incomplete: {cause}</source>
+        <translation>Indstillingerne er ufuldstændige: {cause}</translation>
+    </message>
+    <message>
+        <source>{setting} is not a valid address ({detail}): check {setting} in Settings &gt; Connection.</source>
+        <translation>{setting} er ikke en gyldig adresse ({detail}): kontrollér {setting} i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>{setting} must be an https:// address: check {setting} in Settings &gt; Connection.</source>
+        <translation>{setting} skal være en https://-adresse: kontrollér {setting} i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>{setting} uses plain http to {host}, which would send the password and tokens unencrypted: use an https:// address in Settings &gt; Connection.</source>
+        <translation>{setting} bruger almindelig http til {host}, som ville sende adgangskode og tokens ukrypteret: brug en https://-adresse i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>{server} at {address} did not answer in time. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation>{server} på {address} svarede ikke i tide. Kontrollér {setting} i Indstillinger &gt; Forbindelse og netværksforbindelsen.</translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address} securely: its TLS certificate is not trusted ({detail}). Check {setting} in Settings &gt; Connection; a company proxy&apos;s root certificate must be installed in the operating system&apos;s certificate store.</source>
+        <translation>Kunne ikke nå {server} på {address} sikkert: dens TLS-certifikat er ikke betroet ({detail}). Kontrollér {setting} i Indstillinger &gt; Forbindelse; en firmaproxys rodcertifikat skal være installeret i styresystemets certifikatlager.</translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address} securely: the TLS handshake failed ({detail}). Check {setting} in Settings &gt; Connection; a company proxy&apos;s root certificate must be installed in the operating system&apos;s certificate store.</source>
+        <translation>Kunne ikke nå {server} på {address} sikkert: TLS-håndtrykket mislykkedes ({detail}). Kontrollér {setting} i Indstillinger &gt; Forbindelse; en firmaproxys rodcertifikat skal være installeret i styresystemets certifikatlager.</translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: the host name {host} is unknown. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation>Kunne ikke nå {server} på {address}: værtsnavnet {host} er ukendt. Kontrollér {setting} i Indstillinger &gt; Forbindelse og netværksforbindelsen.</translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: the connection was refused. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation>Kunne ikke nå {server} på {address}: forbindelsen blev afvist. Kontrollér {setting} i Indstillinger &gt; Forbindelse og netværksforbindelsen.</translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: no connection could be made. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation>Kunne ikke nå {server} på {address}: der kunne ikke oprettes forbindelse. Kontrollér {setting} i Indstillinger &gt; Forbindelse og netværksforbindelsen.</translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: the connection broke off. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation>Kunne ikke nå {server} på {address}: forbindelsen blev afbrudt. Kontrollér {setting} i Indstillinger &gt; Forbindelse og netværksforbindelsen.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server is unavailable (HTTP {status}): try again later; if it persists, check Issuer URI in Settings &gt; Connection.</source>
+        <translation>Konnektas login-server er ikke tilgængelig (HTTP {status}): prøv igen senere; varer det ved, så kontrollér Issuer URI i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server has no OpenID configuration at {url} (HTTP {status}): check Issuer URI in Settings &gt; Connection (it looks like https://{{server}}/auth/realms/{{realm}}).</source>
+        <translation>Konnektas login-server har ingen OpenID-konfiguration på {url} (HTTP {status}): kontrollér Issuer URI i Indstillinger &gt; Forbindelse (den ser ud som https://{{server}}/auth/realms/{{realm}}).</translation>
+    </message>
+    <message>
+        <source>The answer from {url} is not an OpenID configuration: check Issuer URI in Settings &gt; Connection (it looks like https://{{server}}/auth/realms/{{realm}}).</source>
+        <translation>Svaret fra {url} er ikke en OpenID-konfiguration: kontrollér Issuer URI i Indstillinger &gt; Forbindelse (den ser ud som https://{{server}}/auth/realms/{{realm}}).</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server answered the login in an unexpected shape ({detail}): check Issuer URI in Settings &gt; Connection.</source>
+        <translation>Konnektas login-server besvarede login i en uventet form ({detail}): kontrollér Issuer URI i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server issued a token of type “{kind}”, not Bearer.</source>
+        <translation>Konnektas login-server udstedte et token af typen “{kind}”, ikke Bearer.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server has no token endpoint at {url} (HTTP 404): check Issuer URI in Settings &gt; Connection.</source>
+        <translation>Konnektas login-server har intet token-endepunkt på {url} (HTTP 404): kontrollér Issuer URI i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server refused the login with HTTP {status} and an unexpected answer: check Issuer URI in Settings &gt; Connection.</source>
+        <translation>Konnektas login-server afviste login med HTTP {status} og et uventet svar: kontrollér Issuer URI i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login{said}: check Client ID and Client Secret in Settings &gt; Connection.</source>
+        <translation>Konnekta afviste login{said}: kontrollér Client ID og Client Secret i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login for user {user}{said}: check User and Password in Settings &gt; Connection.</source>
+        <translation>Konnekta afviste login for brugeren {user}{said}: kontrollér Bruger og Adgangskode i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta does not let client {client} log in with a user and password{said}: check Client ID and Client Secret in Settings &gt; Connection, or ask the Konnekta administrator to allow direct access grants for that client.</source>
+        <translation>Konnekta lader ikke klienten {client} logge ind med bruger og adgangskode{said}: kontrollér Client ID og Client Secret i Indstillinger &gt; Forbindelse, eller bed Konnekta-administratoren om at tillade direct access grants for den klient.</translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login ({error}){said}: check Client ID, Client Secret, User and Password in Settings &gt; Connection.</source>
+        <translation>Konnekta afviste login ({error}){said}: kontrollér Client ID, Client Secret, Bruger og Adgangskode i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta answered {request} in an unexpected shape ({detail}). Our model of the Konnekta API may be out of date: please report it.</source>
+        <translation>Konnekta besvarede {request} i en uventet form ({detail}). Vores model af Konnektas API kan være forældet: rapportér det venligst.</translation>
+    </message>
+    <message>
+        <source>Konnekta is unavailable (HTTP {status}){said}: try again later.</source>
+        <translation>Konnekta er ikke tilgængelig (HTTP {status}){said}: prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>Konnekta found the request malformed{said}. This is a fault in konnekta-desktop or a change in Konnekta&apos;s API: please report it.</source>
+        <translation>Konnekta fandt anmodningen fejlformet{said}. Det er en fejl i konnekta-desktop eller en ændring i Konnektas API: rapportér det venligst.</translation>
+    </message>
+    <message>
+        <source>Konnekta refused the access token, even after logging in again{said}. Check that the SMG Address and the Issuer URI name the same realm in Settings &gt; Connection.</source>
+        <translation>Konnekta afviste adgangstokenet, også efter nyt login{said}. Kontrollér, at SMG-adressen og Issuer URI nævner samme realm i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta does not allow it{said}. Ask the Konnekta administrator for the right.</source>
+        <translation>Konnekta tillader det ikke{said}. Bed Konnekta-administratoren om rettigheden.</translation>
+    </message>
+    <message>
+        <source>Konnekta does not allow it{said}. Check that the user has the Set Caller ID right in Konnekta.</source>
+        <translation>Konnekta tillader det ikke{said}. Kontrollér, at brugeren har rettigheden Set Caller ID i Konnekta.</translation>
+    </message>
+    <message>
+        <source>There is no Konnekta API at {address}. Check the SMG Address in Settings &gt; Connection.</source>
+        <translation>Der er intet Konnekta-API på {address}. Kontrollér SMG-adressen i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta does not know it{said}. It may have been removed or ended already.</source>
+        <translation>Konnekta kender det ikke{said}. Det kan være fjernet eller allerede afsluttet.</translation>
+    </message>
+    <message>
+        <source>Konnekta could not carry it out{said}.</source>
+        <translation>Konnekta kunne ikke udføre det{said}.</translation>
+    </message>
+    <message>
+        <source>Konnekta refused it (HTTP {status}){said}.</source>
+        <translation>Konnekta afviste det (HTTP {status}){said}.</translation>
+    </message>
+    <message>
+        <source>The event listener cannot use port {port} on {host} ({detail}). Another program may be using it: choose another Listener Port in Settings &gt; Connection.</source>
+        <translation>Hændelseslytteren kan ikke bruge port {port} på {host} ({detail}). Et andet program bruger den måske: vælg en anden lytteport i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to Konnekta</source>
+        <translation>Forbindelsen til Konnekta blev afbrudt</translation>
+    </message>
+    <message>
+        <source>Reconnecting after the computer was asleep for about {minutes} minutes</source>
+        <translation>Genopretter forbindelsen, efter at computeren har sovet i omkring {minutes} minutter</translation>
+    </message>
+    <message>
+        <source>Reconnecting: the network connection changed</source>
+        <translation>Genopretter forbindelsen: netværksforbindelsen er skiftet</translation>
+    </message>
+    <message>
+        <source>Reconnecting: the computer is online again</source>
+        <translation>Genopretter forbindelsen: computeren er online igen</translation>
     </message>
     <message>
         <source>none</source>

@@ -800,6 +800,14 @@
 <context>
     <name>Refusal</name>
     <message>
+        <source>Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>User {user} is not in Konnekta&apos;s user list (any more).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,19 +892,383 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{command}: Konnekta refused it. {detail}</source>
+        <source>{command}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{command} failed: {detail}</source>
+        <source>{command} failed: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The connection to Konnekta could not start: {detail}</source>
+        <source>The connection to Konnekta could not start: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{command} was not carried out: its request id {request_id} already belongs to another command. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a table of names to text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} is empty: ask your telephony provider for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} is empty: it is the part after &apos;@&apos; in your Konnekta username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} is empty: use 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} is empty: it is usually 00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} is empty: for example 45 for Denmark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a domain name like example.dk (the part after &apos;@&apos; in Konnekta usernames), without https:// or a path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a domain name like example.dk: use only what comes after &apos;@&apos; in Konnekta usernames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a domain name like example.dk (the part after &apos;@&apos; in Konnekta usernames).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be an address of this computer, like 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must not contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it contains spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: the server name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: the port after &apos;:&apos; is not a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it must start with https:// (plain http:// is accepted only for this computer: 127.0.0.1, localhost or ::1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: remove the part from &apos;?&apos; or &apos;#&apos; on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: the path &apos;{path}&apos; does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it says &apos;realms/&apos; where the SMG Address uses &apos;realm/&apos; (the plural belongs in the Issuer URI).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: this is the shape of the Issuer URI, not the SMG Address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: &apos;/fwd&apos; is missing at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it goes on after &apos;/fwd&apos;: end it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it says &apos;realm/&apos; where Konnekta uses &apos;realms/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: it goes on after the realm name: end it with the realm name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: &apos;/auth&apos; is missing before &apos;/realms/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must look like {example}: this is the shape of the SMG Address, not the Issuer URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be digits only, usually 00 (as in 0045 for Denmark).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a country calling code of 1 to 3 digits, like 45 for Denmark or 298 for the Faroe Islands, without &apos;+&apos; or &apos;00&apos; in front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a country calling code of 1 to 3 digits, like 45 for Denmark or 298 for the Faroe Islands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a country calling code, like 45 for Denmark or 298 for the Faroe Islands: {code} is not a country calling code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must map each Konnekta activity id to a template name: a row has no Konnekta activity id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must map each Konnekta activity id to a template name: “{key}” has no template name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must map each state name to a Konnekta activity id: a row has no state name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must map each state name to a Konnekta activity id: “{key}” has no Konnekta activity id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Host is {host}, so other computers can send events to the listener. Use 127.0.0.1 unless Konnekta&apos;s events must arrive from another machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook Address {address} is on this computer, which Konnekta&apos;s server {host} cannot reach, so no live events will arrive. Set Webhook Address to a public https address that forwards to the Listener Port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook Address points at port {webhook_port} on this computer, but the Listener Port is {port}: events will not arrive. Make the two ports the same, or leave Webhook Address empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Host {host} is not a known address: use 127.0.0.1, or an address of this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Host {host} is not an address of this computer: use 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Port {port} is already in use on {host} by another program: choose another port from 1024 to 65535, or close the program using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Port {port} on {host} may not be used by this program: choose another port from 1024 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Port {port} on {host} cannot be opened ({detail}): choose another port from 1024 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read ({detail}), so the app starts with default settings. Correct the file, or save the settings window to replace it (the old file is kept beside it as settings.toml.bak).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In {file}: {cause} The file says {value}. The default ({default}) is used until you correct it in Settings &gt; {section}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} is not read from {file}: secrets belong in the system keyring. Remove it from the file and enter it in Settings &gt; {section}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {file} has settings this version does not know, which are ignored: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to {file} ({detail}). Check that the folder exists and that you may write to it, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring was found, so the Client Secret and Password cannot be saved. They are kept for this session only: enter them again after restarting the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring could not be used ({kind}), so the Client Secret and Password cannot be saved. They are kept for this session only: unlock or repair the keyring, then save the settings again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings are incomplete: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} is not a valid address ({detail}): check {setting} in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be an https:// address: check {setting} in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} uses plain http to {host}, which would send the password and tokens unencrypted: use an https:// address in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{server} at {address} did not answer in time. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address} securely: its TLS certificate is not trusted ({detail}). Check {setting} in Settings &gt; Connection; a company proxy&apos;s root certificate must be installed in the operating system&apos;s certificate store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address} securely: the TLS handshake failed ({detail}). Check {setting} in Settings &gt; Connection; a company proxy&apos;s root certificate must be installed in the operating system&apos;s certificate store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: the host name {host} is unknown. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: the connection was refused. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: no connection could be made. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {server} at {address}: the connection broke off. Check {setting} in Settings &gt; Connection and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server is unavailable (HTTP {status}): try again later; if it persists, check Issuer URI in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server has no OpenID configuration at {url} (HTTP {status}): check Issuer URI in Settings &gt; Connection (it looks like https://{{server}}/auth/realms/{{realm}}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from {url} is not an OpenID configuration: check Issuer URI in Settings &gt; Connection (it looks like https://{{server}}/auth/realms/{{realm}}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server answered the login in an unexpected shape ({detail}): check Issuer URI in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server issued a token of type “{kind}”, not Bearer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server has no token endpoint at {url} (HTTP 404): check Issuer URI in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s login server refused the login with HTTP {status} and an unexpected answer: check Issuer URI in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login{said}: check Client ID and Client Secret in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login for user {user}{said}: check User and Password in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta does not let client {client} log in with a user and password{said}: check Client ID and Client Secret in Settings &gt; Connection, or ask the Konnekta administrator to allow direct access grants for that client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login ({error}){said}: check Client ID, Client Secret, User and Password in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta answered {request} in an unexpected shape ({detail}). Our model of the Konnekta API may be out of date: please report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta is unavailable (HTTP {status}){said}: try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta found the request malformed{said}. This is a fault in konnekta-desktop or a change in Konnekta&apos;s API: please report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta refused the access token, even after logging in again{said}. Check that the SMG Address and the Issuer URI name the same realm in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta does not allow it{said}. Ask the Konnekta administrator for the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta does not allow it{said}. Check that the user has the Set Caller ID right in Konnekta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Konnekta API at {address}. Check the SMG Address in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta does not know it{said}. It may have been removed or ended already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta could not carry it out{said}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta refused it (HTTP {status}){said}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event listener cannot use port {port} on {host} ({detail}). Another program may be using it: choose another Listener Port in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting after the computer was asleep for about {minutes} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting: the network connection changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting: the computer is online again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtNetwork import QNetworkInformation
 from pytestqt.qtbot import QtBot
 
+from konnekta_desktop.domain.refusals import Reason, Why, why
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.network_watch import NetworkWatch
@@ -21,8 +22,8 @@ Reachability = QNetworkInformation.Reachability
 Medium = QNetworkInformation.TransportMedium
 
 
-def watch_with_log() -> tuple[NetworkWatch, list[str]]:
-    reasons: list[str] = []
+def watch_with_log() -> tuple[NetworkWatch, list[Why]]:
+    reasons: list[Why] = []
     watch = NetworkWatch(reasons.append)
     watch.on_reachability(Reachability.Disconnected)
     watch.on_medium(Medium.WiFi)
@@ -35,7 +36,7 @@ def test_coming_back_online_reconnects_once(qtbot: QtBot) -> None:
     assert reasons == []
     watch.on_reachability(Reachability.Online)
     watch.on_reachability(Reachability.Online)
-    assert reasons == ["the network is back"]
+    assert reasons == [why(Reason.NETWORK_BACK)]
 
 
 def test_another_medium_while_online_reconnects_but_not_while_offline(qtbot: QtBot) -> None:
@@ -45,7 +46,7 @@ def test_another_medium_while_online_reconnects_but_not_while_offline(qtbot: QtB
     watch.on_medium(Medium.Unknown)
     watch.on_medium(Medium.WiFi)  # from an unknown medium: nothing is known to have changed
     watch.on_medium(Medium.Ethernet)
-    assert reasons == ["the network is back", "the network changed from WiFi to Ethernet"]
+    assert reasons == [why(Reason.NETWORK_BACK), why(Reason.NETWORK_CHANGED)]
 
 
 def test_the_app_reconnects_when_the_network_is_back(
@@ -61,6 +62,6 @@ def test_the_app_reconnects_when_the_network_is_back(
     app.network.on_reachability(Reachability.Disconnected)
     app.network.on_reachability(Reachability.Online)
 
-    qtbot.waitUntil(lambda: any(s.message == "the network is back" for s in seen))
+    qtbot.waitUntil(lambda: any(s.why == why(Reason.NETWORK_BACK) for s in seen))
     qtbot.waitUntil(lambda: connector.status.state is Connection.CONNECTED)
     run(app.close())

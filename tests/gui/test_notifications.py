@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
+from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.switchboard import APP_NAME, MainWindow
@@ -33,10 +34,12 @@ def test_a_call_ringing_for_me_is_announced_once_with_the_apps_name(
 def test_connection_lost_and_restored_are_announced(window: MainWindow, session: Session) -> None:
     notifier = Notifier(session, window.bridge, window)
     notifier.muted = True  # muted still decides, it only does not show
-    window.bridge.status_changed.emit(ConnectionStatus(Connection.RECONNECTING, "Timed out."))
+    window.bridge.status_changed.emit(
+        ConnectionStatus(Connection.RECONNECTING, why(Reason.CONNECTION_LOST))
+    )
     window.bridge.status_changed.emit(ConnectionStatus(Connection.CONNECTED))
     assert [n.text for n in notifier.sent] == [
-        "The connection to Konnekta was lost; reconnecting. Timed out.",
+        "The connection to Konnekta was lost; reconnecting. Lost the connection to Konnekta",
         "The connection to Konnekta is back.",
     ]
 
@@ -49,11 +52,11 @@ def test_a_connection_stopped_by_a_setting_is_announced_as_stopped_not_as_reconn
     window.bridge.status_changed.emit(
         ConnectionStatus(
             Connection.DISCONNECTED,
-            "Konnekta refused the login: check User and Password in Settings > Connection.",
+            why(Reason.LOGIN_USER_REFUSED, user="svc", said=""),
             "Password",
         )
     )
     assert [n.text for n in notifier.sent] == [
-        "The connection to Konnekta stopped: Konnekta refused the login: check User and "
-        "Password in Settings > Connection."
+        "The connection to Konnekta stopped: Konnekta refused the login for user svc: check "
+        "User and Password in Settings > Connection."
     ]

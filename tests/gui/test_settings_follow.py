@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.domain.numbers import NumberPlan
+from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.ui.colleagues import ColleagueColumn
 from konnekta_desktop.ui.switchboard import MainWindow
@@ -39,7 +40,7 @@ def test_a_connection_stopped_by_a_setting_is_shown_in_the_message_bar_once(
 ) -> None:
     stopped = ConnectionStatus(
         Connection.DISCONNECTED,
-        "Konnekta refused the login: check User and Password in Settings > Connection.",
+        why(Reason.LOGIN_USER_REFUSED, user="svc", said=""),
         "Password",
     )
     window.bridge.status_changed.emit(stopped)
@@ -53,9 +54,13 @@ def test_a_connection_stopped_by_a_setting_is_shown_in_the_message_bar_once(
 
 
 def test_a_lost_connection_that_retries_stays_in_the_status_bar_only(window: MainWindow) -> None:
-    window.bridge.status_changed.emit(ConnectionStatus(Connection.RECONNECTING, "Timed out."))
+    window.bridge.status_changed.emit(
+        ConnectionStatus(Connection.RECONNECTING, why(Reason.CONNECTION_LOST))
+    )
     assert not window.message_bar.isVisible()
-    assert window.connection_label.text() == "Reconnecting to Konnekta: Timed out."
+    assert window.connection_label.text() == (
+        "Reconnecting to Konnekta: Lost the connection to Konnekta"
+    )
 
 
 def test_messages_show_their_text_as_written(window: MainWindow) -> None:

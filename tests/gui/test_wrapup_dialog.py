@@ -20,7 +20,7 @@ from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability, Direction
 from konnekta_desktop.domain.numbers import NumberPlan
-from konnekta_desktop.domain.refusals import Command, Reason, Refused
+from konnekta_desktop.domain.refusals import Command, Reason, Refused, why
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.domain.wrapups import WrapUpSession
 from konnekta_desktop.simulator.server import Simulator
@@ -183,10 +183,11 @@ class RefusingOnce:
     async def complete_wrapup(self, session: WrapUpSession, note: str = "", code: str = "") -> None:
         self.calls.append((session.call_id, note, code))
         if len(self.calls) == 1:
+            at = {"server": "konnekta", "address": "smg:443", "setting": "SMG Address"}
             raise Refused(
                 Reason.PBX_FAILED,
+                why(Reason.SERVER_TIMEOUT, **at),
                 command=Command.SET_AVAILABILITY.value,
-                detail="Konnekta did not answer: check the network connection.",
             )
 
 
@@ -205,7 +206,7 @@ def test_a_refused_completion_is_explained_and_can_be_retried(
     dialog.complete_button.click()
     qtbot.waitUntil(lambda: not dialog.error_label.isHidden())
 
-    assert "Konnekta did not answer" in dialog.error_label.text()
+    assert "Konnekta at smg:443 did not answer in time" in dialog.error_label.text()
     assert dialog.complete_button.isEnabled()
     assert dialog.isVisible()
 

@@ -20,6 +20,7 @@ from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability
+from konnekta_desktop.domain.refusals import Reason, english, why
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.konnekta.http import make_http_client
 from konnekta_desktop.runtime import suggested_mappings
@@ -115,7 +116,7 @@ async def test_api_down_is_noticed_at_the_second_failed_health_check_without_any
 
     failed_checks = [r for r in caplog.records if r.getMessage().startswith("Health check failed")]
     assert len(failed_checks) == 2  # noticed within two health intervals
-    assert status.message == "Lost the connection to Konnekta"
+    assert status.why == why(Reason.CONNECTION_LOST)
     assert not session.presence.connected
     # Meanwhile a colleague goes to lunch in Konnekta; the event cannot reach us.
     await simulator.set_presence(colleague.id, "act-lunch", Availability.UNAVAILABLE)
@@ -145,7 +146,7 @@ async def test_after_a_sleep_the_connector_logs_in_subscribes_and_reloads_at_onc
     await status_where(session.connector, state_is(Connection.RECONNECTING))
     await status_where(session.connector, state_is(Connection.CONNECTED))
     assert statuses[0].state is Connection.RECONNECTING
-    assert "asleep for about 3.0 hours" in statuses[0].message
+    assert statuses[0].why == why(Reason.AWOKE, minutes="180")
     assert subscriptions(simulator) == subscribed_before + 1
     await until(
         session.model, lambda: session.presence.shown_state(colleague.id).label == "Holiday"
@@ -187,14 +188,16 @@ async def test_token_endpoint_down_during_reconnect_keeps_retrying_and_says_why(
     login_failures: list[ConnectionStatus] = []
 
     def login_failed_twice(status: ConnectionStatus) -> bool:
-        if status.state is Connection.RECONNECTING and "login server" in status.message:
+        if (
+            status.state is Connection.RECONNECTING
+            and status.why
+            and "login server" in english(status.why)
+        ):
             login_failures.append(status)
         return len(login_failures) >= 2  # it keeps trying, with backoff
 
     await status_where(connector, login_failed_twice)
-    assert login_failures[0].message == (
-        "Konnekta's login server is unavailable (HTTP 503): try again later"
-    )
+    assert login_failures[0].why == why(Reason.LOGIN_UNAVAILABLE, status="503")
     assert subscriptions(simulator) == subscribed_before
 
     simulator.faults.clear()
@@ -213,7 +216,7 @@ async def test_reconnect_now_cuts_a_long_backoff_short(simulator: Simulator) -> 
     await status_where(connector, state_is(Connection.RECONNECTING))
     simulator.faults.clear()  # the network is back, but the next retry is an hour away
 
-    await connector.reconnect_now("The network changed")
+    await connector.reconnect_now(why(Reason.NETWORK_CHANGED))
 
     await status_where(connector, state_is(Connection.CONNECTED))
     await connector.close()
@@ -225,10 +228,10 @@ async def test_reconnect_now_while_connected_subscribes_again(simulator: Simulat
     await connector.wait_connected()
     subscribed_before = subscriptions(simulator)
 
-    await connector.reconnect_now("The network changed")
+    await connector.reconnect_now(why(Reason.NETWORK_CHANGED))
 
     status = await status_where(connector, state_is(Connection.RECONNECTING))
-    assert status.message == "The network changed"
+    assert status.why == why(Reason.NETWORK_CHANGED)
     await status_where(connector, state_is(Connection.CONNECTED))
     assert subscriptions(simulator) == subscribed_before + 1
     await connector.close()
@@ -236,6 +239,6 @@ async def test_reconnect_now_while_connected_subscribes_again(simulator: Simulat
 
 async def test_reconnect_now_before_start_does_nothing(simulator: Simulator) -> None:
     connector = Connector(config_for(simulator, **FAST))
-    await connector.reconnect_now("The network changed")
+    await connector.reconnect_now(why(Reason.NETWORK_CHANGED))
     assert connector.status.state is Connection.DISCONNECTED
     await connector.close()

@@ -22,7 +22,7 @@ from konnekta_desktop.domain import (
     User,
 )
 from konnekta_desktop.domain.appointments import Appointment
-from konnekta_desktop.domain.refusals import Refused
+from konnekta_desktop.domain.refusals import Reason, Refused, why
 from konnekta_desktop.domain.states import SyncDirection, Template
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.runtime import suggested_mappings
@@ -362,7 +362,7 @@ async def test_history_older_than_ninety_days_is_forgotten_at_start(
                 ended_at=ended,
             )
     session = Session(config_for(simulator), Store(store_path), clock=clock)
-    session.settings_problems = ["kept offline for this test"]
+    session.settings_problems = [why(Reason.EMPTY_ASK_PROVIDER, setting="User")]  # stay offline
     await session.start()
     assert [record.call_id for record in session.store.call_history()] == ["recent"]
     await session.close()

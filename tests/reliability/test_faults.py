@@ -26,7 +26,7 @@ from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain import Availability, CallingDevice, LineType, User
-from konnekta_desktop.domain.refusals import Refused
+from konnekta_desktop.domain.refusals import Refused, english
 from konnekta_desktop.domain.states import SyncDirection
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.konnekta.http import make_http_client
@@ -245,8 +245,10 @@ async def test_responses_slower_than_the_timeout_then_back_konnekta_changes_are_
     )
     simulator.faults.slow_seconds = 1.5
     await status_becomes(session, Connection.RECONNECTING)
-    with pytest.raises(Refused, match="did not answer in time"):
+    with pytest.raises(Refused) as refused:
         await session.commands.dial(caller.id, "+4587654321", CallingDevice.LOCAL)
+    assert refused.value.why.cause is not None
+    assert "did not answer in time" in english(refused.value.why.cause)
     assert session.connector.api.request_counts[DIAL] == 1
     await simulator.set_presence(colleague.id, "act-course", Availability.UNAVAILABLE)
 

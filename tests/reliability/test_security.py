@@ -22,7 +22,7 @@ from konnekta_desktop.core import connector as connector_module
 from konnekta_desktop.core.config import ConnectorConfig
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.domain import CallingDevice
-from konnekta_desktop.domain.refusals import Refused
+from konnekta_desktop.domain.refusals import Refused, english
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, save_settings
 from konnekta_desktop.simulator.server import Simulator
@@ -223,8 +223,9 @@ async def test_tls_verification_stays_on_even_when_the_setting_says_off(tmp_path
         refused = asyncio.Event()
 
         def heard(status: Any) -> None:
-            statuses.append(status.message)
-            if "not trusted" in status.message:
+            said = english(status.why) if status.why else ""
+            statuses.append(said)
+            if "not trusted" in said:
                 refused.set()
 
         connector.on_status(heard)

@@ -247,7 +247,7 @@ class SettingsDialog(QDialog):
         """Validate every option as the window shows it; mark the fields; return the messages."""
         new = self.current_settings()
         errors = [error for error in validate(new) if error.field is not None]
-        messages = {error.field: error.message for error in errors}
+        messages = {error.field: words(error.why) for error in errors}
         fields = {name: field for page in self.pages for name, field in page.fields.items()}
         for name, field in fields.items():
             field.show_problem(messages.get(name))
@@ -256,7 +256,7 @@ class SettingsDialog(QDialog):
             first_page = self._page_of(errors[0].field)
             if first_page is not None:
                 self.tabs.setCurrentWidget(first_page)
-        return [error.message for error in errors]
+        return [words(error.why) for error in errors]
 
     async def apply(self) -> bool:
         """Validate, save and take the settings into use; False (with a message) when refused."""
@@ -289,14 +289,14 @@ class SettingsDialog(QDialog):
         try:
             save_settings(self.paths, new, self.secrets, previous=old)
         except SettingsSaveError as error:
-            self._say(str(error), problem=True)
+            self._say(words(error.why), problem=True)
             return False
         self.connection.refresh_keyring_notice()
         self.settings = new
         notes = [self.tr("Settings saved.")]
         if secrets_changed and self.secrets.problem:
             # The keyring may also fail during this save: the store then keeps them in memory.
-            notes.append(self.secrets.problem)
+            notes.append(words(self.secrets.problem))
         if new.language != old.language:
             notes.append(self.tr("The new language shows after restarting the app."))
         problem = bool(secrets_changed and self.secrets.problem)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...settings import Option, Secret, validate_field
+from ..refusal_words import words
 from .common import FieldMessage
 from .labels import option_label, option_tooltip
 
@@ -167,8 +168,9 @@ class OptionField:
     def check(self) -> str | None:
         """Validate the value as it stands, show the result under the field, and return it."""
         problem = validate_field(self.option.name, self.value())
-        self.message.show_message(problem)
-        return problem
+        shown = None if problem is None else words(problem)
+        self.message.show_message(shown)
+        return shown
 
     def show_problem(self, problem: str | None) -> None:
         self.message.show_message(problem)

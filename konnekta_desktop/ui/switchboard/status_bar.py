@@ -11,6 +11,7 @@ from ...domain.status import Connection, ConnectionStatus
 from ...settings import get_option, validate
 from ..bridge import AppSession
 from ..icons import tray_icon
+from ..refusal_words import words
 from ..settings.labels import option_label
 
 __all__ = ["StatusBar", "settings_to_fill_in"]
@@ -99,8 +100,8 @@ class StatusBar(QStatusBar):
                     "the settings are incomplete. Open Settings > Connection (F9) and fill in {fields}.",
                 ).format(fields=_some_of(missing))
             )
-        elif status.message:
-            text = f"{text.rstrip('…')}: {status.message}"
+        elif status.why:
+            text = f"{text.rstrip('…')}: {words(status.why)}"
         self.connection_label.setText(text)
         self.connection_label.setToolTip(text)
         self.connection_icon.setPixmap(

@@ -35,6 +35,7 @@ from ...settings import Settings
 from ..bridge import AppSession, Bridge
 from ..calls import CallTableModel
 from ..icons import app_icon
+from ..refusal_words import words
 from ..shortcuts import key_sequences, shortcut
 from ..single_instance import parse_dial_target
 from ..tasks import TaskRunner
@@ -332,9 +333,9 @@ class MainWindow(PanelAttributes, QMainWindow):
         disconnected = status.state is Connection.DISCONNECTED
         missing = settings_to_fill_in(self.session) if disconnected else []
         self.status_bar.show_connection(status, missing)
-        if disconnected and status.setting is not None and status != previous:
+        if disconnected and status.setting is not None and status.why and status != previous:
             # A setting stops the connection until it is fixed: say so where it is seen.
-            self.show_error(status.message)
+            self.show_error(words(status.why))
         if status.state is Connection.CONNECTED and previous.state is not Connection.CONNECTED:
             if self._first_run_notice and self.message_bar.text() == self._first_run_notice:
                 self.dismiss_message()

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain.interface import Role
+from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.settings import AppPaths, SecretStore, Settings
 from konnekta_desktop.simulator import Simulator
@@ -105,7 +106,9 @@ def test_a_connection_stopped_by_a_setting_is_retried_by_any_apply(
     the operator's way to try again, even when the fix was outside the app."""
     session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
     session.connector.status = ConnectionStatus(
-        Connection.DISCONNECTED, "The listener port is busy.", "Listener Port"
+        Connection.DISCONNECTED,
+        why(Reason.LISTENER_PORT_BUSY, port="8470", host="127.0.0.1", detail="in use"),
+        "Listener Port",
     )
     reconnected: list[Settings] = []
 

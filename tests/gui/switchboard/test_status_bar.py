@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
+from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.ui.switchboard.status_bar import StatusBar, settings_to_fill_in
 
@@ -28,8 +29,8 @@ def bar(session: Session, qtbot: QtBot) -> Iterator[StatusBar]:
         (ConnectionStatus(Connection.CONNECTED), "Connected to Konnekta"),
         (ConnectionStatus(Connection.CONNECTING), "Connecting to Konnekta…"),
         (
-            ConnectionStatus(Connection.RECONNECTING, "Timed out."),
-            "Reconnecting to Konnekta: Timed out.",
+            ConnectionStatus(Connection.RECONNECTING, why(Reason.CONNECTION_LOST)),
+            "Reconnecting to Konnekta: Lost the connection to Konnekta",
         ),
         (ConnectionStatus(Connection.DISCONNECTED), "Not connected to Konnekta"),
     ],
@@ -44,7 +45,10 @@ def test_the_connection_is_said_in_words(
 
 
 def test_settings_to_fill_in_are_named_a_few_at_a_time(bar: StatusBar) -> None:
-    stopped = ConnectionStatus(Connection.DISCONNECTED, "raw problems")
+    stopped = ConnectionStatus(
+        Connection.DISCONNECTED,
+        why(Reason.SETTINGS_INCOMPLETE, why(Reason.NOT_TEXT, setting="User")),
+    )
     bar.show_connection(stopped, ["A", "B", "C", "D"])
     assert bar.connection_label.text() == (
         "Not connected to Konnekta: the settings are incomplete. Open Settings > Connection (F9) "

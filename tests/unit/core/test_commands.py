@@ -26,7 +26,7 @@ from konnekta_desktop.domain import (
     User,
 )
 from konnekta_desktop.domain.numbers import NumberError, NumberPlan
-from konnekta_desktop.domain.refusals import Reason, Refused
+from konnekta_desktop.domain.refusals import Reason, Refused, why
 from konnekta_desktop.konnekta.errors import (
     BadRequest,
     ConnectionFailed,
@@ -317,13 +317,11 @@ async def test_caller_ids_are_loaded_through_the_gate(commands: Commands, api: F
 
 
 async def test_caller_ids_failure_is_a_refusal_of_loading(commands: Commands, api: FakeSmg) -> None:
-    api.failures["caller_ids"] = Unavailable("Konnekta is down", status=503)
+    api.failures["caller_ids"] = Unavailable(DOWN, status=503)
 
     refused = await refusal(commands.caller_ids("alice"))
 
-    assert refused == Refused(
-        Reason.PBX_FAILED, command="load_caller_ids", detail="Konnekta is down"
-    )
+    assert refused == Refused(Reason.PBX_FAILED, DOWN, command="load_caller_ids")
 
 
 async def test_set_caller_id_picks_the_valid_option_as_konnekta_lists_it(
@@ -392,15 +390,19 @@ async def test_a_command_for_an_unknown_user_is_refused_and_nothing_is_sent(
 # -- the PBX's own answers ---------------------------------------------------------------------
 
 
+DOWN = why(Reason.KONNEKTA_UNAVAILABLE, status="503", said="")
+AT = {"server": "konnekta", "address": "smg.example:443", "setting": "SMG Address"}
+
+
 def konnekta_errors() -> list[tuple[KonnektaError, Reason]]:
     return [
-        (Forbidden("Not allowed", status=403), Reason.PBX_REFUSED),
-        (NotFound("No such user", status=404), Reason.PBX_REFUSED),
-        (Unprocessable("Device not available", status=422), Reason.PBX_REFUSED),
-        (BadRequest("Malformed request", status=400), Reason.PBX_FAILED),
-        (Unavailable("Konnekta is down", status=503), Reason.PBX_FAILED),
-        (Timeout("No answer in time", address="smg.example"), Reason.PBX_FAILED),
-        (ConnectionFailed("Connection refused", address="smg.example"), Reason.PBX_FAILED),
+        (Forbidden(why(Reason.NOT_ALLOWED, said=""), status=403), Reason.PBX_REFUSED),
+        (NotFound(why(Reason.NOT_KNOWN_TO_KONNEKTA, said="x"), status=404), Reason.PBX_REFUSED),
+        (Unprocessable(why(Reason.KONNEKTA_COULD_NOT, said="y"), status=422), Reason.PBX_REFUSED),
+        (BadRequest(why(Reason.REQUEST_MALFORMED, said=""), status=400), Reason.PBX_FAILED),
+        (Unavailable(DOWN, status=503), Reason.PBX_FAILED),
+        (Timeout(why(Reason.SERVER_TIMEOUT, **AT), address="smg.example"), Reason.PBX_FAILED),
+        (ConnectionFailed(why(Reason.NO_CONNECTION, **AT), address="s"), Reason.PBX_FAILED),
     ]
 
 
@@ -414,7 +416,7 @@ async def test_a_pbx_answer_becomes_refused_or_failed_with_command_and_detail(
 
     refused = await refusal(commands.dial("alice", "12345678", CallingDevice.LOCAL))
 
-    assert refused == Refused(reason, command="dial", detail=error.message)
+    assert refused == Refused(reason, error.why, command="dial")
     assert not isinstance(refused, KonnektaError)  # the UI only ever sees a refusal
 
 
@@ -438,11 +440,13 @@ async def test_each_command_names_itself_in_a_pbx_refusal(
     command: str,
 ) -> None:
     model.apply(CallUpdate(call=leg("c1", ALICE, "+4533333333")))
-    api.failures[failing] = Forbidden("No", status=403)
+    api.failures[failing] = Forbidden(why(Reason.NOT_ALLOWED, said="No"), status=403)
 
     refused = await refusal(action(commands))
 
-    assert refused == Refused(Reason.PBX_REFUSED, command=command, detail="No")
+    assert refused == Refused(
+        Reason.PBX_REFUSED, why(Reason.NOT_ALLOWED, said="No"), command=command
+    )
 
 
 async def test_a_call_with_several_legs_is_checked_on_the_answered_leg_whatever_the_order(

@@ -44,13 +44,15 @@ from konnekta_desktop.domain import (
 )
 from konnekta_desktop.domain.appointments import Appointment
 from konnekta_desktop.domain.interface import Role, Update
-from konnekta_desktop.domain.refusals import Command, Reason, Refused
+from konnekta_desktop.domain.refusals import Command, Reason, Refused, why
 from konnekta_desktop.domain.states import ShownState, State, StateClass, SyncDirection, Template
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.konnekta.errors import Unavailable
 from konnekta_desktop.runtime import connector_config
 from konnekta_desktop.settings import Secret, Settings
 from tests.helpers.fake_smg import FakeSmg
+
+DOWN = why(Reason.KONNEKTA_UNAVAILABLE, status="503", said="")
 
 ALICE = User(
     id="alice",
@@ -300,7 +302,8 @@ async def test_a_status_change_is_an_update_with_the_status(
     make_session: Callable[..., Session],
 ) -> None:
     session = make_session()
-    session.settings_problems = ["Client ID is empty"]
+    empty = why(Reason.EMPTY_ASK_PROVIDER, setting="Client ID")
+    session.settings_problems = [empty]
     heard = Heard(session)
 
     await session.start()  # incomplete settings: it says so instead of connecting
@@ -309,7 +312,7 @@ async def test_a_status_change_is_an_update_with_the_status(
     update = heard.updates[0]
     assert update.status is session.status
     assert update.status.state is Connection.DISCONNECTED
-    assert "Client ID is empty" in update.status.message
+    assert update.status.why == why(Reason.SETTINGS_INCOMPLETE, empty)
     assert (update.seq, update.colleagues, update.wrapups, update.shown) == (
         1,
         None,
@@ -332,7 +335,7 @@ async def test_connecting_is_a_status_update_and_ends_staleness(
     statuses = [u.status.state for u in heard.updates if u.status is not None]
     assert statuses == [Connection.CONNECTING, Connection.CONNECTED]
     assert heard.seqs == list(range(1, len(heard.updates) + 1))
-    session.connector._set_status(Connection.RECONNECTING, "Lost the connection to Konnekta")
+    session.connector._set_status(Connection.RECONNECTING, why(Reason.CONNECTION_LOST))
     assert session.stale
 
 
@@ -422,13 +425,13 @@ async def test_a_request_refused_once_is_refused_alike_again_without_a_second_at
     session: Session, api: FakeSmg
 ) -> None:
     load(session)
-    api.failures["make_call"] = Unavailable("Konnekta is down", status=503)
+    api.failures["make_call"] = Unavailable(DOWN, status=503)
 
     first = await refusal(session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1"))
     api.failures.clear()  # it would go through now, but this request was answered already
     again = await refusal(session.dial("alice", "12345678", CallingDevice.LOCAL, request_id="r1"))
 
-    expected = Refused(Reason.PBX_FAILED, command="dial", detail="Konnekta is down")
+    expected = Refused(Reason.PBX_FAILED, DOWN, command="dial")
     assert first == again == expected
     assert len(api.made("make_call")) == 1
 
@@ -485,7 +488,7 @@ async def test_a_wrap_up_completion_refused_is_refused_alike_for_its_request_id(
     (pending,) = session.pending_wrapups()
     made_available = ("set_presence", "alice", None, Availability.AVAILABLE)
 
-    api.failures["set_presence"] = Unavailable("Konnekta is down", status=503)
+    api.failures["set_presence"] = Unavailable(DOWN, status=503)
     first = await refusal(session.complete_wrapup(pending, "note", request_id="w1"))
     api.failures.clear()
     again = await refusal(session.complete_wrapup(pending, "note", request_id="w1"))
@@ -744,7 +747,9 @@ async def test_reconnect_that_cannot_start_is_refused_but_takes_numbers_and_mapp
             refused = await refusal(session.reconnect(new))
 
         assert refused.reason is Reason.CONNECTION_NOT_STARTED
-        assert f"port {port}" in refused.params["detail"]
+        assert refused.why.cause is not None
+        assert refused.why.cause.reason is Reason.LISTENER_PORT_BUSY
+        assert refused.why.cause.params["port"] == str(port)
         assert session.plan.international_code == "298"
         assert session.shown_state("alice").label == "Busy"  # the new activity mapping
         assert session.settings is new

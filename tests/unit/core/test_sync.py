@@ -14,6 +14,7 @@ from konnekta_desktop.core.store import Store
 from konnekta_desktop.core.sync import synchronise
 from konnekta_desktop.domain import Activity, Availability, User, UserStatus
 from konnekta_desktop.domain.numbers import NumberPlan
+from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.domain.states import SyncDirection
 from konnekta_desktop.konnekta.errors import Unavailable
 
@@ -37,7 +38,7 @@ class HeldApi:
         self.arrived.set()
         await self.gate.wait()
         if user_id in self.refuse:
-            raise Unavailable("Konnekta is unavailable (HTTP 503)", status=503)
+            raise Unavailable(why(Reason.KONNEKTA_UNAVAILABLE, status="503", said=""), status=503)
         self.sent.append((user_id, activity_id))
 
 

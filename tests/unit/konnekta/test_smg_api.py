@@ -27,6 +27,7 @@ from konnekta_fakes import (
 )
 
 from konnekta_desktop import domain
+from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.konnekta.api import SMG_ADDRESS, SmgClient
 from konnekta_desktop.konnekta.auth import KonnektaAuth
 from konnekta_desktop.konnekta.errors import (
@@ -358,11 +359,15 @@ async def test_path_parameters_are_escaped(client: SmgClient, smg: ScriptedSmg) 
     ],
 )
 async def test_refusals_become_typed_errors_keeping_the_server_message(
-    client: SmgClient, smg: ScriptedSmg, status: int, kind: type[RequestRefused]
+    client: SmgClient,
+    smg: ScriptedSmg,
+    status: int,
+    kind: type[RequestRefused],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     smg.then(status, {"code": "some_code", "message": "Caller ID +4599 is not valid for u1"})
 
-    with pytest.raises(kind) as caught:
+    with caplog.at_level(logging.INFO), pytest.raises(kind) as caught:
         await client.set_caller_id("u1", "+4599")
 
     error = caught.value
@@ -370,7 +375,8 @@ async def test_refusals_become_typed_errors_keeping_the_server_message(
     assert error.status == status
     assert error.code == "some_code"
     assert error.server_message == "Caller ID +4599 is not valid for u1"
-    assert "set the caller ID of user u1 to +4599" in str(error)
+    assert "Could not set the caller ID of user u1 to +4599" in caplog.text  # what was asked
+    assert error.why.params["said"] == "Caller ID +4599 is not valid for u1"
     assert "Caller ID +4599 is not valid for u1" in str(error)
     assert not error.transient
 
@@ -581,8 +587,9 @@ async def test_repeated_hang_up_that_finds_the_call_gone_counts_as_done(
 
 async def test_hang_up_of_an_unknown_call_is_not_found(client: SmgClient, smg: ScriptedSmg) -> None:
     smg.then(404, {"code": "not_found", "message": "no call c1"})
-    with pytest.raises(NotFound, match="hang up call c1"):
+    with pytest.raises(NotFound, match="no call c1") as caught:
         await client.hang_up("c1")
+    assert caught.value.why.reason is Reason.NOT_KNOWN_TO_KONNEKTA
 
 
 @pytest.mark.parametrize(
@@ -671,7 +678,7 @@ async def test_server_message_echoing_the_token_is_scrubbed(
 async def test_login_failure_reaches_the_caller_unchanged(smg: ScriptedSmg) -> None:
     class RefusingLogin:
         async def access_token(self) -> str:
-            raise Unauthorized("nope", status=401)
+            raise Unauthorized(why(Reason.TOKEN_REFUSED, said="nope"), status=401)
 
         def invalidate(self, refused_token: str | None = None) -> None:
             raise AssertionError("not called")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from konnekta_desktop.core.wakeup import MINIMUM_JUMP, ResumeWatch
+from konnekta_desktop.domain.refusals import Reason, english, why
 
 
 class FakeTime:
@@ -53,15 +54,15 @@ async def test_a_wall_clock_jump_during_a_pause_means_the_computer_slept() -> No
     time = FakeTime()
     time.extra_wall = 45 * 60  # Linux and macOS: the monotonic clock stood still
     reason = await watch(time).pause(10)
-    assert reason == "Reconnecting after the computer was asleep for about 45 minutes"
+    assert reason == why(Reason.AWOKE, minutes="45")
+    assert english(reason) == "Reconnecting after the computer was asleep for about 45 minutes"
 
 
 async def test_a_pause_whose_timer_overran_means_the_computer_slept() -> None:
     time = FakeTime()
     time.extra_all = 3 * 3600  # Windows: every clock counted the sleep
     reason = await watch(time).pause(10)
-    assert reason is not None
-    assert "3.0 hours" in reason
+    assert reason == why(Reason.AWOKE, minutes="180")
 
 
 async def test_a_jump_of_up_to_twice_the_interval_is_not_a_sleep() -> None:
@@ -87,9 +88,9 @@ async def test_a_wall_clock_set_back_is_not_a_sleep() -> None:
 async def test_a_request_before_the_pause_ends_it_at_once_and_counts_once() -> None:
     time = FakeTime()
     resume = watch(time)
-    resume.request("The network changed")
-    resume.request("The network changed again")
-    assert await resume.pause(10) == "The network changed again"
+    resume.request(why(Reason.NETWORK_CHANGED))
+    resume.request(why(Reason.NETWORK_BACK))
+    assert await resume.pause(10) == why(Reason.NETWORK_BACK)
     assert time.pauses == []  # no waiting at all
     assert await resume.pause(10) is None  # the burst counted once
     assert time.pauses == [10]
@@ -100,8 +101,8 @@ async def test_a_request_during_a_long_pause_cuts_it_short() -> None:
     pausing = asyncio.create_task(resume.pause(3600))
     await asyncio.sleep(0)  # let the pause begin
     assert not pausing.done()
-    resume.request("Asked by the operator")
-    assert await asyncio.wait_for(pausing, 5) == "Asked by the operator"
+    resume.request(why(Reason.NETWORK_CHANGED))
+    assert await asyncio.wait_for(pausing, 5) == why(Reason.NETWORK_CHANGED)
     assert not resume.requested
 
 

@@ -149,7 +149,7 @@ def test_wrong_value_falls_back_to_its_default_and_names_field_and_file(
     assert settings.international_code == "298"
     assert [e.field for e in errors] == ["listener_port"]
     message = errors[0].message
-    assert message.startswith(f"Listener Port in {app_paths.settings_file} must be a whole number")
+    assert message.startswith(f"In {app_paths.settings_file}: Listener Port must be a whole number")
     assert "'abc'" in message
     assert "default (8470)" in message
     assert "Settings > Connection" in message

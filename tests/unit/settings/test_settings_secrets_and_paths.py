@@ -9,6 +9,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 
+from konnekta_desktop.domain.refusals import Reason, english, why
 from konnekta_desktop.settings import AppPaths, Secret, SecretStore, Settings, load_settings
 from konnekta_desktop.settings.secret_store import SecretName
 from tests.helpers.keyring_backend import InMemoryKeyring, LockedKeyring
@@ -94,8 +95,8 @@ def test_without_a_keyring_secrets_are_kept_for_this_session_and_it_says_so(
 
     assert not store.available
     assert store.problem is not None
-    assert store.problem.startswith("No system keyring was found")
-    assert "this session only" in store.problem
+    assert store.problem.reason is Reason.NO_KEYRING
+    assert "this session only" in english(store.problem)
     assert store.get(SecretName.PASSWORD, TENANT_A) == Secret("hunter2")
     assert not SecretStore(keyring.backends.fail.Keyring()).get(SecretName.PASSWORD, TENANT_A)
     assert "hunter2" not in caplog.text
@@ -110,7 +111,7 @@ def test_the_default_store_notices_when_the_system_has_no_keyring() -> None:
         keyring.set_keyring(previous)
     assert not store.available
     assert store.problem is not None
-    assert "No system keyring was found" in store.problem
+    assert store.problem.reason is Reason.NO_KEYRING
 
 
 def test_a_locked_keyring_falls_back_to_the_session_and_names_the_error(
@@ -124,8 +125,8 @@ def test_a_locked_keyring_falls_back_to_the_session_and_names_the_error(
 
     assert not store.available
     assert store.problem is not None
-    assert "KeyringLocked" in store.problem
-    assert "this session only" in store.problem
+    assert store.problem == why(Reason.KEYRING_FAILED, kind="KeyringLocked")
+    assert "this session only" in english(store.problem)
     assert store.fill(TENANT_A).password == Secret("hunter2")
     assert "hunter2" not in caplog.text
 

@@ -7,15 +7,28 @@ from typing import Any
 
 import pytest
 
+from konnekta_desktop.domain.refusals import Reason, english
 from konnekta_desktop.settings import (
     Secret,
     Settings,
     SyncDirection,
-    check_port_free,
     setting_warnings,
     validate,
     validate_field,
 )
+from konnekta_desktop.settings import check_port_free as port_problem
+
+
+def field_message(name: str, value: Any) -> str | None:
+    """The field's problem in English words, as the log and a headless run say it."""
+    problem = validate_field(name, value)
+    return None if problem is None else english(problem)
+
+
+def check_port_free(host: str, port: int) -> str | None:
+    problem = port_problem(host, port)
+    return None if problem is None else english(problem)
+
 
 SMG = "https://smg.example.dk/api-admin/realm/acme/fwd"
 ISSUER = "https://id.example.dk/auth/realms/acme"
@@ -148,7 +161,7 @@ BAD = [
         "Synchronisation Direction",
         ["'konnekta_to_local'", "'local_to_konnekta'"],
     ),
-    ("activity_mappings", {"act-1": ""}, "Activity Mappings", ["'act-1' has no template name"]),
+    ("activity_mappings", {"act-1": ""}, "Activity Mappings", ["“act-1” has no template name"]),
     ("activity_mappings", {" ": "Lunch"}, "Activity Mappings", ["no Konnekta activity id"]),
     ("state_mappings", {"Lunch": 3}, "State Mappings", ["table"]),
     ("state_mappings", ["Lunch"], "State Mappings", ["table"]),
@@ -161,7 +174,7 @@ BAD = [
 def test_bad_value_message_names_the_field_and_the_expected_shape(
     name: str, value: Any, label: str, parts: list[str]
 ) -> None:
-    message = validate_field(name, value)
+    message = field_message(name, value)
     assert message is not None
     assert message.startswith(f"{label} ")
     for part in parts:
@@ -169,8 +182,11 @@ def test_bad_value_message_names_the_field_and_the_expected_shape(
 
 
 def test_issuer_uri_message_reads_as_one_sentence() -> None:
-    assert validate_field("issuer_uri", "https://id.example.dk/auth/realm/acme") == (
-        "Issuer URI must look like https://{server}/auth/realms/{realm} — it says 'realm/' "
+    problem = validate_field("issuer_uri", "https://id.example.dk/auth/realm/acme")
+    assert problem is not None
+    assert problem.reason is Reason.ISSUER_SAYS_REALM
+    assert english(problem) == (
+        "Issuer URI must look like https://{server}/auth/realms/{realm}: it says 'realm/' "
         "where Konnekta uses 'realms/'."
     )
 
@@ -203,7 +219,7 @@ def test_validate_reports_each_wrong_field_once() -> None:
 def test_no_message_ever_contains_a_secret_value() -> None:
     settings = complete_settings(listener_host="0.0.0.0", listener_port=1)
     texts = [e.message for e in validate(settings) + setting_warnings(settings)]
-    texts.append(validate_field("client_secret", Secret("client-s3cret")) or "")
+    texts.append(field_message("client_secret", Secret("client-s3cret")) or "")
     assert texts
     for text in texts:
         assert "hunter2" not in text
