@@ -137,6 +137,10 @@ class SwitchboardApp:
         self._closers.append(("phone links", self._stop_links))
 
         self._log_stage("pending wrap-ups")
+        # The window is the client that runs wrap-ups; those nobody came back for in time
+        # completed by themselves as it attached, and the rest return.
+        session.attach_client()
+        self._closers.append(("switchboard client", session.detach_client))
         for wrapup_session in session.pending_wrapups():
             window.open_wrapup(wrapup_session)
 

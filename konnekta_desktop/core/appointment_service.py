@@ -96,7 +96,7 @@ class AppointmentService:
         local = self._presence.local_state(appointment.user_id)
         previous = PreviousState(
             state=local.state if local else None,
-            caller_id=colleague.caller_id if template.caller_id else None,
+            caller_id=(colleague.caller_id or "") if template.caller_id else None,
             forwarding=(colleague.diversion or "") if template.forwarding else None,
         )
         self._store.save_active_appointment(
@@ -114,5 +114,7 @@ class AppointmentService:
             await self._presence.set_state(active.user_id, previous.state)
         if previous.caller_id:
             await self._commands.set_caller_id(active.user_id, previous.caller_id)
+        elif previous.caller_id is not None:  # "" means: none was chosen, so the default again
+            await self._commands.clear_caller_id(active.user_id)
         if previous.forwarding is not None:  # "" means: there was none, so clear it
             await self._commands.set_forwarding(active.user_id, previous.forwarding or None)

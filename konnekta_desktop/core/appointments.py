@@ -35,7 +35,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class PreviousState:
-    """What an appointment replaced, to give back when it ends (None: nothing was set)."""
+    """What an appointment replaced, to give back when it ends (None: the appointment did not set
+    it). `caller_id` "" is the default caller ID (none chosen), `forwarding` "" no forwarding."""
 
     state: str | None
     caller_id: str | None = None

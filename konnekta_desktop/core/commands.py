@@ -155,6 +155,14 @@ class Commands:
         log.info("Caller ID of %s -> %s", colleague.user.name, chosen)
         await self._send(Command.SET_CALLER_ID, self.api.set_caller_id(user_id, chosen))
 
+    async def clear_caller_id(self, user_id: str) -> None:
+        """Back to the default caller ID that Konnekta's configuration gives the user."""
+        colleague = self.colleague(user_id)
+        if Right.SET_CALLER_ID not in colleague.user.rights:
+            raise Refused(Reason.NO_CALLER_ID_RIGHT, name=colleague.user.name)
+        log.info("Caller ID of %s -> the default", colleague.user.name)
+        await self._send(Command.CLEAR_CALLER_ID, self.api.clear_caller_id(user_id))
+
     async def _send(self, command: Command, request: Awaitable[T]) -> T:
         return await pbx_request(command, request)
 

@@ -27,7 +27,8 @@ class ConnectorConfig:
     activity_mappings: dict[str, str] = field(default_factory=dict)
     state_mappings: dict[str, str] = field(default_factory=dict)
     operator_user: str = ""
-    wrap_up: bool = True
+    wrap_up: bool = True  # the operator's own switch; Konnekta's per-user flag must be on too
+    wrap_up_timeout: float = 600.0  # seconds a pending wrap-up waits for a client to come back
     default_calling_device: CallingDevice = CallingDevice.LOCAL
     health_interval: float = 10.0  # a dead connection is noticed within two of these
     subscription_ttl: int = 3600

@@ -9,6 +9,9 @@ Rules from the vendor page, in our words:
 - A Mobile line (in practice a secondary line) shows busy only while the user talks on the mobile
   device itself; a call answered on the desk phone or softphone does not make it busy.
 - A number registered as Mobile allows no call control.
+
+The switchboard shows the primary line's status (`phone_status`) and, beside the mobile number,
+whether the Mobile line is busy (`mobile_busy`); both follow the line's type, not the device alone.
 """
 
 from __future__ import annotations
@@ -17,29 +20,31 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from ..domain.refusals import Reason, Refused
-from ..domain.types import Call, CallingDevice, CallState, Line, LineType, User
+from ..domain.types import Call, CallingDevice, CallState, Line, LineRole, LineType, User
 
 __all__ = [
     "PhoneStatus",
     "ensure_call_control",
     "line_busy",
+    "mobile_busy",
+    "mobile_line",
     "monitored_numbers",
     "monitoring_number",
     "phone_status",
+    "primary_line",
 ]
 
 
 class PhoneStatus(StrEnum):
-    """A user's telephone status as the switchboard shows it, most urgent first.
+    """The status of a user's primary line as the switchboard shows it, most urgent first.
 
     BUSY beats RINGING (a user on a call with a second call waiting is busy), and both beat
     FORWARDED: forwarding only tells where new calls go while the user is free.
     """
 
     NOT_MONITORED = "not_monitored"  # the user has no line: nothing to watch
-    BUSY = "busy"  # talking, on a fixed device (desk phone, softphone, Teams)
-    ON_MOBILE = "on_mobile"  # talking, and every answered call is on the mobile device
-    RINGING = "ringing"  # at least one call ringing, none answered
+    BUSY = "busy"  # the line shows busy (`line_busy`)
+    RINGING = "ringing"  # at least one call ringing, and the line not busy
     FORWARDED = "forwarded"  # free, with a diversion number set
     IDLE = "idle"  # free
 
@@ -82,25 +87,48 @@ def line_busy(line: Line, calls_of_user: Iterable[Call]) -> bool:
     return any(call.device is CallingDevice.MOBILE for call in talking)
 
 
-def phone_status(user: User, calls_of_user: Iterable[Call], diversion: str | None) -> PhoneStatus:
-    """The status the switchboard shows for `user`.
+def primary_line(user: User) -> Line | None:
+    """The user's primary line (else their first line), or None when they have no line."""
+    for line in user.lines:
+        if line.role is LineRole.PRIMARY:
+            return line
+    return user.lines[0] if user.lines else None
 
-    `calls_of_user` are the user's call legs in progress (ended legs are ignored); `diversion` is
-    the user's current forwarding number, or None.
+
+def mobile_line(user: User) -> Line | None:
+    """The user's first Mobile line, or None."""
+    for line in user.lines:
+        if line.type is LineType.MOBILE:
+            return line
+    return None
+
+
+def phone_status(user: User, calls_of_user: Iterable[Call], diversion: str | None) -> PhoneStatus:
+    """The status the switchboard shows for `user`'s primary line.
+
+    `calls_of_user` are the user's call legs in progress; `diversion` is the user's current
+    forwarding number, or None. The line is BUSY as `line_busy` says for its type: a Fixed
+    primary line whenever the user talks, on any device; a Mobile one only while the user talks
+    on the mobile device.
     """
-    if not user.lines:
+    line = primary_line(user)
+    if line is None:
         return PhoneStatus.NOT_MONITORED
-    calls = [call for call in calls_of_user if call.state is not CallState.ENDED]
-    talking = _talking(calls)
-    if talking:
-        if all(call.device is CallingDevice.MOBILE for call in talking):
-            return PhoneStatus.ON_MOBILE
+    calls = list(calls_of_user)
+    if line_busy(line, calls):
         return PhoneStatus.BUSY
-    if calls:
+    if any(call.state is CallState.RINGING for call in calls):
         return PhoneStatus.RINGING
     if diversion:
         return PhoneStatus.FORWARDED
     return PhoneStatus.IDLE
+
+
+def mobile_busy(user: User, calls_of_user: Iterable[Call]) -> bool:
+    """Whether `user`'s Mobile line shows busy: only while they talk on the mobile device (a
+    call answered on the desk phone or softphone leaves it free). False without a Mobile line."""
+    line = mobile_line(user)
+    return line is not None and line_busy(line, calls_of_user)
 
 
 def ensure_call_control(line: Line) -> None:

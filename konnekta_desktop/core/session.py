@@ -3,11 +3,15 @@
 `Session` is the in-process implementation of the application interface
 (`domain/interface.py`, `Switchboard`) and of the Settings window's `SettingsDoor`; the
 composition roots (headless and the Qt app) build one and the UI talks only to those two.
-Wrap-up runs for the operator's own user while the app runs, when the wrap-up setting is on.
+Wrap-up runs for the operator's own user while a switchboard client is attached (the desktop's
+window; never `--headless`), when Konnekta's wrap-up flag for that user and the operator's own
+wrap-up setting are both on. A wrap-up left pending with no client completes by itself after the
+tenant's timeout.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
@@ -36,6 +40,7 @@ from ..konnekta.transport import HttpClient
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
 from .appointment_service import AppointmentService
+from .clients import BEAT, Clients
 from .clock import Clock, SystemClock
 from .commands import Commands, pbx_request
 from .config import ConnectorConfig
@@ -107,8 +112,14 @@ class Session:
             now=self.clock.now,
         )
         self.wrapup = WrapUpService(
-            WrapUp(self.clock), store, self.model, self.commands, self.connector.spawn
+            WrapUp(self.clock),
+            store,
+            self.model,
+            self.commands,
+            self.connector.spawn,
+            self.connector.wait_connected,
         )
+        self.clients = Clients(store, self.clock)
         self.appointment_service = AppointmentService(
             store, self.presence, self.commands, self.clock
         )
@@ -343,6 +354,30 @@ class Session:
     async def wait_connected(self) -> None:
         await self.connector.wait_connected()
 
+    def attach_client(self) -> None:
+        """A switchboard client is here (the desktop's window): the operator's wrap-ups run, and
+        those that waited too long for it completed by themselves first."""
+        self.check_clients()
+        self.clients.attach()
+        self._run_wrapup_for_operator()
+
+    def detach_client(self) -> None:
+        """The client went away: no new wrap-ups; the pending ones wait for it to come back."""
+        self.clients.detach()
+        self._run_wrapup_for_operator()
+
+    def check_clients(self) -> None:
+        """Keep the time a client was last here, or complete the wrap-ups nobody came back for."""
+        self.clients.beat()
+        away = self.clients.away_for()
+        if away is not None and away >= self.config.wrap_up_timeout:
+            self.wrapup.complete_by_itself()
+
+    async def _watch_clients(self) -> None:
+        while True:
+            await asyncio.sleep(BEAT)
+            self.check_clients()
+
     async def reconnect_now(self, reason: Why) -> None:
         await self.connector.reconnect_now(reason)
 
@@ -374,6 +409,8 @@ class Session:
         else:
             log.info("Operator: %s (%s)", operator.user.name, operator.user.username)
         self._run_wrapup_for_operator()
+        self.wrapup.reconcile()  # a call whose end was lost while disconnected ends now
+        self.check_clients()
         self.presence.connected = True
         if self.config.sync_on_startup:
             self.last_sync = await synchronise(
@@ -388,6 +425,7 @@ class Session:
             self._appointments_task = self.connector.spawn(
                 self.appointment_service.run(), "appointments"
             )
+            self.connector.spawn(self._watch_clients(), "switchboard clients")
 
     def _on_batch(self, batch: Sequence[PbxEvent]) -> None:
         self._batching = True  # shown states that change now go out with the model's change
@@ -397,14 +435,16 @@ class Session:
         self.wrapup.on_events(batch)
 
     def _run_wrapup_for_operator(self) -> None:
-        """Wrap-up runs for the operator only: a new operator takes it over from the last."""
+        """Wrap-up runs for the operator only (a new operator takes it over from the last), while
+        a client is attached, when Konnekta's flag and the operator's setting are both on."""
         operator = self.operator
         user_id = operator.id if operator is not None else None
         if self._wrapup_user is not None and self._wrapup_user != user_id:
             self.wrapup.machine.set_enabled(self._wrapup_user, False)
         self._wrapup_user = user_id
-        if user_id is not None:
-            self.wrapup.machine.set_enabled(user_id, self.config.wrap_up)
+        if operator is not None:
+            enabled = self.clients.attached and operator.user.wrap_up and self.config.wrap_up
+            self.wrapup.machine.set_enabled(operator.id, enabled)
 
     def _on_change(self, change: ModelChange) -> None:
         if change.ended_calls:

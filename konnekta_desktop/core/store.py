@@ -118,6 +118,8 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
     ),
     # 4: small facts kept between runs (the webhook subscription a run leaves behind).
     ("CREATE TABLE facts (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
+    # 5: a wrap-up that completed by itself, because no switchboard client came back for it.
+    ("ALTER TABLE wrapups ADD COLUMN by_itself INTEGER NOT NULL DEFAULT 0",),
 )
 """Schema changes in order; version N is the file after the first N. Append, never edit."""
 
@@ -618,9 +620,10 @@ class Store:
         with self._write() as db:
             db.execute(
                 "INSERT INTO wrapups (call_id, user_id, caller, queue, started, ended, note,"
-                " code, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " code, completed_at, by_itself) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (call_id, user_id) DO UPDATE SET note = excluded.note,"
-                " code = excluded.code, completed_at = excluded.completed_at",
+                " code = excluded.code, completed_at = excluded.completed_at,"
+                " by_itself = excluded.by_itself",
                 (
                     record.call_id,
                     record.user_id,
@@ -631,6 +634,7 @@ class Store:
                     record.note,
                     record.code,
                     record.completed_at,
+                    record.by_itself,
                 ),
             )
 
@@ -641,10 +645,10 @@ class Store:
         where, parameters = _filters(user_id=user_id, since=("completed_at", since))
         where = (where + " AND" if where else " WHERE") + " completed_at IS NOT NULL"
         return self._read(
-            "SELECT call_id, user_id, caller, queue, started, ended, note, code, completed_at"
-            f" FROM wrapups{where} ORDER BY completed_at DESC, call_id",
+            "SELECT call_id, user_id, caller, queue, started, ended, note, code, completed_at,"
+            f" by_itself FROM wrapups{where} ORDER BY completed_at DESC, call_id",
             parameters,
-            lambda call_id, user_id, caller, queue, started, ended, note, code, completed_at: (
+            lambda call_id, user_id, caller, queue, started, ended, note, code, completed_at, by: (
                 WrapUpRecord(
                     call_id=call_id,
                     user_id=user_id,
@@ -655,6 +659,7 @@ class Store:
                     note=note or "",
                     code=code,
                     completed_at=completed_at,
+                    by_itself=bool(by),
                 )
             ),
         )

@@ -21,6 +21,12 @@ Decisions the vendor page leaves open:
   open, and if the second call is answered, its wrap-up queues behind the first. Only the last
   completion, with no call in progress, sets the user Available.
 - A user whose wrap-up is switched off keeps the wrap-ups already pending and may complete them.
+- After a disconnect, `reconcile` rebuilds the state from the calls Konnekta reports: a call seen
+  before and gone now ended meanwhile (its end event was lost), so it is ended as any call is, and
+  its wrap-up opens if it was answered; a call of an enabled user that started meanwhile is taken
+  as started.
+- A wrap-up nobody completes in time (no switchboard client came back for it) completes by itself
+  (`complete_all(by_itself=True)`), so that nobody stays Unavailable overnight.
 
 The caller performs the actions (PUT the presence, show the dialog, store sessions and records)
 and stores pending sessions so they survive a restart (`restore`).
@@ -28,8 +34,10 @@ and stores pending sessions so they survive a restart (`restore`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+import msgspec
 
 from ..domain.types import Availability, Call, CallState, User
 from ..domain.wrapups import WrapUpRecord, WrapUpSession
@@ -109,9 +117,16 @@ class WrapUp:
         return self._started(call, availability)
 
     def complete(
-        self, user_id: str, call_id: str, note: str = "", code: str | None = None
+        self,
+        user_id: str,
+        call_id: str,
+        note: str = "",
+        code: str | None = None,
+        *,
+        by_itself: bool = False,
     ) -> list[WrapUpAction]:
-        """The user finished the wrap-up of `call_id`; nothing happens if it is not pending."""
+        """The user finished the wrap-up of `call_id` (or it completed `by_itself`); nothing
+        happens if it is not pending."""
         user = self._users.get(user_id)
         session = user.pending.pop(call_id, None) if user is not None else None
         if user is None or session is None:
@@ -126,11 +141,36 @@ class WrapUp:
             note=note.strip(),
             code=code or None,
             completed_at=self._clock.now(),
+            by_itself=by_itself,
         )
         actions: list[WrapUpAction] = [WrapUpDone(record)]
         if user.idle:
             del self._users[user_id]
             actions.append(SetAvailability(user_id, Availability.AVAILABLE))
+        return actions
+
+    def complete_all(self, *, by_itself: bool) -> list[WrapUpAction]:
+        """Complete every pending wrap-up, with no note."""
+        actions: list[WrapUpAction] = []
+        for session in self.pending():
+            actions += self.complete(session.user_id, session.call_id, by_itself=by_itself)
+        return actions
+
+    def reconcile(
+        self, calls: Iterable[Call], availability: Callable[[str], Availability | None]
+    ) -> list[WrapUpAction]:
+        """Bring the state in step with the calls Konnekta reports in progress (after a
+        reconnect): what ended or started while events could not arrive is taken as ended or
+        started. `availability(user_id)` is a user's current one, if known."""
+        current = {(call.user_id, call.call_id): call for call in calls}
+        actions: list[WrapUpAction] = []
+        for user_id, user in list(self._users.items()):
+            for call_id, seen in list(user.active.items()):
+                if (user_id, call_id) not in current:
+                    gone = msgspec.structs.replace(seen, state=CallState.ENDED)
+                    actions += self._ended(gone)
+        for call in current.values():
+            actions += self._started(call, availability(call.user_id))
         return actions
 
     def pending(self, user_id: str | None = None) -> list[WrapUpSession]:

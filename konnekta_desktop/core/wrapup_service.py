@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any, Protocol
 
 from ..domain.events import CallUpdate, PbxEvent
@@ -36,12 +36,14 @@ class WrapUpService:
         model: LiveModel,
         commands: Commands,
         spawn: Spawn,
+        wait_connected: Callable[[], Awaitable[None]],
     ) -> None:
         self.machine = machine
         self._store = store
         self._model = model
         self._commands = commands
         self._spawn = spawn
+        self._wait_connected = wait_connected
         self._listeners: list[WrapUpListener] = []
         machine.restore(store.pending_wrapups())
 
@@ -56,9 +58,27 @@ class WrapUpService:
         for event in batch:
             if isinstance(event, CallUpdate):
                 call = event.call
-                colleague = self._model.get(call.user_id)
-                availability = colleague.availability if colleague else None
-                self._perform(self.machine.on_call(call, availability))
+                self._perform(self.machine.on_call(call, self._availability(call.user_id)))
+
+    def reconcile(self) -> None:
+        """After a (re)connect: take the calls Konnekta reports now as the truth, so that a call
+        whose end was lost opens its wrap-up, and one that started meanwhile holds its user."""
+        self._perform(self.machine.reconcile(self._model.active_calls(), self._availability))
+
+    def complete_by_itself(self) -> None:
+        """Complete every pending wrap-up that no switchboard client came back for: kept in the
+        records as completed by itself, and the user made Available."""
+        pending = self.machine.pending()
+        if pending:
+            log.warning(
+                "No switchboard client came back in time: %d wrap-up(s) completed by themselves",
+                len(pending),
+            )
+            self._perform(self.machine.complete_all(by_itself=True))
+
+    def _availability(self, user_id: str) -> Availability | None:
+        colleague = self._model.get(user_id)
+        return colleague.availability if colleague else None
 
     async def complete(self, session: WrapUpSession, note: str = "", code: str = "") -> None:
         """The operator finished the wrap-up: record it, and make them Available."""
@@ -96,6 +116,7 @@ class WrapUpService:
         log.info("Wrap-up: %s is now %s", user_id, availability.value)
 
     async def _set_availability_logged(self, user_id: str, availability: Availability) -> None:
+        await self._wait_connected()  # a wrap-up that completed itself at start-up, say
         try:
             await self._set_availability(user_id, availability)
         except Refused as error:

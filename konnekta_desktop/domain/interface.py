@@ -113,6 +113,12 @@ class Lifecycle(Protocol):
     async def reconnect_now(self, reason: Why) -> None:
         """Connect again at once (after a sleep or a network change)."""
 
+    def attach_client(self) -> None:
+        """A switchboard client is here to run the operator's wrap-ups (the desktop's window)."""
+
+    def detach_client(self) -> None:
+        """The client went away; its pending wrap-ups wait for it, then complete by themselves."""
+
     async def close(self) -> None: ...
 
 

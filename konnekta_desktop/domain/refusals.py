@@ -62,6 +62,10 @@ class Command(_Worded):
     SET_FORWARDING = "set_forwarding", QT_TRANSLATE_NOOP("Refusal", "Setting forwarding")
     CLEAR_FORWARDING = "clear_forwarding", QT_TRANSLATE_NOOP("Refusal", "Clearing forwarding")
     SET_CALLER_ID = "set_caller_id", QT_TRANSLATE_NOOP("Refusal", "Setting the caller ID")
+    CLEAR_CALLER_ID = (
+        "clear_caller_id",
+        QT_TRANSLATE_NOOP("Refusal", "Restoring the default caller ID"),
+    )
     LOAD_CALLER_IDS = "load_caller_ids", QT_TRANSLATE_NOOP("Refusal", "Loading the caller IDs")
     SET_STATE = "set_state", QT_TRANSLATE_NOOP("Refusal", "Setting the state")
     SET_AVAILABILITY = "set_availability", QT_TRANSLATE_NOOP("Refusal", "Setting the availability")
@@ -123,6 +127,7 @@ class Reason(_Worded):
     DOMAIN_WITH_AT = "domain_with_at", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a domain name like example.dk: use only what comes after '@' in Konnekta usernames.")
     NOT_A_DOMAIN = "not_a_domain", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a domain name like example.dk (the part after '@' in Konnekta usernames).")
     PORT_OUT_OF_RANGE = "port_out_of_range", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).")
+    MINUTES_OUT_OF_RANGE = "minutes_out_of_range", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a number of minutes from 1 to 1440 (a day).")
     NOT_AN_ADDRESS_HERE = "not_an_address_here", QT_TRANSLATE_NOOP("Refusal", "{setting} must be an address of this computer, like 127.0.0.1.")
     HAS_SPACES = "has_spaces", QT_TRANSLATE_NOOP("Refusal", "{setting} must not contain spaces.")
     ADDRESS_HAS_SPACES = "address_has_spaces", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it contains spaces.")

@@ -34,6 +34,8 @@ class WrapUpRecord(msgspec.Struct, frozen=True, kw_only=True):
     note: str
     code: str | None
     completed_at: float
+    # True when no switchboard client came back in time to complete it, so it completed itself.
+    by_itself: bool = False
 
 
 def encode_session(session: WrapUpSession) -> bytes:

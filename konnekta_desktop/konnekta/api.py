@@ -244,6 +244,16 @@ class SmgClient:
         )
         return translate.caller_ids(self._decode(response, _CALLER_IDS))
 
+    async def clear_caller_id(self, user_id: str) -> None:
+        """Back to the default caller ID (Konnekta's configuration for the user)."""
+        await self._request(
+            "DELETE",
+            "/users/{user_id}/caller-id",
+            user_id=user_id,
+            action=f"restore the default caller ID of user {user_id}",
+            forbidden=Reason.CALLER_ID_NOT_ALLOWED,
+        )
+
     # Calls
 
     async def calls(self) -> list[domain.Call]:

@@ -76,6 +76,12 @@ def listener_port(value: int) -> Found | None:
     return None
 
 
+def minutes(value: int) -> Found | None:
+    if not 1 <= value <= 1440:
+        return Reason.MINUTES_OUT_OF_RANGE, {}
+    return None
+
+
 def listener_host(value: str) -> Found | None:
     try:
         ipaddress.ip_address(value.strip("[]"))

@@ -280,6 +280,16 @@ class Settings:
         check=checks.mapping(Reason.STATE_ROW_WITHOUT_NAME, Reason.STATE_WITHOUT_ACTIVITY),
     )
 
+    wrap_up_timeout: int = _option(
+        10,
+        label="Wrap-up Completes Itself After",
+        section=Section.STATES,
+        description="Minutes after which a pending wrap-up completes by itself when no "
+        "switchboard is open to complete it, so that nobody stays Unavailable; the user is then "
+        "made Available.",
+        check=checks.minutes,
+    )
+
     # Operator
     operator_user: str = _option(
         "",
@@ -292,7 +302,8 @@ class Settings:
         True,
         label="Wrap-up",
         section=Section.OPERATOR,
-        description="Run the wrap-up dialog after calls for users who have wrap-up enabled.",
+        description="Run the wrap-up dialog after your calls, when wrap-up is enabled for you "
+        "in Konnekta.",
     )
     default_calling_device: CallingDevice = _option(
         CallingDevice.LOCAL,

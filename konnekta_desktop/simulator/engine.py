@@ -267,6 +267,18 @@ class CallEngine:
         )
         return ids
 
+    def clear_caller_id(self, user_id: str) -> CallerIds:
+        """Back to the default caller ID: none is chosen any more (`current` null)."""
+        user = self.tenant.user(user_id)
+        if Right.SET_CALLER_ID not in user.rights:
+            raise Forbidden(f"{user.name} lacks the Set Caller ID right in Konnekta")
+        ids = CallerIds(current=None, valid=self.tenant.caller_ids[user_id].valid)
+        self.tenant.caller_ids[user_id] = ids
+        self._emit(
+            CallerIdChanged(timestamp=self._now(), data=CallerIdData(user_id=user_id, number=None))
+        )
+        return ids
+
     def add_user(self, user: User, presence: Presence, caller_ids: CallerIds) -> None:
         if user.id in self.tenant.users:
             raise Unprocessable(f"a user with id {user.id!r} exists")

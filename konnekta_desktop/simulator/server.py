@@ -85,6 +85,7 @@ class Simulator:
         self.webhooks = WebhookSender(
             clock,
             lambda: self.faults.webhook_outage,
+            losing=lambda: self.faults.lose_events,
             first_retry_delay=webhook_retry_delay,
             max_retry_delay=webhook_max_retry_delay,
         )

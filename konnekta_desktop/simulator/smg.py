@@ -95,6 +95,7 @@ class SmgApi:
             web.delete(f"{p}/users/{{user_id}}/diversion", self.delete_diversion),
             web.get(f"{p}/users/{{user_id}}/caller-ids", self.get_caller_ids),
             web.put(f"{p}/users/{{user_id}}/caller-id", self.put_caller_id),
+            web.delete(f"{p}/users/{{user_id}}/caller-id", self.delete_caller_id),
             web.get(f"{p}/calls", self.list_calls),
             web.post(f"{p}/users/{{user_id}}/calls", self.make_call),
             web.delete(f"{p}/calls/{{call_id}}", self.hang_up),
@@ -210,6 +211,11 @@ class SmgApi:
         user_id = self._tenant.user(request.match_info["user_id"]).id
         update = await _decode(request, CallerIdUpdate)
         return _json(self._engine.set_caller_id(user_id, update.number))
+
+    async def delete_caller_id(self, request: web.Request) -> web.Response:
+        user_id = self._tenant.user(request.match_info["user_id"]).id
+        self._engine.clear_caller_id(user_id)
+        return web.Response(status=204)
 
     # -- calls ------------------------------------------------------------------------------
 

@@ -56,12 +56,15 @@ class WebhookSender:
         clock: Callable[[], float],
         outage: Callable[[], bool],
         *,
+        losing: Callable[[], bool] = lambda: False,
         first_retry_delay: float = 0.1,
         max_retry_delay: float = 5.0,
         timeout: float = 10.0,
     ) -> None:
         self._clock = clock
         self._outage = outage
+        self._losing = losing
+        self.lost = 0
         self._first_retry_delay = first_retry_delay
         self._max_retry_delay = max_retry_delay
         self._timeout = timeout
@@ -134,6 +137,9 @@ class WebhookSender:
         """Queue one event for every live subscription (synchronous: order is the call order)."""
         self._expire()
         if not self._subscriptions:
+            return
+        if self._losing():
+            self.lost += 1  # never queued: no retry will bring it
             return
         message = (f"msg_{next(self._msg_numbers)}", encode_event(event))
         for sub in self._subscriptions.values():

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ..core.monitoring import monitoring_number
+from ..core.monitoring import mobile_line, monitoring_number
 from ..domain.colleagues import Colleague
 from ..domain.numbers import NumberPlan
 from ..domain.types import LineType
@@ -52,10 +52,9 @@ def fixed_number(colleague: Colleague) -> str:
 
 
 def mobile_number(colleague: Colleague) -> str:
-    for line in colleague.user.lines:
-        if line.type is LineType.MOBILE:
-            return line.number
-    return ""
+    """The number the grid's Mobile column shows: the first Mobile line's."""
+    line = mobile_line(colleague.user)
+    return line.number if line is not None else ""
 
 
 def digits(number: str) -> str:

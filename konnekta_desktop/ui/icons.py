@@ -27,7 +27,6 @@ _PHONE_FILES = {
     PhoneStatus.IDLE: "phone-idle",
     PhoneStatus.RINGING: "phone-ringing",
     PhoneStatus.BUSY: "phone-busy",
-    PhoneStatus.ON_MOBILE: "phone-mobile",
     PhoneStatus.NOT_MONITORED: "phone-not-monitored",
     PhoneStatus.FORWARDED: "phone-forwarded",
 }

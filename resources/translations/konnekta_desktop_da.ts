@@ -176,6 +176,10 @@
         <source>{state}: unavailable in Konnekta</source>
         <translation>{state}: ikke tilgængelig i Konnekta</translation>
     </message>
+    <message>
+        <source>{number}, busy: talking on the mobile phone</source>
+        <translation>{number}, optaget: taler i mobiltelefonen</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -809,12 +813,16 @@
         <translation>Optaget: er i et opkald</translation>
     </message>
     <message>
+        <source>Busy: talking on the mobile phone</source>
+        <translation>Optaget: taler i mobiltelefonen</translation>
+    </message>
+    <message>
         <source>On mobile</source>
-        <translation>På mobil</translation>
+        <translation type="vanished">På mobil</translation>
     </message>
     <message>
         <source>On mobile: talking on the mobile phone</source>
-        <translation>På mobil: taler i mobiltelefonen</translation>
+        <translation type="vanished">På mobil: taler i mobiltelefonen</translation>
     </message>
     <message>
         <source>No line</source>
@@ -1010,6 +1018,10 @@
     <message>
         <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).</source>
         <translation>{setting} skal være et portnummer fra 1024 til 65535 (8470, medmindre den er optaget).</translation>
+    </message>
+    <message>
+        <source>{setting} must be a number of minutes from 1 to 1440 (a day).</source>
+        <translation>{setting} skal være et antal minutter fra 1 til 1440 (et døgn).</translation>
     </message>
     <message>
         <source>{setting} must be an address of this computer, like 127.0.0.1.</source>
@@ -1348,6 +1360,10 @@
         <translation>Ændring af nummervisning</translation>
     </message>
     <message>
+        <source>Restoring the default caller ID</source>
+        <translation>Gendannelse af standardnummervisningen</translation>
+    </message>
+    <message>
         <source>Loading the caller IDs</source>
         <translation>Hentning af nummervisninger</translation>
     </message>
@@ -1598,6 +1614,14 @@
         <translation>Hvilken Konnekta-aktivitet (efter id) en lokal tilstand sætter. Tilgængeligheden følger tilstandens klasse: Ledig er tilgængelig, alle andre klasser utilgængelig.</translation>
     </message>
     <message>
+        <source>Wrap-up Completes Itself After</source>
+        <translation>Efterbehandling afsluttes af sig selv efter</translation>
+    </message>
+    <message>
+        <source>Minutes after which a pending wrap-up completes by itself when no switchboard is open to complete it, so that nobody stays Unavailable; the user is then made Available.</source>
+        <translation>Minutter, hvorefter en ventende efterbehandling afsluttes af sig selv, når intet omstillingsbord er åbent til at afslutte den, så ingen bliver hængende som ikke tilgængelig; brugeren gøres så tilgængelig.</translation>
+    </message>
+    <message>
         <source>Your Konnekta User</source>
         <translation>Din Konnekta-bruger</translation>
     </message>
@@ -1610,8 +1634,12 @@
         <translation>Efterbehandling</translation>
     </message>
     <message>
+        <source>Run the wrap-up dialog after your calls, when wrap-up is enabled for you in Konnekta.</source>
+        <translation>Vis efterbehandlingsvinduet efter dine opkald, når efterbehandling er slået til for dig i Konnekta.</translation>
+    </message>
+    <message>
         <source>Run the wrap-up dialog after calls for users who have wrap-up enabled.</source>
-        <translation>Vis efterbehandlingsvinduet efter opkald for brugere, der har efterbehandling slået til.</translation>
+        <translation type="vanished">Vis efterbehandlingsvinduet efter opkald for brugere, der har efterbehandling slået til.</translation>
     </message>
     <message>
         <source>Default Calling Device</source>

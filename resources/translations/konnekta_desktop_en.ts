@@ -172,6 +172,10 @@
         <source>{state}: unavailable in Konnekta</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{number}, busy: talking on the mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -773,11 +777,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On mobile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On mobile: talking on the mobile phone</source>
+        <source>Busy: talking on the mobile phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -961,6 +961,10 @@
     </message>
     <message>
         <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a number of minutes from 1 to 1440 (a day).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,6 +1304,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restoring the default caller ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading the caller IDs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,6 +1558,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wrap-up Completes Itself After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes after which a pending wrap-up completes by itself when no switchboard is open to complete it, so that nobody stays Unavailable; the user is then made Available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your Konnekta User</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,7 +1578,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run the wrap-up dialog after calls for users who have wrap-up enabled.</source>
+        <source>Run the wrap-up dialog after your calls, when wrap-up is enabled for you in Konnekta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

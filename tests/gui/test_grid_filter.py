@@ -13,12 +13,8 @@ from pytestqt.qtbot import QtBot
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.domain import ForwardingUpdate
 from konnekta_desktop.domain.numbers import NumberPlan
-from konnekta_desktop.ui.colleagues import (
-    USER_ID_ROLE,
-    ColleagueColumn,
-    ColleagueFilterProxy,
-    ColleagueTableModel,
-)
+from konnekta_desktop.ui.colleague_filter import ColleagueFilterProxy
+from konnekta_desktop.ui.colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueTableModel
 from tests.gui.gui_helpers import CountingPresence, numbered_colleagues
 
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import QModelIndex
 from konnekta_desktop.domain import ForwardingUpdate
 from konnekta_desktop.domain.colleagues import ModelChange
 from konnekta_desktop.domain.numbers import NumberPlan
-from konnekta_desktop.ui.colleagues import ColleagueFilterProxy, ColleagueTableModel
+from konnekta_desktop.ui.colleague_filter import ColleagueFilterProxy
+from konnekta_desktop.ui.colleagues import ColleagueTableModel
 from tests.gui.gui_helpers import CountingPresence, numbered_colleagues
 
 USERS = 20_000

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +21,7 @@ from konnekta_desktop.domain import CallingDevice, Direction
 from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.domain.wrapups import WrapUpSession
 from konnekta_desktop.ui.calls import CallColumn, CallTableModel
-from konnekta_desktop.ui.colleagues import phone_status_text
+from konnekta_desktop.ui.colleagues import MOBILE_BUSY_TEXT, phone_status_text
 from konnekta_desktop.ui.i18n import (
     install_translators,
     remove_translators,
@@ -153,7 +153,10 @@ def test_danish_grid_calls_devices_and_shortcuts(qtbot: QtBot, english_afterward
     assert device_label(CallingDevice.LOCAL) == "Lokal telefon"
     assert dial_from_text(CallingDevice.MOBILE, "Anne") == "Ring op til Anne fra min mobiltelefon"
     assert phone_status_text(PhoneStatus.BUSY) == ("Optaget", "Optaget: er i et opkald")
-    assert phone_status_text(PhoneStatus.ON_MOBILE)[0] == "På mobil"
+    assert (
+        QCoreApplication.translate("PhoneStatus", MOBILE_BUSY_TEXT)
+        == "Optaget: taler i mobiltelefonen"
+    )
     rows = dict(shortcut_rows())
     english = {entry.description for entry in SHORTCUTS}
     assert not english & set(rows.values())  # every description shown in Danish

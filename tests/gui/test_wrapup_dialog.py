@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -45,9 +46,13 @@ def dialogs_closing_keep_qt_running(qapp: QApplication) -> Iterator[None]:
 
 
 def wrapup_session_for(simulator: Simulator, store_path: Path) -> Session:
-    operator = simulator.tenant.users[OPERATOR_ID]
+    """The operator's desktop (its client attached), with wrap-up on in Konnekta and here."""
+    operator = msgspec.structs.replace(simulator.tenant.users[OPERATOR_ID], wrap_up=True)
+    simulator.tenant.users[OPERATOR_ID] = operator
     config = config_for(simulator, operator_user=operator.username, wrap_up=True)
-    return Session(config, Store(store_path), simulator=simulator)
+    session = Session(config, Store(store_path), simulator=simulator)
+    session.attach_client()
+    return session
 
 
 @pytest.fixture

@@ -59,6 +59,9 @@ class FakeSmg:
         answer = CallerIds(current=number, valid=self.caller_id_answer.valid)
         return self._request("set_caller_id", user_id, number, answer=answer)
 
+    def clear_caller_id(self, user_id: str) -> Awaitable[None]:
+        return self._request("clear_caller_id", user_id)
+
     def set_presence(
         self,
         user_id: str,

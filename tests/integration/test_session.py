@@ -38,7 +38,11 @@ def fixed_only_user(simulator: Simulator, *, wrap_up: bool | None = None) -> Use
     raise AssertionError("the tenant has no such user")
 
 
-async def open_session(simulator: Simulator, store_path: Path, **overrides: object) -> Session:
+async def open_session(
+    simulator: Simulator, store_path: Path, *, client: bool = True, **overrides: object
+) -> Session:
+    """A session as the desktop runs it (its window attached as the client), or, without
+    `client`, as `--headless` runs it."""
     activities, states = suggested_mappings(simulator.tenant.activities)
     values: dict[str, object] = {
         "activity_mappings": activities,
@@ -49,6 +53,8 @@ async def open_session(simulator: Simulator, store_path: Path, **overrides: obje
     }
     values.update(overrides)
     session = Session(config_for(simulator, **values), Store(store_path))
+    if client:
+        session.attach_client()
     await session.start()
     await session.connector.wait_connected()
     return session
@@ -73,7 +79,7 @@ async def simulator() -> AsyncIterator[Simulator]:
 
 
 async def test_wrap_up_end_to_end(simulator: Simulator, tmp_path: Path) -> None:
-    operator = fixed_only_user(simulator)
+    operator = fixed_only_user(simulator, wrap_up=True)
     session = await open_session(
         simulator, tmp_path / "store.sqlite3", operator_user=operator.username, wrap_up=True
     )
@@ -103,7 +109,7 @@ async def test_wrap_up_end_to_end(simulator: Simulator, tmp_path: Path) -> None:
 
 
 async def test_pending_wrap_up_survives_a_restart(simulator: Simulator, tmp_path: Path) -> None:
-    operator = fixed_only_user(simulator)
+    operator = fixed_only_user(simulator, wrap_up=True)
     store_path = tmp_path / "store.sqlite3"
     session = await open_session(simulator, store_path, operator_user=operator.username)
     call_id = await simulator.ring(operator.id, "+4512345678")
@@ -117,6 +123,39 @@ async def test_pending_wrap_up_survives_a_restart(simulator: Simulator, tmp_path
     await again.wrapup.complete(again.wrapup.pending()[0])
     assert simulator.tenant.presence[operator.id].availability is Availability.AVAILABLE
     await again.close()
+
+
+async def test_a_call_whose_end_was_lost_in_a_disconnect_opens_its_wrap_up_on_reconnect(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    """Reference page, Wrap-Up: "When the call ends, user will be presented with the wrap-up
+    dialog. When wrap-up is completed, the Availability state ... will be set to Available." The
+    end event is lost while the connection is down; at the reconnect the call Konnekta no longer
+    reports has ended, its wrap-up opens, and completing it makes the operator Available (the
+    operator was stuck Unavailable before)."""
+    operator = fixed_only_user(simulator, wrap_up=True)
+    session = await open_session(simulator, tmp_path / "s.sqlite3", operator_user=operator.username)
+    in_konnekta = availability_in_konnekta(simulator, operator.id)
+    call_id = await simulator.ring(operator.id, "+4512345678")
+    await simulator.answer(call_id)
+    await until(session.model, lambda: in_konnekta() is Availability.UNAVAILABLE)
+
+    simulator.faults.lose_events = True
+    simulator.faults.error_burst = 1_000_000
+    await status_becomes(session, Connection.RECONNECTING)
+    await simulator.hang_up(call_id)  # its end event is lost for good
+    assert simulator.webhooks.lost >= 1
+    assert session.wrapup.pending() == []
+
+    simulator.faults.clear()
+    await status_becomes(session, Connection.CONNECTED)
+    await until(session.model, lambda: bool(session.wrapup.pending()))
+
+    (pending,) = session.wrapup.pending()
+    assert pending.call_id == call_id
+    await session.wrapup.complete(pending, note="after the outage")
+    assert in_konnekta() is Availability.AVAILABLE
+    await session.close()
 
 
 async def test_no_wrap_up_when_it_is_switched_off(simulator: Simulator, tmp_path: Path) -> None:
@@ -293,7 +332,7 @@ async def _appointment_story(simulator: Simulator, clock: ManualClock, tmp_path:
 async def test_a_failed_wrap_up_completion_stays_pending_and_can_be_retried(
     simulator: Simulator, tmp_path: Path
 ) -> None:
-    operator = fixed_only_user(simulator)
+    operator = fixed_only_user(simulator, wrap_up=True)
     session = await open_session(
         simulator, tmp_path / "s.sqlite3", operator_user=operator.username, retry_backoff=0.001
     )

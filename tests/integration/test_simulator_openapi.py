@@ -238,6 +238,7 @@ async def test_every_operation_and_every_event_matches_the_document(
         params=who,
         body={"number": caller_ids["valid"][1]},
     )
+    await checker.call("DELETE", "/users/{user_id}/caller-id", 204, params=who)
 
     # An internal call, answered, transferred to a third user, then hung up.
     callee = next(u for u in sim.tenant.users.values() if u.id != granted.id)
@@ -314,6 +315,7 @@ async def test_every_kind_of_refusal_matches_the_document(sim: Simulator, checke
         params={"user_id": no_right.id},
         body={"number": sim.tenant.caller_ids[no_right.id].valid[0]},
     )
+    await checker.call("DELETE", "/users/{user_id}/caller-id", 403, params={"user_id": no_right.id})
     await checker.call(
         "PUT",
         "/users/{user_id}/caller-id",

@@ -59,6 +59,7 @@ async def main() -> None:
         lambda status: offline.set() if status.state is Connection.RECONNECTING else None
     )
     session.wrapup.subscribe(lambda pending: say(f"WRAPUP_PENDING {pending.call_id}"))
+    session.attach_client()  # a desktop: its window runs the operator's wrap-ups
     await session.start()
     await session.connector.wait_connected()
     say("CONNECTED")

@@ -93,6 +93,11 @@ SOURCE_TEXTS: Final[tuple[object, ...]] = (
         "SettingsOption",
         "Which Konnekta activity (by id) a local state sets. Availability follows the state's class: Free is available, every other class unavailable.",
     ),
+    QT_TRANSLATE_NOOP("SettingsOption", "Wrap-up Completes Itself After"),
+    QT_TRANSLATE_NOOP(
+        "SettingsOption",
+        "Minutes after which a pending wrap-up completes by itself when no switchboard is open to complete it, so that nobody stays Unavailable; the user is then made Available.",
+    ),
     QT_TRANSLATE_NOOP("SettingsOption", "Your Konnekta User"),
     QT_TRANSLATE_NOOP(
         "SettingsOption",
@@ -100,7 +105,8 @@ SOURCE_TEXTS: Final[tuple[object, ...]] = (
     ),
     QT_TRANSLATE_NOOP("SettingsOption", "Wrap-up"),
     QT_TRANSLATE_NOOP(
-        "SettingsOption", "Run the wrap-up dialog after calls for users who have wrap-up enabled."
+        "SettingsOption",
+        "Run the wrap-up dialog after your calls, when wrap-up is enabled for you in Konnekta.",
     ),
     QT_TRANSLATE_NOOP("SettingsOption", "Default Calling Device"),
     QT_TRANSLATE_NOOP(

@@ -66,6 +66,7 @@ class StatesPage(SettingsPage):
                 ),
             ],
         )
+        self.add_option(form, settings, "wrap_up_timeout")
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("templatesTable")
         self.table.setAccessibleName(translate("SettingsPage", "Templates"))

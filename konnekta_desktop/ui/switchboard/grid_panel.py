@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.colleagues import Colleague
 from ..bridge import AppSession
+from ..colleague_filter import ColleagueFilterProxy
 from ..colleague_search import filter_words
-from ..colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueFilterProxy, ColleagueTableModel
+from ..colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueTableModel
 from ..texts import DEVICES, dial_from_text
 from .commands import colleague_number
 

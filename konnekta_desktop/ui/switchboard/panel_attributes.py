@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from ...domain.colleagues import Colleague
 from ...domain.types import CallingDevice
 from ...domain.wrapups import WrapUpSession
-from ..colleagues import ColleagueFilterProxy, ColleagueTableModel
+from ..colleague_filter import ColleagueFilterProxy
+from ..colleagues import ColleagueTableModel
 
 __all__ = ["PanelAttributes", "Part"]
 

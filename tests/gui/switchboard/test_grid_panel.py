@@ -16,6 +16,7 @@ from konnekta_desktop.domain import CallingDevice, UserRemoval
 from konnekta_desktop.domain.numbers import NumberPlan
 from konnekta_desktop.domain.states import DEFAULT_TEMPLATES
 from konnekta_desktop.simulator.server import Simulator
+from konnekta_desktop.simulator.tenant import mobile_number
 from konnekta_desktop.ui.colleagues import PHONE_STATUS_ROLE, USER_ID_ROLE, ColleagueColumn
 from konnekta_desktop.ui.switchboard import MainWindow
 from konnekta_desktop.ui.switchboard.grid_panel import GridPanel
@@ -35,6 +36,19 @@ def phone_status_of(window: MainWindow, user_id: str) -> PhoneStatus | None:
         return None
     status = window.proxy.index(row, ColleagueColumn.PHONE).data(PHONE_STATUS_ROLE)
     return PhoneStatus(status) if status is not None else None
+
+
+def mobile_status_of(window: MainWindow, user_id: str) -> PhoneStatus | None:
+    row = proxy_row_of(window, user_id)
+    assert row is not None, f"{user_id} is not shown"
+    status = window.proxy.index(row, ColleagueColumn.MOBILE).data(PHONE_STATUS_ROLE)
+    return PhoneStatus(status) if status is not None else None
+
+
+def mobile_cell(window: MainWindow, user_id: str, role: Qt.ItemDataRole) -> object:
+    row = proxy_row_of(window, user_id)
+    assert row is not None, f"{user_id} is not shown"
+    return window.proxy.index(row, ColleagueColumn.MOBILE).data(role)
 
 
 def shown_user_ids(window: MainWindow) -> set[str]:
@@ -62,6 +76,46 @@ def test_ringing_call_turns_the_colleague_row_to_ringing_then_busy_then_free(
     qtbot.waitUntil(lambda: phone_status_of(window, user_id) is PhoneStatus.BUSY)
     run(simulator.hang_up(call_id))
     qtbot.waitUntil(lambda: phone_status_of(window, user_id) is not PhoneStatus.BUSY)
+
+
+# "Fixed and Mobile Lines": user-00002 has a primary Fixed line and a secondary Mobile line.
+WITH_MOBILE = "user-00002"
+
+
+def test_fixed_and_mobile_lines_talking_on_the_mobile_shows_the_mobile_column_busy(
+    window: MainWindow, simulator: Simulator, run: Runner, qtbot: QtBot
+) -> None:
+    """A Mobile line shows busy while the user talks on the mobile device; the Fixed primary line
+    shows busy too, as it does whenever the user is on the phone."""
+    mobile = mobile_number(simulator.tenant.users[WITH_MOBILE])
+    assert mobile is not None
+    assert mobile_status_of(window, WITH_MOBILE) is PhoneStatus.IDLE
+    assert mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.DecorationRole) is None
+    call_id = run(simulator.ring(WITH_MOBILE, "+4587654321", called=mobile))
+    run(simulator.answer(call_id, device=CallingDevice.MOBILE))
+    qtbot.waitUntil(lambda: mobile_status_of(window, WITH_MOBILE) is PhoneStatus.BUSY)
+    assert phone_status_of(window, WITH_MOBILE) is PhoneStatus.BUSY
+    assert mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.DecorationRole) is not None
+    tooltip = mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Busy: talking on the mobile phone"
+    run(simulator.hang_up(call_id))
+    qtbot.waitUntil(lambda: mobile_status_of(window, WITH_MOBILE) is PhoneStatus.IDLE)
+    assert mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_fixed_and_mobile_lines_a_desk_phone_call_leaves_the_mobile_column_free(
+    window: MainWindow, simulator: Simulator, run: Runner, qtbot: QtBot
+) -> None:
+    """A call answered on the desk phone makes the Fixed primary line busy and leaves the Mobile
+    line free; a colleague without a Mobile line has no Mobile status at all."""
+    call_id = run(simulator.ring(WITH_MOBILE, "+4587654321"))
+    run(simulator.answer(call_id, device=CallingDevice.LOCAL))
+    qtbot.waitUntil(lambda: phone_status_of(window, WITH_MOBILE) is PhoneStatus.BUSY)
+    assert mobile_status_of(window, WITH_MOBILE) is PhoneStatus.IDLE
+    assert mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.DecorationRole) is None
+    assert mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.ToolTipRole) is None
+    without = next(u.id for u in simulator.tenant.users.values() if not mobile_number(u))
+    assert mobile_status_of(window, without) is None
 
 
 def test_filter_by_name_keeps_only_matching_colleagues(

@@ -368,6 +368,21 @@ async def test_set_caller_id_refuses_a_mistyped_number_before_asking_konnekta(
     assert api.requests == []
 
 
+async def test_clear_caller_id_returns_to_the_default(commands: Commands, api: FakeSmg) -> None:
+    await commands.clear_caller_id("alice")
+
+    assert api.requests == [("clear_caller_id", "alice")]
+
+
+async def test_clear_caller_id_without_the_right_is_refused_before_anything_is_sent(
+    commands: Commands, api: FakeSmg
+) -> None:
+    refused = await refusal(commands.clear_caller_id("dora"))
+
+    assert refused == Refused(Reason.NO_CALLER_ID_RIGHT, name="Dora Dahl")
+    assert api.requests == []
+
+
 # -- unknown users, for every command that names one -------------------------------------------
 
 USER_COMMANDS: dict[str, Callable[[Commands], Awaitable[object]]] = {
@@ -376,6 +391,7 @@ USER_COMMANDS: dict[str, Callable[[Commands], Awaitable[object]]] = {
     "clear_forwarding": lambda c: c.set_forwarding("ghost", None),
     "caller_ids": lambda c: c.caller_ids("ghost"),
     "set_caller_id": lambda c: c.set_caller_id("ghost", "12345678"),
+    "clear_caller_id": lambda c: c.clear_caller_id("ghost"),
 }
 
 
@@ -429,6 +445,7 @@ async def test_a_pbx_answer_becomes_refused_or_failed_with_command_and_detail(
         ("clear_diversion", lambda c: c.set_forwarding("alice", None), "clear_forwarding"),
         ("set_caller_id", lambda c: c.set_caller_id("alice", "33333333"), "set_caller_id"),
         ("caller_ids", lambda c: c.set_caller_id("alice", "33333333"), "load_caller_ids"),
+        ("clear_caller_id", lambda c: c.clear_caller_id("alice"), "clear_caller_id"),
     ],
 )
 async def test_each_command_names_itself_in_a_pbx_refusal(

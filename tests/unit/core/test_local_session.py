@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from konnekta_desktop.core.clock import ManualClock
@@ -61,6 +62,7 @@ ALICE = User(
     lines=(Line(role=LineRole.PRIMARY, type=LineType.FIXED, number="+4533333333"),),
     devices=(CallingDevice.LOCAL, CallingDevice.MOBILE),
     rights=(Right.SET_CALLER_ID,),
+    wrap_up=True,  # Konnekta's wrap-up flag
 )
 BOB = User(
     id="bob",
@@ -68,6 +70,7 @@ BOB = User(
     name="Bob Berg",
     lines=(Line(role=LineRole.PRIMARY, type=LineType.FIXED, number="+4544444444"),),
     devices=(CallingDevice.LOCAL,),
+    wrap_up=True,
 )
 ACTIVITIES = [
     Activity(id="act-available", name="Available"),
@@ -155,6 +158,7 @@ async def connect(session: Session) -> None:
         if asyncio.iscoroutine(result):
             await result
     session.connector._set_status(Connection.CONNECTED)
+    session.connector._connected.set()
 
 
 def answered_call_ends(session: Session, clock: ManualClock, call_id: str, user: User) -> None:
@@ -201,7 +205,10 @@ async def make_session(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Call
 
 @pytest.fixture
 def session(make_session: Callable[..., Session]) -> Session:
-    return make_session()
+    """A session with its client attached, as the desktop runs it."""
+    made = make_session()
+    made.attach_client()
+    return made
 
 
 @pytest.fixture
@@ -873,6 +880,7 @@ async def test_a_reconnect_sync_leaves_a_user_in_wrap_up_unavailable(
     """Reference-page fidelity, defect 2: a local -> Konnekta sync on reconnect pushed Available
     over the Unavailable that a pending wrap-up holds; the pending wrap-up wins."""
     session = make_session(sync_direction=SyncDirection.LOCAL_TO_KONNEKTA)
+    session.attach_client()
     fake = FakeSmg()
     session.connector.api = fake  # type: ignore[assignment]
     await connect(session)
@@ -895,3 +903,119 @@ async def test_a_reconnect_sync_leaves_a_user_in_wrap_up_unavailable(
     assert "bob" in pushed
     assert session.last_sync is not None
     assert session.last_sync.held == 1
+
+
+# -- wrap-up: who, and a client that goes away (reference page: Wrap-Up) -------------------------
+
+
+async def settle() -> None:
+    """Let the tasks the session spawned run up to their next wait; no time passes."""
+    for _ in range(10):
+        await asyncio.sleep(0)
+
+
+async def test_without_a_client_no_wrap_up_starts(
+    make_session: Callable[..., Session], api: FakeSmg, clock: ManualClock
+) -> None:
+    """Wrap-Up: "wrap-up only happens if ... Switchboard clients are running" - `--headless`
+    attaches no client, so a call neither makes the operator Unavailable nor opens a wrap-up."""
+    session = make_session()
+    session.connector.api = api  # type: ignore[assignment]
+    await connect(session)
+
+    answered_call_ends(session, clock, "c1", ALICE)
+    await settle()
+
+    assert session.pending_wrapups() == []
+    assert api.made("set_presence") == []
+
+
+async def test_no_wrap_up_when_konnekta_has_it_off_for_the_user(
+    session: Session, api: FakeSmg, clock: ManualClock
+) -> None:
+    """Wrap-Up: "a user that has wrap-up enabled" - the flag is Konnekta's, per user; the
+    operator's own setting can only turn it off."""
+    session.model.load([msgspec.structs.replace(ALICE, wrap_up=False), BOB], STATUSES, ACTIVITIES)
+    session.model.flush()
+    for hook in list(session.connector._connected_hooks):
+        result = hook(False)
+        if asyncio.iscoroutine(result):
+            await result
+
+    answered_call_ends(session, clock, "c1", ALICE)
+
+    assert session.pending_wrapups() == []
+
+
+async def test_a_wrap_up_nobody_comes_back_for_completes_by_itself_after_the_timeout(
+    session: Session, api: FakeSmg, clock: ManualClock
+) -> None:
+    """A wrap-up pending when the client goes away waits for it the tenant's time (10 minutes
+    by default), then completes by itself: Available is set and the record says so."""
+    await connect(session)
+    answered_call_ends(session, clock, "c1", ALICE)
+    session.detach_client()
+
+    clock.advance(599)
+    session.check_clients()
+    assert [w.call_id for w in session.pending_wrapups()] == ["c1"]
+
+    clock.advance(2)
+    session.check_clients()
+    await settle()
+
+    assert session.pending_wrapups() == []
+    (record,) = session.store.wrapup_records()
+    assert (record.call_id, record.by_itself, record.note) == ("c1", True, "")
+    assert ("set_presence", "alice", None, Availability.AVAILABLE) in api.requests
+
+
+async def test_a_client_back_in_time_finds_its_wrap_up_and_one_back_late_does_not(
+    make_session: Callable[..., Session], tmp_path: Path, clock: ManualClock
+) -> None:
+    """After a restart the pending wrap-up returns when the client comes back within the
+    timeout, counted from when a client was last seen (kept in the store); later it has
+    completed by itself as the client attaches, before any dialog could show."""
+    api = FakeSmg()
+    first = make_session()  # the app's data file: store-0
+    first.connector.api = api  # type: ignore[assignment]
+    first.attach_client()
+    await connect(first)
+    answered_call_ends(first, clock, "c1", ALICE)
+    first.detach_client()
+    first.store.close()
+
+    clock.advance(300)
+    back = Session(connector_config(SETTINGS), Store(tmp_path / "store-0.sqlite3"), clock=clock)
+    back.connector.api = api  # type: ignore[assignment]
+    back.attach_client()
+    assert [w.call_id for w in back.pending_wrapups()] == ["c1"]
+    back.detach_client()
+    back.store.close()
+
+    clock.advance(601)
+    late = Session(connector_config(SETTINGS), Store(tmp_path / "store-0.sqlite3"), clock=clock)
+    late.connector.api = api  # type: ignore[assignment]
+    late.attach_client()
+    assert late.pending_wrapups() == []
+    assert [r.by_itself for r in late.store.wrapup_records()] == [True]
+    late.store.close()
+
+
+async def test_a_call_whose_end_was_lost_opens_its_wrap_up_at_the_reconnect(
+    session: Session, api: FakeSmg, clock: ManualClock
+) -> None:
+    """Wrap-Up: "When the call ends, user will be presented with the wrap-up dialog" - also
+    when the end event was lost in a disconnect: at the reconnect the calls Konnekta reports
+    rebuild the state, and the call that is gone has ended."""
+    await connect(session)
+    deliver(session, CallUpdate(call=leg("c1", ALICE, CallState.RINGING)))
+    deliver(session, CallUpdate(call=leg("c1", ALICE, CallState.ANSWERED)))
+    session.connector._set_status(Connection.RECONNECTING)
+    clock.advance(60)  # the call ends meanwhile; its end event never arrives
+
+    await connect(session)  # Konnekta reports no call in progress
+
+    assert [w.call_id for w in session.pending_wrapups()] == ["c1"]
+    await session.complete_wrapup(session.pending_wrapups()[0], "note", request_id="w1")
+    assert ("set_presence", "alice", None, Availability.AVAILABLE) in api.requests

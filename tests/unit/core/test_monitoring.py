@@ -8,9 +8,11 @@ from konnekta_desktop.core.monitoring import (
     PhoneStatus,
     ensure_call_control,
     line_busy,
+    mobile_busy,
     monitored_numbers,
     monitoring_number,
     phone_status,
+    primary_line,
 )
 from konnekta_desktop.domain import (
     Alias,
@@ -135,11 +137,11 @@ def test_mobile_line_is_busy_when_one_of_several_answered_calls_is_on_the_mobile
         ([], "+4570707070", PhoneStatus.FORWARDED),
         ([call(CallState.RINGING)], "+4570707070", PhoneStatus.RINGING),
         ([call(CallState.ANSWERED, CallingDevice.LOCAL)], "+4570707070", PhoneStatus.BUSY),
-        ([call(CallState.ANSWERED, CallingDevice.MOBILE)], None, PhoneStatus.ON_MOBILE),
+        ([call(CallState.ANSWERED, CallingDevice.MOBILE)], None, PhoneStatus.BUSY),
         (
             [call(CallState.ANSWERED, CallingDevice.MOBILE, "c1"), call(CallState.RINGING)],
             None,
-            PhoneStatus.ON_MOBILE,
+            PhoneStatus.BUSY,
         ),
         (
             [
@@ -161,6 +163,54 @@ def test_phone_status_puts_talking_before_ringing_before_forwarding(
     calls: list[Call], diversion: str | None, status: PhoneStatus
 ) -> None:
     assert phone_status(user(fixed(), MOBILE), calls, diversion) == status
+
+
+# "Fixed and Mobile Lines": the grid shows the primary line's status in the Phone column and the
+# Mobile line's busy state in the Mobile column, each by its line type's rule.
+
+
+@pytest.mark.parametrize("device", [CallingDevice.LOCAL, CallingDevice.MOBILE, CallingDevice.TEAMS])
+def test_fixed_and_mobile_lines_a_fixed_primary_line_shows_busy_on_any_device(
+    device: CallingDevice,
+) -> None:
+    """Fixed lines show busy whenever the user is on the phone, the mobile device included."""
+    calls = [call(CallState.ANSWERED, device)]
+    assert phone_status(user(fixed(), MOBILE), calls, None) is PhoneStatus.BUSY
+
+
+def test_fixed_and_mobile_lines_a_mobile_line_is_busy_only_while_talking_on_the_mobile() -> None:
+    """A secondary Mobile line shows busy only while the user talks on the mobile device; a call
+    answered on the desk phone or softphone leaves it free."""
+    anna = user(fixed(), MOBILE)
+    assert mobile_busy(anna, [call(CallState.ANSWERED, CallingDevice.MOBILE)])
+    assert not mobile_busy(anna, [call(CallState.ANSWERED, CallingDevice.LOCAL)])
+    assert not mobile_busy(anna, [call(CallState.ANSWERED, CallingDevice.TEAMS)])
+    assert not mobile_busy(anna, [call(CallState.RINGING, CallingDevice.MOBILE)])
+    assert not mobile_busy(anna, [])
+
+
+def test_fixed_and_mobile_lines_no_mobile_line_is_never_mobile_busy() -> None:
+    assert not mobile_busy(user(fixed()), [call(CallState.ANSWERED, CallingDevice.MOBILE)])
+
+
+def test_fixed_and_mobile_lines_a_mobile_primary_line_follows_the_mobile_rule() -> None:
+    """The rule goes by the line's type: a user whose primary line is Mobile does not show busy
+    for a call answered on the desk phone, and does while talking on the mobile."""
+    only_mobile = user(Line(role=LineRole.PRIMARY, type=LineType.MOBILE, number="+4520304050"))
+    desk = [call(CallState.ANSWERED, CallingDevice.LOCAL)]
+    assert phone_status(only_mobile, desk, None) is PhoneStatus.IDLE
+    assert phone_status(only_mobile, desk, "+4570707070") is PhoneStatus.FORWARDED
+    on_mobile = [call(CallState.ANSWERED, CallingDevice.MOBILE)]
+    assert phone_status(only_mobile, on_mobile, None) is PhoneStatus.BUSY
+
+
+def test_the_phone_column_follows_the_primary_line_wherever_konnekta_lists_it() -> None:
+    anna = user(MOBILE, fixed())
+    assert primary_line(anna) == fixed()
+    assert phone_status(anna, [call(CallState.ANSWERED, CallingDevice.MOBILE)], None) is (
+        PhoneStatus.BUSY
+    )
+    assert primary_line(user()) is None
 
 
 def test_user_without_lines_is_not_monitored() -> None:

@@ -247,6 +247,16 @@ ENDPOINTS: list[Any] = [
         id="set_caller_id",
     ),
     pytest.param(
+        lambda c: c.clear_caller_id("u1"),
+        "DELETE",
+        "/users/u1/caller-id",
+        None,
+        204,
+        None,
+        None,
+        id="clear_caller_id",
+    ),
+    pytest.param(
         lambda c: c.calls(),
         "GET",
         "/calls",
@@ -387,6 +397,14 @@ async def test_forbidden_caller_id_points_at_the_set_caller_id_right(
     smg.then(403, {"code": "forbidden", "message": "missing right"})
     with pytest.raises(Forbidden, match="Set Caller ID right"):
         await client.set_caller_id("u1", "+4570000000")
+
+
+async def test_forbidden_default_caller_id_points_at_the_set_caller_id_right(
+    client: SmgClient, smg: ScriptedSmg
+) -> None:
+    smg.then(403, {"code": "forbidden", "message": "missing right"})
+    with pytest.raises(Forbidden, match="Set Caller ID right"):
+        await client.clear_caller_id("u1")
 
 
 async def test_404_without_an_api_error_points_at_the_smg_address(

@@ -47,6 +47,7 @@ def test_options_are_exactly_the_agreed_names_grouped_by_section() -> None:
             "sync_direction",
             "activity_mappings",
             "state_mappings",
+            "wrap_up_timeout",
         },
         Section.OPERATOR: {"operator_user", "wrap_up", "default_calling_device"},
         Section.UI: {"language", "start_at_login", "mute_notifications"},

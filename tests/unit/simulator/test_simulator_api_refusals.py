@@ -109,6 +109,18 @@ async def test_caller_id_without_the_right_is_forbidden(api: Api, sim: Simulator
     assert sim.tenant.caller_ids[user_id].current != valid
 
 
+async def test_default_caller_id_without_the_right_is_forbidden(api: Api, sim: Simulator) -> None:
+    user_id = _user_with_right(sim, False)
+    before = sim.tenant.caller_ids[user_id]
+    response = await api.request("DELETE", f"/users/{user_id}/caller-id")
+    _assert_error(response, 403, "forbidden")
+    assert sim.tenant.caller_ids[user_id] == before
+
+
+async def test_default_caller_id_of_an_unknown_user_is_not_found(api: Api) -> None:
+    _assert_error(await api.request("DELETE", "/users/nobody/caller-id"), 404, "not_found")
+
+
 async def test_unknown_activity_is_unprocessable(api: Api) -> None:
     response = await api.request("PUT", "/users/user-00001/presence", {"activity_id": "act-nope"})
     _assert_error(response, 422, "unprocessable")

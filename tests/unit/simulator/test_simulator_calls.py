@@ -215,6 +215,25 @@ def test_settings_changes_emit_their_user_events(
     assert engine.tenant.status(user_id).caller_id == company
 
 
+def test_clearing_the_caller_id_returns_to_the_default_and_emits_null(
+    engine: CallEngine, emitted: list[KnownEvent]
+) -> None:
+    """As a PBX would: no chosen caller ID any more, the valid list unchanged, and the change
+    posted as `user.caller_id.changed` with number null."""
+    user_id = next(u.id for u in engine.tenant.users.values() if Right.SET_CALLER_ID in u.rights)
+    valid = engine.tenant.caller_ids[user_id].valid
+    engine.set_caller_id(user_id, engine.tenant.company_numbers[0])
+    ids = engine.clear_caller_id(user_id)
+    assert ids.current is None
+    assert ids.valid == valid
+    assert engine.tenant.caller_ids[user_id] == ids
+    assert engine.tenant.status(user_id).caller_id is None
+    cleared = emitted[-1]
+    assert isinstance(cleared, CallerIdChanged)
+    assert cleared.data.user_id == user_id
+    assert cleared.data.number is None
+
+
 def test_user_removal_ends_their_calls_first(engine: CallEngine, emitted: list[KnownEvent]) -> None:
     engine.ring("user-00002", CALLER)
     engine.remove_user("user-00002")

@@ -118,7 +118,7 @@ def _documented_smg_operations() -> set[tuple[str, str]]:
 
 def test_every_architecture_endpoint_is_documented_and_nothing_else() -> None:
     endpoints = _architecture_endpoints()
-    assert len(endpoints) == 18
+    assert len(endpoints) == 19
     assert _documented_smg_operations() == endpoints
 
 
