@@ -111,6 +111,7 @@ class Session:
             state_mappings=dict(config.state_mappings),
             now=self.clock.now,
         )
+        self.presence.sync = config.sync_on_startup
         self.wrapup = WrapUpService(
             WrapUp(self.clock),
             store,
@@ -315,6 +316,9 @@ class Session:
         self.connector.config = config
         self.connector.plan = NumberPlan(config.international_prefix, config.international_code)
         self.presence.set_mappings(dict(config.activity_mappings), dict(config.state_mappings))
+        self.presence.sync = config.sync_on_startup
+        if not config.sync_on_startup:
+            self.presence.drop_unsent("synchronisation on reconnect was turned off")
         self._run_wrapup_for_operator()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -420,7 +424,8 @@ class Session:
                 held=self.wrapup.machine.in_progress,
             )
         else:
-            self.presence.on_presence_events(c.id for c in self.model)
+            # Off: nothing is compared or pushed; what was set here offline stays out of step.
+            self.presence.drop_unsent("synchronisation on reconnect is off")
         if self._appointments_task is None:
             self._appointments_task = self.connector.spawn(
                 self.appointment_service.run(), "appointments"
@@ -431,8 +436,18 @@ class Session:
         self._batching = True  # shown states that change now go out with the model's change
         presence_users = {e.user_id for e in batch if isinstance(e, PresenceUpdate)}
         if presence_users:
-            self.presence.on_presence_events(presence_users)
+            for user_id, template in self.presence.on_presence_events(presence_users):
+                # The activity mapped to a template with a caller ID or forwarding: set them too.
+                self.connector.spawn(
+                    self._apply_template_settings(user_id, template), "template settings"
+                )
         self.wrapup.on_events(batch)
+
+    async def _apply_template_settings(self, user_id: str, template: Template) -> None:
+        try:
+            await self.presence.apply_template_settings(user_id, template)
+        except Refused as error:
+            log.warning("Template %s: caller ID or forwarding not set: %s", template.name, error)
 
     def _run_wrapup_for_operator(self) -> None:
         """Wrap-up runs for the operator only (a new operator takes it over from the last), while

@@ -1,9 +1,13 @@
 """Each colleague's local state, and presence mapped both ways between it and Konnekta.
 
-Konnekta -> local: an incoming activity becomes the template it is mapped to (activity mapping).
+Konnekta -> local: an incoming activity becomes the template it is mapped to (activity mapping),
+with the template's caller ID and forwarding, if it has them.
 Local -> Konnekta: a state set here becomes the mapped activity, with the availability of its
 state class (state mapping). A change made here is kept as pending in the store until Konnekta has
-it, so a change made while disconnected is not lost.
+it, with a template's caller ID and forwarding, so a change made while disconnected is not lost.
+With synchronisation on reconnect off (`sync`), nothing waits for a reconnect: a change made while
+disconnected changes the local state only, and shows as out of step with Konnekta until the next
+change.
 """
 
 from __future__ import annotations
@@ -33,7 +37,15 @@ class StateStore(Protocol):
     def user_states(self) -> dict[str, LocalState]: ...
     def set_user_states(self, states: Iterable[LocalState]) -> None: ...
     def forget_user_states(self, user_ids: Iterable[str]) -> None: ...
-    def change_user_state(self, user_id: str, state: str, at: float) -> PendingChange: ...
+    def change_user_state(
+        self,
+        user_id: str,
+        state: str,
+        at: float,
+        *,
+        caller_id: str | None = None,
+        forwarding: str | None = None,
+    ) -> PendingChange: ...
     def pending_changes(self) -> list[PendingChange]: ...
     def mark_change_sent(self, change_id: int) -> None: ...
     def mark_sent(self, change_ids: Iterable[int]) -> None: ...
@@ -63,7 +75,9 @@ class PresenceService:
         self._now = now
         self._local: dict[str, LocalState] = store.user_states()
         self._listeners: list[StateListener] = []
+        self._out_of_step: set[str] = set()
         self.connected = False
+        self.sync = True  # synchronise on (re)connect: a change made offline waits for it
         self.rebuild_mapper()
 
     # -- configuration -----------------------------------------------------------------------
@@ -137,7 +151,11 @@ class PresenceService:
             if state is None:
                 return ShownState(f"unmapped: {local.state}", bool(in_konnekta), unmapped=True)
             by_class = availability_of(state.state_class) is _AVAILABLE
-            return ShownState(local.state, by_class if in_konnekta is None else in_konnekta)
+            return ShownState(
+                local.state,
+                by_class if in_konnekta is None else in_konnekta,
+                out_of_step=user_id in self._out_of_step,
+            )
         if colleague is None:
             return ShownState("", available=False)
         available = bool(in_konnekta)
@@ -150,12 +168,19 @@ class PresenceService:
 
     # -- Konnekta -> local -------------------------------------------------------------------
 
-    def on_presence_events(self, user_ids: Iterable[str]) -> None:
-        """Konnekta reported new activities: local states follow the activity mapping."""
-        self._notify(self._follow_konnekta(user_ids))
+    def on_presence_events(self, user_ids: Iterable[str]) -> list[tuple[str, Template]]:
+        """Konnekta reported new activities: local states follow the activity mapping. Returns
+        the users put in a template that also sets a caller ID or forwarding, for
+        `apply_template_settings`."""
+        applied: list[tuple[str, Template]] = []
+        self._notify(self._follow_konnekta(user_ids, applied))
+        return [(user_id, t) for user_id, t in applied if t.caller_id or t.forwarding]
 
-    def _follow_konnekta(self, user_ids: Iterable[str]) -> set[str]:
-        """Apply the activity mapping to these users; their new states are stored in one go."""
+    def _follow_konnekta(
+        self, user_ids: Iterable[str], applied: list[tuple[str, Template]] | None = None
+    ) -> set[str]:
+        """Apply the activity mapping to these users; their new states are stored in one go, and
+        the templates they were put in are added to `applied`."""
         touched: set[str] = set()
         remembered: list[LocalState] = []
         forgotten: list[str] = []
@@ -165,6 +190,7 @@ class PresenceService:
             if colleague is None or colleague.activity_id is None:
                 continue
             touched.add(user_id)
+            self._out_of_step.discard(user_id)  # a change in Konnekta: in step again
             local = self._local.get(user_id)
             if local is not None:
                 state = self._states.get(local.state)
@@ -181,6 +207,8 @@ class PresenceService:
                     forgotten.append(user_id)
             elif local is None or local.state != mapped.state:
                 remembered.append(LocalState(user_id, mapped.state, since))
+                if applied is not None:
+                    applied.append((user_id, mapped))
         for entry in remembered:
             self._local[entry.user_id] = entry
         if remembered:
@@ -192,11 +220,9 @@ class PresenceService:
         return touched
 
     def adopt_konnekta(self) -> int:
-        """Sync Konnekta -> local: every local state follows Konnekta; pending changes are dropped."""
-        dropped = self._store.pending_changes()
-        for change in dropped:
-            log.info("Dropping an unsent state change of %s (Konnekta wins)", change.user_id)
-        self._store.mark_sent(change.id for change in dropped)
+        """Sync Konnekta -> local: every local state follows Konnekta; pending changes are dropped
+        (a template's caller ID and forwarding with them)."""
+        self.drop_unsent("Konnekta wins")
         changed = self._follow_konnekta([c.id for c in self._model])
         self._notify(changed)
         return len(changed)
@@ -204,25 +230,66 @@ class PresenceService:
     # -- local -> Konnekta -------------------------------------------------------------------
 
     async def set_template(self, user_id: str, template_name: str) -> None:
-        """Put a colleague in a template's state (and its caller ID and forwarding, if any)."""
+        """Put a colleague in a template's state (and its caller ID and forwarding, if any);
+        while disconnected, all of it waits for the reconnect's sync."""
         template = self.template(template_name)
-        sent = await self.set_state(user_id, template.state)
-        if not sent:
-            return
-        if template.caller_id:
-            await self._commands.set_caller_id(user_id, template.caller_id)
-        if template.forwarding:
-            await self._commands.set_forwarding(user_id, template.forwarding)
+        sent = await self.set_state(
+            user_id, template.state, caller_id=template.caller_id, forwarding=template.forwarding
+        )
+        if sent:
+            await self.apply_template_settings(user_id, template)
 
-    async def set_state(self, user_id: str, state_name: str) -> bool:
-        """Set a colleague's local state and send it to Konnekta; False when kept for reconnect."""
+    async def apply_template_settings(self, user_id: str, template: Template) -> None:
+        """Set the template's caller ID and forwarding, those it has, in Konnekta."""
+        await self.apply_settings(user_id, template.caller_id, template.forwarding)
+
+    async def apply_settings(
+        self, user_id: str, caller_id: str | None, forwarding: str | None
+    ) -> None:
+        """Set these, each on its own: a caller ID refused (no right, say) still lets the
+        forwarding through; the first refusal is raised after both were tried."""
+        refused: Refused | None = None
+        if caller_id:
+            try:
+                await self._commands.set_caller_id(user_id, caller_id)
+            except Refused as error:
+                refused = error
+        if forwarding:
+            await self._commands.set_forwarding(user_id, forwarding)
+        if refused is not None:
+            raise refused
+
+    async def set_state(
+        self,
+        user_id: str,
+        state_name: str,
+        *,
+        caller_id: str | None = None,
+        forwarding: str | None = None,
+    ) -> bool:
+        """Set a colleague's local state and send it to Konnekta; False when it was not sent
+        (kept for the reconnect's sync, or, with synchronisation off, kept here only)."""
         colleague = self._commands.colleague(user_id)
         state = self._states.get(state_name)
         if state is None:
             raise Refused(Reason.NO_SUCH_STATE, name=state_name)
         since = self._now()
-        self._local[user_id] = LocalState(user_id, state.name, since)
-        change = self._store.change_user_state(user_id, state.name, since)
+        local = LocalState(user_id, state.name, since)
+        self._local[user_id] = local
+        if not self.connected and not self.sync:
+            self._store.set_user_states([local])
+            self._out_of_step.add(user_id)
+            self._notify({user_id})
+            log.info(
+                "Offline, with synchronisation off: %s's state %s is set here only",
+                colleague.user.name,
+                state.name,
+            )
+            return False
+        self._out_of_step.discard(user_id)
+        change = self._store.change_user_state(
+            user_id, state.name, since, caller_id=caller_id, forwarding=forwarding
+        )
         self._notify({user_id})
         if not self.connected:
             log.info(
@@ -258,12 +325,19 @@ class PresenceService:
             return None
         return update
 
-    def unsent_changes(self) -> dict[str, list[int]]:
-        """The ids of the changes not yet in Konnekta, by user."""
-        by_user: dict[str, list[int]] = {}
+    def unsent_changes(self) -> dict[str, list[PendingChange]]:
+        """The changes not yet in Konnekta, by user, oldest first."""
+        by_user: dict[str, list[PendingChange]] = {}
         for change in self._store.pending_changes():
-            by_user.setdefault(change.user_id, []).append(change.id)
+            by_user.setdefault(change.user_id, []).append(change)
         return by_user
+
+    def drop_unsent(self, why: str) -> None:
+        """Forget every change still waiting for Konnekta, saying why in the log."""
+        dropped = self._store.pending_changes()
+        for change in dropped:
+            log.info("Dropping an unsent state change of %s (%s)", change.user_id, why)
+        self._store.mark_sent(change.id for change in dropped)
 
     def mark_sent(self, change_ids: Iterable[int]) -> None:
         """These changes are in Konnekta now (or superseded), all in one transaction."""

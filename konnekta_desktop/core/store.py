@@ -120,6 +120,12 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
     ("CREATE TABLE facts (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
     # 5: a wrap-up that completed by itself, because no switchboard client came back for it.
     ("ALTER TABLE wrapups ADD COLUMN by_itself INTEGER NOT NULL DEFAULT 0",),
+    # 6: a state change made with a template keeps the template's caller ID and forwarding ("" for
+    # none), so that a change made while disconnected sends them too.
+    (
+        "ALTER TABLE pending_changes ADD COLUMN caller_id TEXT",
+        "ALTER TABLE pending_changes ADD COLUMN forwarding TEXT",
+    ),
 )
 """Schema changes in order; version N is the file after the first N. Append, never edit."""
 
@@ -146,6 +152,8 @@ class PendingChange:
     state: str
     made_at: float
     sent_at: float | None = None
+    caller_id: str | None = None  # set with the state (a template's), None: not part of it
+    forwarding: str | None = None  # likewise; "" clears the forwarding
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,22 +430,34 @@ class Store:
         with self._write() as db:
             db.executemany(_UPSERT_USER_STATE, [(s.user_id, s.state, s.since) for s in states])
 
-    def change_user_state(self, user_id: str, state: str, at: float) -> PendingChange:
-        """Record a local state change and queue it for Konnekta, in one transaction."""
+    def change_user_state(
+        self,
+        user_id: str,
+        state: str,
+        at: float,
+        *,
+        caller_id: str | None = None,
+        forwarding: str | None = None,
+    ) -> PendingChange:
+        """Record a local state change (with a template's caller ID and forwarding, if any) and
+        queue it for Konnekta, in one transaction."""
         with self._write() as db:
             db.execute(_UPSERT_USER_STATE, (user_id, state, at))
             cursor = db.execute(
-                "INSERT INTO pending_changes (user_id, state, made_at) VALUES (?, ?, ?)",
-                (user_id, state, at),
+                "INSERT INTO pending_changes (user_id, state, made_at, caller_id, forwarding)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (user_id, state, at, caller_id, forwarding),
             )
         assert cursor.lastrowid is not None
-        return PendingChange(cursor.lastrowid, user_id, state, at)
+        return PendingChange(
+            cursor.lastrowid, user_id, state, at, caller_id=caller_id, forwarding=forwarding
+        )
 
     def pending_changes(self) -> list[PendingChange]:
         """Changes not yet accepted by Konnekta, oldest first."""
         return self._read(
-            "SELECT id, user_id, state, made_at, sent_at FROM pending_changes"
-            " WHERE sent_at IS NULL ORDER BY id",
+            "SELECT id, user_id, state, made_at, sent_at, caller_id, forwarding"
+            " FROM pending_changes WHERE sent_at IS NULL ORDER BY id",
             (),
             PendingChange,
         )

@@ -14,10 +14,12 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from ..domain.refusals import Refused
 from ..domain.states import SyncDirection
 from ..konnekta.errors import KonnektaError
 from .model import LiveModel
 from .states import PresenceService
+from .store import PendingChange
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +88,13 @@ async def _push_local(
         if held(user_id):
             report.held += 1
             return
+        changes = unsent.get(user_id, [])
+        ids = [change.id for change in changes]
         update = presence.desired_update(user_id)
         if update is None:
             report.unchanged += 1
-            settled.extend(unsent.get(user_id, ()))
+            await send_settings(user_id, changes)
+            settled.extend(ids)
             return
         colleague = model.get(user_id)
         name = colleague.user.name if colleague else user_id
@@ -109,8 +114,19 @@ async def _push_local(
                 await sleep(0.2 * 2**attempt)
             else:
                 report.changed += 1
-                settled.extend(unsent.get(user_id, ()))
+                await send_settings(user_id, changes)
+                settled.extend(ids)
                 return
+
+    async def send_settings(user_id: str, changes: list[PendingChange]) -> None:
+        """The newest caller ID and forwarding set with the offline changes (by a template)."""
+        caller_id = next((c.caller_id for c in reversed(changes) if c.caller_id), None)
+        forwarding = next((c.forwarding for c in reversed(changes) if c.forwarding), None)
+        try:
+            async with gate:
+                await presence.apply_settings(user_id, caller_id, forwarding)
+        except Refused as error:
+            log.warning("State sync could not set %s's caller ID or forwarding: %s", user_id, error)
 
     try:
         await asyncio.gather(*(push(colleague.id) for colleague in model))

@@ -120,3 +120,6 @@ class ShownState:
     label: str
     available: bool
     unmapped: bool = False
+    # Set here while disconnected with synchronisation off: Konnekta never heard of it, and
+    # nothing will send it; it stays so until the next change, here or in Konnekta.
+    out_of_step: bool = False

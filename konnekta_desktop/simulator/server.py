@@ -85,7 +85,7 @@ class Simulator:
         self.webhooks = WebhookSender(
             clock,
             lambda: self.faults.webhook_outage,
-            losing=lambda: self.faults.lose_events,
+            losing=lambda: self.faults.webhook_blackhole,
             first_retry_delay=webhook_retry_delay,
             max_retry_delay=webhook_max_retry_delay,
         )

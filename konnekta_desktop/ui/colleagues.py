@@ -339,10 +339,21 @@ class ColleagueTableModel(QAbstractTableModel):
                 "ColleagueTableModel", "{state}: unavailable in Konnekta"
             )
         ).format(state=shown_name(shown.label))
+        state = shown_name(shown.label)
+        if shown.out_of_step:
+            # Set here while disconnected, with synchronisation off: Konnekta never had it.
+            state = QCoreApplication.translate(
+                "ColleagueTableModel", "{state} (not in Konnekta)"
+            ).format(state=state)
+            availability = QCoreApplication.translate(
+                "ColleagueTableModel",
+                "{state}: set here while disconnected; Konnekta does not have it, since "
+                "synchronisation on reconnect is off. It stays so until the next change.",
+            ).format(state=shown_name(shown.label))
         return _Row(
             texts=(
                 colleague.user.name,
-                shown_name(shown.label),
+                state,
                 phone_status_text(status)[0],
                 plan.display(number) if number else "",
                 plan.display(mobile) if mobile else "",

@@ -177,6 +177,14 @@
         <translation>{state}: ikke tilgængelig i Konnekta</translation>
     </message>
     <message>
+        <source>{state} (not in Konnekta)</source>
+        <translation>{state} (ikke i Konnekta)</translation>
+    </message>
+    <message>
+        <source>{state}: set here while disconnected; Konnekta does not have it, since synchronisation on reconnect is off. It stays so until the next change.</source>
+        <translation>{state}: sat her uden forbindelse; Konnekta har den ikke, da synkronisering ved genforbindelse er slået fra. Det forbliver sådan til næste ændring.</translation>
+    </message>
+    <message>
         <source>{number}, busy: talking on the mobile phone</source>
         <translation>{number}, optaget: taler i mobiltelefonen</translation>
     </message>

@@ -173,6 +173,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{state} (not in Konnekta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}: set here while disconnected; Konnekta does not have it, since synchronisation on reconnect is off. It stays so until the next change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{number}, busy: talking on the mobile phone</source>
         <translation type="unfinished"></translation>
     </message>

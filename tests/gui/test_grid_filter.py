@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from konnekta_desktop.core.model import LiveModel
 from konnekta_desktop.domain import ForwardingUpdate
 from konnekta_desktop.domain.numbers import NumberPlan
+from konnekta_desktop.domain.states import ShownState
 from konnekta_desktop.ui.colleague_filter import ColleagueFilterProxy
 from konnekta_desktop.ui.colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueTableModel
 from tests.gui.gui_helpers import CountingPresence, numbered_colleagues
@@ -174,3 +175,24 @@ def test_sorting_while_filtered_keeps_the_filtered_colleagues_and_the_current_on
     assert grid.shown() == sorted(before)
     assert grid.current() == "u00087"
     assert grid.selected() == ["u00087"]
+
+
+class OutOfStep(CountingPresence):
+    """One colleague's state was set here while disconnected, with synchronisation off."""
+
+    def shown_state(self, user_id: str) -> ShownState:
+        return ShownState("Lunch", True, out_of_step=user_id == "u00001")
+
+
+def test_a_state_konnekta_does_not_have_is_marked_in_the_grid(qtbot: QtBot) -> None:
+    """Synchronize on startup/reconnect, off: a state set here while disconnected is marked as
+    not in Konnekta, in words and in its tooltip, until the next change."""
+    table = ColleagueTableModel(numbered_colleagues(3), NumberPlan(), OutOfStep())
+    rows = {table.index(r, 0).data(USER_ID_ROLE): r for r in range(table.rowCount())}
+
+    marked = table.index(rows["u00001"], ColleagueColumn.STATE)
+    plain = table.index(rows["u00002"], ColleagueColumn.STATE)
+
+    assert marked.data() == "Lunch (not in Konnekta)"
+    assert "synchronisation on reconnect is off" in marked.data(Qt.ItemDataRole.ToolTipRole)
+    assert plain.data() == "Lunch"

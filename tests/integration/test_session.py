@@ -140,7 +140,7 @@ async def test_a_call_whose_end_was_lost_in_a_disconnect_opens_its_wrap_up_on_re
     await simulator.answer(call_id)
     await until(session.model, lambda: in_konnekta() is Availability.UNAVAILABLE)
 
-    simulator.faults.lose_events = True
+    simulator.faults.webhook_blackhole = True
     simulator.faults.error_burst = 1_000_000
     await status_becomes(session, Connection.RECONNECTING)
     await simulator.hang_up(call_id)  # its end event is lost for good
@@ -155,6 +155,63 @@ async def test_a_call_whose_end_was_lost_in_a_disconnect_opens_its_wrap_up_on_re
     assert pending.call_id == call_id
     await session.wrapup.complete(pending, note="after the outage")
     assert in_konnekta() is Availability.AVAILABLE
+    await session.close()
+
+
+async def test_a_pending_wrap_up_wins_over_a_local_to_konnekta_sync_after_a_disconnect(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    """Reference page, Wrap-Up and Synchronize on startup/reconnect: the operator's state set to
+    Available while disconnected is not pushed over the Unavailable a pending wrap-up holds (it
+    undid the wrap-up); the change waits, and completing the wrap-up makes the operator
+    Available."""
+    operator = fixed_only_user(simulator, wrap_up=True)
+    session = await open_session(
+        simulator,
+        tmp_path / "s.sqlite3",
+        operator_user=operator.username,
+        sync_direction=SyncDirection.LOCAL_TO_KONNEKTA,
+    )
+    in_konnekta = availability_in_konnekta(simulator, operator.id)
+    call_id = await simulator.ring(operator.id, "+4512345678")
+    await simulator.answer(call_id)
+    await simulator.hang_up(call_id)
+    await until(session.model, lambda: bool(session.wrapup.pending()))
+
+    simulator.faults.error_burst = 1_000_000
+    await status_becomes(session, Connection.RECONNECTING)
+    await session.presence.set_template(operator.id, "Available")  # kept for the reconnect
+    simulator.faults.clear()
+    await status_becomes(session, Connection.CONNECTED)
+    await until(session.model, lambda: session.last_sync is not None)
+
+    assert session.last_sync is not None and session.last_sync.held == 1
+    assert in_konnekta() is Availability.UNAVAILABLE  # the wrap-up still holds
+    await session.wrapup.complete(session.wrapup.pending()[0])
+    assert in_konnekta() is Availability.AVAILABLE
+    await session.close()
+
+
+async def test_with_synchronisation_off_a_state_set_while_disconnected_stays_here_only(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    """Reference page, Synchronize on startup/reconnect, off: nothing is compared or pushed at
+    the reconnect; the state set while disconnected is this app's only, marked so, and nothing
+    stays pending (it stayed pending for ever)."""
+    colleague = fixed_only_user(simulator)
+    session = await open_session(simulator, tmp_path / "s.sqlite3", sync_on_startup=False)
+    before = simulator.tenant.presence[colleague.id]
+
+    simulator.faults.error_burst = 1_000_000
+    await status_becomes(session, Connection.RECONNECTING)
+    await session.presence.set_template(colleague.id, "Lunch")
+    simulator.faults.clear()
+    await status_becomes(session, Connection.CONNECTED)
+
+    assert simulator.tenant.presence[colleague.id] == before
+    assert session.store.pending_changes() == []
+    shown = session.presence.shown_state(colleague.id)
+    assert (shown.label, shown.out_of_step) == ("Lunch", True)
     await session.close()
 
 

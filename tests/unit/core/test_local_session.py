@@ -1019,3 +1019,101 @@ async def test_a_call_whose_end_was_lost_opens_its_wrap_up_at_the_reconnect(
     assert [w.call_id for w in session.pending_wrapups()] == ["c1"]
     await session.complete_wrapup(session.pending_wrapups()[0], "note", request_id="w1")
     assert ("set_presence", "alice", None, Availability.AVAILABLE) in api.requests
+
+
+# -- templates and synchronisation (reference page: Konnekta Activity Mappings, Synchronize) ----
+
+DESK = Template("Front desk", "Busy", caller_id="+4533333333", forwarding="+4570707070")
+
+
+async def reconnect(session: Session) -> None:
+    """The connection comes back: the connected hooks run again (the reconnect's sync)."""
+    for hook in list(session.connector._connected_hooks):
+        result = hook(True)
+        if asyncio.iscoroutine(result):
+            await result
+    session.presence.connected = True
+
+
+async def test_a_template_set_while_disconnected_sends_its_caller_id_and_forwarding_too(
+    make_session: Callable[..., Session],
+) -> None:
+    """Synchronize on startup/reconnect, Direction "this app to Konnekta": a template set while
+    disconnected reached Konnekta as its state only; its caller ID and forwarding were lost."""
+    session = make_session(sync_direction=SyncDirection.LOCAL_TO_KONNEKTA)
+    api = FakeSmg()
+    session.connector.api = api  # type: ignore[assignment]
+    await connect(session)
+    session.save_template(DESK)
+    session.presence.connected = False  # the connection drops
+
+    await session.set_template("alice", "Front desk")
+    assert api.requests == []
+    await reconnect(session)
+
+    assert ("set_presence", "alice", "act-busy", Availability.UNAVAILABLE) in api.requests
+    assert ("set_caller_id", "alice", "+4533333333") in api.requests
+    assert ("set_diversion", "alice", "+4570707070") in api.requests
+    assert session.store.pending_changes() == []
+
+
+async def test_an_activity_mapped_to_a_template_sets_its_caller_id_and_forwarding(
+    session: Session, api: FakeSmg
+) -> None:
+    """Konnekta Activity Mappings: an activity selects a template, and a template is a state with
+    its caller ID and forwarding; only the state was applied."""
+    await connect(session)
+    session.save_template(DESK)
+    session.apply_settings(session.settings.replace(activity_mappings={"act-busy": "Front desk"}))  # type: ignore[union-attr]
+
+    deliver(session, presence(ALICE, "act-busy", Availability.UNAVAILABLE))
+    await settle()
+
+    assert session.shown_state("alice").label == "Busy"
+    assert ("set_caller_id", "alice", "+4533333333") in api.requests
+    assert ("set_diversion", "alice", "+4570707070") in api.requests
+    api.requests.clear()
+    deliver(session, presence(ALICE, "act-busy", Availability.UNAVAILABLE))  # no change: no resend
+    await settle()
+    assert api.requests == []
+
+
+async def test_with_synchronisation_off_a_reconnect_compares_and_pushes_nothing(
+    make_session: Callable[..., Session], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Synchronize on startup/reconnect, off: nothing is compared or pushed on a reconnect; a
+    state set while disconnected changes the local state only, shows as out of step with
+    Konnekta until the next change, and nothing stays pending (it stayed pending for ever, and
+    local states followed Konnekta at every reconnect)."""
+    session = make_session(sync_on_startup=False)
+    api = FakeSmg()
+    session.connector.api = api  # type: ignore[assignment]
+    await connect(session)
+    session.presence.connected = False
+
+    await session.set_template("alice", "Lunch")
+    assert session.shown_state("alice") == ShownState("Lunch", True, out_of_step=True)
+    assert session.store.pending_changes() == []
+
+    await reconnect(session)
+    assert api.requests == []
+    assert session.shown_state("alice").label == "Lunch"  # not overwritten by Konnekta's activity
+    assert session.shown_state("alice").out_of_step
+
+    deliver(session, presence(ALICE, "act-busy", Availability.UNAVAILABLE))  # the next change
+    assert session.shown_state("alice") == ShownState("Busy", False)
+
+
+async def test_changes_pending_when_synchronisation_is_turned_off_are_dropped_with_a_log_line(
+    make_session: Callable[..., Session], caplog: pytest.LogCaptureFixture
+) -> None:
+    session = make_session()
+    load(session)
+    await session.set_template("alice", "Lunch")  # disconnected: pending for the reconnect
+    assert len(session.store.pending_changes()) == 1
+
+    with caplog.at_level(logging.INFO):
+        session.apply_settings(session.settings.replace(sync_on_startup=False))  # type: ignore[union-attr]
+
+    assert session.store.pending_changes() == []
+    assert "Dropping an unsent state change of alice" in caplog.text

@@ -98,7 +98,7 @@ async def test_faults_are_set_read_and_cleared(
         "error_burst": 0,
         "slow_seconds": 0.0,
         "webhook_outage": False,
-        "lose_events": False,
+        "webhook_blackhole": False,
         "reset_connections": 0,
     }
 
