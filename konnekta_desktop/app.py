@@ -21,10 +21,10 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 import qasync
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from .domain.refusals import Why
+from .domain.refusals import WentWrong, Why
 from .settings import Settings
 from .ui.bridge import AppSession, Bridge
 from .ui.icons import app_icon
@@ -325,9 +325,27 @@ def run_gui(
             )
             _quit_on_signals(app)
             return runner.run(_run(app, exit_when_connected))
+    except WentWrong as problem:
+        # A damaged or locked data file, a folder that cannot be written, a full disk: a window
+        # that says what is wrong and what to do, never a traceback.
+        log.error("Cannot start: %s", problem)
+        say_cannot_start(problem.why)
+        return 2
     finally:
         instance.close()
         qapp.processEvents()
+
+
+def say_cannot_start(why: Why) -> None:
+    """Tell the operator, in a window, why the switchboard cannot start and what to do (in the
+    system's language: the settings may not have been read)."""
+    from .ui.i18n import install_translators
+
+    install_translators("")
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, words(why))
+    box.setObjectName("cannotStart")
+    box.setWindowTitle(QCoreApplication.translate("Tray", "Konnekta Desktop cannot start"))
+    box.exec()
 
 
 async def _make_app(

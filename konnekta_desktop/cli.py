@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -46,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def display_available(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether a window can be shown: always on Windows and macOS; on Linux and the other Unixes
+    when there is an X11 or Wayland display, or Qt is told to draw elsewhere (offscreen, say)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["simulator"]:
@@ -67,6 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .headless import run_headless
 
         return run_headless(options)
+    if not display_available():
+        # Qt would abort with its own message and a core dump; say what to do instead, on
+        # stderr and in the log.
+        from . import logs
+        from .domain.refusals import Reason, WentWrong, english, why
+        from .runtime import app_paths
+
+        said = english(why(Reason.NO_DISPLAY))
+        print(f"konnekta-desktop: {said}", file=sys.stderr)
+        with contextlib.suppress(WentWrong):
+            logs.setup(app_paths(options).log_dir, stderr=False)
+            logging.getLogger(__name__).error("Cannot start: %s", said)
+        return 2
     from .app import run_gui
 
     return run_gui(options)

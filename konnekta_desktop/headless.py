@@ -13,7 +13,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from .core.session import Session
-from .domain.refusals import english
+from .domain.refusals import WentWrong, english
 from .domain.status import Connection, ConnectionStatus
 from .konnekta.errors import ConfigurationError
 from .runtime import LaunchOptions, SettingsProblem, open_session
@@ -24,8 +24,10 @@ log = logging.getLogger(__name__)
 def run_headless(options: LaunchOptions) -> int:
     try:
         return asyncio.run(_main(options))
-    except (SettingsProblem, ConfigurationError) as problem:
-        log.error("%s", problem)
+    except (SettingsProblem, ConfigurationError, WentWrong) as problem:
+        # One line that says what is wrong and what to do (before the log file is up, Python's
+        # last-resort handler still prints it to stderr); never a traceback.
+        log.error("Cannot start: %s", problem)
         return 2
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 from typing import Final
+
+from .domain.refusals import WentWrong
+from .settings.paths import folder_problem
 
 LOG_FILE: Final = "konnekta-desktop.log"
 _FORMAT: Final = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
@@ -47,6 +51,22 @@ class SecretRedactor(logging.Filter):
 redactor = SecretRedactor()
 
 
+class RecreatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file that is made again, folder and all, when it was deleted while the app
+    runs: otherwise every later line would go to a file that no longer exists."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is not None and not os.path.exists(self.baseFilename):
+            self.stream.close()
+            self.stream = None
+            try:
+                os.makedirs(os.path.dirname(self.baseFilename), exist_ok=True)
+            except OSError:
+                self.handleError(record)
+                return
+        super().emit(record)
+
+
 def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = True) -> Path | None:
     """Configure the root logger once; returns the log file's path when there is one."""
     root = logging.getLogger()
@@ -61,13 +81,16 @@ def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = Tru
     if stderr and sys.stderr is not None:  # None in a windowed Windows build
         handlers.append(logging.StreamHandler(sys.stderr))
     if log_dir is not None:
-        log_dir.mkdir(parents=True, exist_ok=True)
         path = log_dir / LOG_FILE
-        handlers.append(
-            logging.handlers.RotatingFileHandler(
-                path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
+        try:
+            log_dir.mkdir(parents=True, exist_ok=True)
+            handlers.append(
+                RecreatingFileHandler(
+                    path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
+                )
             )
-        )
+        except OSError as error:
+            raise WentWrong(folder_problem(log_dir, error)) from error
     for handler in handlers:
         handler._konnekta_owned = True  # type: ignore[attr-defined]
         handler.setFormatter(formatter)

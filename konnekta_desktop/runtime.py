@@ -103,6 +103,7 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
     settings, file_problems = load_settings(paths, secrets)
     for warning in setting_warnings(settings):
         log.warning("Settings: %s", warning)
+    store = Store(paths.data_dir / STORE_FILE)  # before anything is started that must be stopped
     simulator = None
     settings_problems: list[Why] = []
     if options.demo:
@@ -117,7 +118,6 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
                 + f"\nFix them in Settings, or in {paths.settings_file}."
             )
     logs.redactor.add(settings.client_secret.reveal(), settings.password.reveal())
-    store = Store(paths.data_dir / STORE_FILE)
     session = Session(
         connector_config(settings),
         store,

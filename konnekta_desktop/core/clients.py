@@ -29,23 +29,28 @@ class Clients:
         self._facts = facts
         self._clock = clock
         self.attached = False
+        self._kept_at = -BEAT  # when the time was last kept
         seen = facts.fact(SEEN_FACT)
         # Last seen by an earlier run, else from now: a first start has no one to have missed.
         self._away_since = float(seen) if seen is not None else clock.now()
 
     def attach(self) -> None:
         self.attached = True
+        self._kept_at = -BEAT
         self.beat()
 
     def detach(self) -> None:
+        self._kept_at = -BEAT
         self.beat()
         self.attached = False
         self._away_since = self._clock.now()
 
     def beat(self) -> None:
-        """Keep the time a client was last there (call every `BEAT` seconds while attached)."""
-        if self.attached:
-            self._facts.keep_fact(SEEN_FACT, repr(self._clock.now()))
+        """Keep the time a client was last there, at most every `BEAT` seconds while attached."""
+        now = self._clock.now()
+        if self.attached and now - self._kept_at >= BEAT:
+            self._facts.keep_fact(SEEN_FACT, repr(now))
+            self._kept_at = now
 
     def away_for(self) -> float | None:
         """Seconds since a client was last there; None while one is."""

@@ -37,6 +37,7 @@ from . import logtables
 from .clock import Clock, SystemClock
 from .config import ConnectorConfig
 from .model import LiveModel
+from .port_owner import another_switchboard_listens
 from .wakeup import ResumeWatch
 
 log = logging.getLogger(__name__)
@@ -153,12 +154,12 @@ class Connector:
             self.listener.start()
         except OSError as error:
             self.listener = None
-            busy = why(
-                Reason.LISTENER_PORT_BUSY,
-                port=str(self.config.listener_port),
-                host=self.config.listener_host,
-                detail=str(error.strerror or error),
-            )
+            host, port = self.config.listener_host, self.config.listener_port
+            if await another_switchboard_listens(self._http, host, port):
+                busy = why(Reason.LISTENER_PORT_OURS, port=str(port), host=host)
+            else:
+                detail = str(error.strerror or error)
+                busy = why(Reason.LISTENER_PORT_BUSY, port=str(port), host=host, detail=detail)
             self._set_status(Connection.DISCONNECTED, busy, "Listener Port")
             raise ConfigurationError(busy, setting="Listener Port") from None
         self._supervisor = loop.create_task(self._supervise(reconnect), name="konnekta-supervisor")

@@ -40,12 +40,13 @@ from ..konnekta.transport import HttpClient
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
 from .appointment_service import AppointmentService
-from .clients import BEAT, Clients
+from .clients import Clients
 from .clock import Clock, SystemClock
 from .commands import Commands, pbx_request
 from .config import ConnectorConfig
 from .connection_check import check_connection
 from .connector import Connector
+from .history_writer import HistoryWriter
 from .requests import RequestLog
 from .states import PresenceService
 from .store import Store
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+HOUSEKEEPING = 5.0  # seconds between retries of a failed history write and client checks
 HISTORY_DAYS = 90  # call history, wrap-up records and sent changes older than this are forgotten
 
 
@@ -121,6 +123,7 @@ class Session:
             self.connector.wait_connected,
         )
         self.clients = Clients(store, self.clock)
+        self.history = HistoryWriter(store)
         self.appointment_service = AppointmentService(
             store, self.presence, self.commands, self.clock
         )
@@ -377,9 +380,10 @@ class Session:
         if away is not None and away >= self.config.wrap_up_timeout:
             self.wrapup.complete_by_itself()
 
-    async def _watch_clients(self) -> None:
+    async def _housekeeping(self) -> None:
         while True:
-            await asyncio.sleep(BEAT)
+            await asyncio.sleep(HOUSEKEEPING)
+            self.history.flush()
             self.check_clients()
 
     async def reconnect_now(self, reason: Why) -> None:
@@ -392,6 +396,11 @@ class Session:
 
     async def close(self) -> None:
         await self.connector.close()
+        if not self.history.flush():
+            log.error(
+                "Closing with %d ended call legs that could not be kept in the call history",
+                self.history.waiting,
+            )
         self.store.close()
         for closer in self._also_close:
             await closer()
@@ -430,7 +439,7 @@ class Session:
             self._appointments_task = self.connector.spawn(
                 self.appointment_service.run(), "appointments"
             )
-            self.connector.spawn(self._watch_clients(), "switchboard clients")
+            self.connector.spawn(self._housekeeping(), "housekeeping")
 
     def _on_batch(self, batch: Sequence[PbxEvent]) -> None:
         self._batching = True  # shown states that change now go out with the model's change
@@ -463,7 +472,7 @@ class Session:
 
     def _on_change(self, change: ModelChange) -> None:
         if change.ended_calls:
-            self.store.add_calls(change.ended_calls, ended_at=self.clock.now())
+            self.history.add(change.ended_calls, ended_at=self.clock.now())
         if self._batching:
             self._batch_change = change
         else:

@@ -21,10 +21,12 @@ from typing import Final, Self
 from konnekta_desktop.domain.types import Call, CallingDevice, Direction
 
 from ..domain.appointments import Appointment
-from ..domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES, State, StateClass, Template
+from ..domain.refusals import Reason, why
+from ..domain.states import State, StateClass, Template
 from ..domain.wrapups import WrapUpRecord, WrapUpSession
 from .appointments import ActiveAppointment, PreviousState
 from .clock import Clock, SystemClock
+from .store_file import DEFAULT_FILE_NAME, MIGRATIONS, StoreError, migrate, open_file
 
 __all__ = [
     "DEFAULT_FILE_NAME",
@@ -36,102 +38,6 @@ __all__ = [
     "StoreError",
     "migrate",
 ]
-
-DEFAULT_FILE_NAME: Final = "konnekta-desktop.sqlite3"
-
-type Migration = tuple[str, ...]
-
-MIGRATIONS: Final[tuple[Migration, ...]] = (
-    # 1: the first schema.
-    (
-        """CREATE TABLE states (
-            name TEXT PRIMARY KEY,
-            state_class TEXT NOT NULL,
-            position INTEGER NOT NULL)""",
-        """CREATE TABLE templates (
-            name TEXT PRIMARY KEY,
-            state TEXT NOT NULL REFERENCES states(name) ON UPDATE CASCADE ON DELETE RESTRICT,
-            duration_minutes INTEGER,
-            caller_id TEXT,
-            forwarding TEXT,
-            position INTEGER NOT NULL)""",
-        """CREATE TABLE user_states (
-            user_id TEXT PRIMARY KEY,
-            state TEXT NOT NULL,
-            since REAL NOT NULL)""",
-        """CREATE TABLE pending_changes (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            user_id TEXT NOT NULL,
-            state TEXT NOT NULL,
-            made_at REAL NOT NULL,
-            sent_at REAL)""",
-        """CREATE TABLE appointments (
-            id TEXT PRIMARY KEY,
-            user_id TEXT NOT NULL,
-            template TEXT NOT NULL,
-            starts_at REAL NOT NULL,
-            ends_at REAL NOT NULL,
-            CHECK (ends_at > starts_at))""",
-        """CREATE TABLE call_history (
-            call_id TEXT NOT NULL,
-            user_id TEXT NOT NULL,
-            direction TEXT NOT NULL,
-            caller TEXT NOT NULL,
-            called TEXT NOT NULL,
-            queue TEXT,
-            callback INTEGER NOT NULL,
-            device TEXT,
-            started REAL NOT NULL,
-            answered REAL,
-            ended REAL NOT NULL,
-            PRIMARY KEY (call_id, user_id))""",
-        """CREATE TABLE wrapups (
-            call_id TEXT NOT NULL,
-            user_id TEXT NOT NULL,
-            direction TEXT,
-            caller TEXT NOT NULL,
-            called TEXT,
-            queue TEXT,
-            started REAL NOT NULL,
-            ended REAL NOT NULL,
-            note TEXT,
-            code TEXT,
-            completed_at REAL,
-            PRIMARY KEY (call_id, user_id))""",
-    ),
-    # 2: remember which appointment is applied and what it replaced; index what is pruned by age.
-    (
-        """CREATE TABLE active_appointments (
-            user_id TEXT PRIMARY KEY,
-            appointment_id TEXT NOT NULL,
-            previous_state TEXT,
-            previous_caller_id TEXT,
-            previous_forwarding TEXT,
-            applied_at REAL NOT NULL)""",
-        "CREATE INDEX call_history_by_end ON call_history(ended)",
-        "CREATE INDEX pending_changes_unsent ON pending_changes(id) WHERE sent_at IS NULL",
-        "CREATE INDEX wrapups_by_completion ON wrapups(completed_at)",
-    ),
-    # 3: find a user's unsent changes without reading them all (state sync marks them per user).
-    (
-        "CREATE INDEX pending_changes_unsent_by_user ON pending_changes(user_id) WHERE sent_at IS NULL",
-    ),
-    # 4: small facts kept between runs (the webhook subscription a run leaves behind).
-    ("CREATE TABLE facts (name TEXT PRIMARY KEY, value TEXT NOT NULL)",),
-    # 5: a wrap-up that completed by itself, because no switchboard client came back for it.
-    ("ALTER TABLE wrapups ADD COLUMN by_itself INTEGER NOT NULL DEFAULT 0",),
-    # 6: a state change made with a template keeps the template's caller ID and forwarding ("" for
-    # none), so that a change made while disconnected sends them too.
-    (
-        "ALTER TABLE pending_changes ADD COLUMN caller_id TEXT",
-        "ALTER TABLE pending_changes ADD COLUMN forwarding TEXT",
-    ),
-)
-"""Schema changes in order; version N is the file after the first N. Append, never edit."""
-
-
-class StoreError(Exception):
-    """The store refused a change or cannot be used; the message says what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,54 +79,6 @@ class CallRecord:
     ended: float
 
 
-def migrate(connection: sqlite3.Connection, target: int | None = None) -> int:
-    """Bring the file up to version `target` (default: the latest) and return the version it had.
-
-    All pending migrations run in one transaction: a file is at one version or the next, never in
-    between. A new file (version 0) brought to the latest version gets the default states and
-    templates in that same transaction.
-    """
-    latest = len(MIGRATIONS)
-    target = latest if target is None else target
-    found: int = connection.execute("PRAGMA user_version").fetchone()[0]
-    if found > latest:
-        raise StoreError(
-            f"The data file has version {found}, newer than this app knows "
-            f"({len(MIGRATIONS)}): update konnekta-desktop, or start it with another data folder"
-        )
-    if found >= target:
-        return found
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        for version in range(found + 1, target + 1):
-            for statement in MIGRATIONS[version - 1]:
-                connection.execute(statement)
-        if found == 0 and target == latest:
-            _seed(connection)
-        # user_version lives in the file header and is written in the same transaction.
-        connection.execute(f"PRAGMA user_version = {target:d}")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    return found
-
-
-def _seed(connection: sqlite3.Connection) -> None:
-    connection.executemany(
-        "INSERT INTO states (name, state_class, position) VALUES (?, ?, ?)",
-        [(s.name, s.state_class.value, i) for i, s in enumerate(DEFAULT_STATES)],
-    )
-    connection.executemany(
-        "INSERT INTO templates (name, state, duration_minutes, caller_id, forwarding, position)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (t.name, t.state, t.duration_minutes, t.caller_id, t.forwarding, i)
-            for i, t in enumerate(DEFAULT_TEMPLATES)
-        ],
-    )
-
-
 class Store:
     """The app's local data file. Synchronous: each call is one short transaction.
 
@@ -231,39 +89,7 @@ class Store:
     def __init__(self, path: Path | str, *, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self._clock: Clock = clock or SystemClock()
-        cannot_open = (
-            f"Cannot open the data file {self.path}: check that its folder exists, that you may "
-            "write there, and that no other program holds the file"
-        )
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, autocommit=True)
-        except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"{cannot_open} ({error})") from error
-        try:
-            self._db.execute("PRAGMA busy_timeout = 2000")
-            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode != "wal":
-                raise StoreError(
-                    f"The data file {self.path} cannot use write-ahead logging (got {mode!r}): "
-                    "keep the data folder on a local disk"
-                )
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            migrate(self._db)
-        except sqlite3.OperationalError as error:
-            # Locked, read-only or not a file: the file may be fine, the access is not.
-            self._db.close()
-            raise StoreError(f"{cannot_open} ({error})") from error
-        except sqlite3.DatabaseError as error:
-            self._db.close()
-            raise StoreError(
-                f"The data file {self.path} is damaged or not a konnekta-desktop file ({error}): "
-                "quit the app, move the file away and start again to begin a new one"
-            ) from error
-        except BaseException:
-            self._db.close()
-            raise
+        self._db = open_file(self.path)
 
     # --- plumbing -------------------------------------------------------------------------------
 
@@ -295,10 +121,11 @@ class Store:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
+            self._db.execute("COMMIT")  # a full disk may refuse even this: then roll back
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     def _read[T](self, sql: str, parameters: Sequence[object], row: Callable[..., T]) -> list[T]:
         return [row(*values) for values in self._db.execute(sql, parameters)]
@@ -315,7 +142,7 @@ class Store:
     def save_state(self, state: State, *, renamed_from: str | None = None) -> None:
         """Add or change a state; renaming carries templates and users' current states along."""
         if not state.name.strip():
-            raise StoreError("A state needs a name")
+            raise StoreError(why(Reason.STATE_WITHOUT_NAME))
         old = renamed_from if renamed_from is not None else state.name
         try:
             with self._write() as db:
@@ -334,17 +161,12 @@ class Store:
                         "UPDATE user_states SET state = ? WHERE state = ?", (state.name, old)
                     )
         except sqlite3.IntegrityError:
-            raise StoreError(
-                f"A state named {state.name!r} exists already: choose another name"
-            ) from None
+            raise StoreError(why(Reason.STATE_EXISTS, name=state.name)) from None
 
     def delete_state(self, name: str) -> None:
         users = [template.name for template in self.templates() if template.state == name]
         if users:
-            raise StoreError(
-                f"State {name!r} is used by template(s) {', '.join(users)}: "
-                "change or delete them first"
-            )
+            raise StoreError(why(Reason.STATE_IN_USE, name=name, templates=", ".join(users)))
         with self._write() as db:
             db.execute("DELETE FROM states WHERE name = ?", (name,))
 
@@ -360,7 +182,7 @@ class Store:
 
     def save_template(self, template: Template, *, renamed_from: str | None = None) -> None:
         if not template.name.strip():
-            raise StoreError("A template needs a name")
+            raise StoreError(why(Reason.TEMPLATE_WITHOUT_NAME))
         old = renamed_from if renamed_from is not None else template.name
         values = (
             template.name,
@@ -391,12 +213,9 @@ class Store:
         except sqlite3.IntegrityError:
             if template.state not in {state.name for state in self.states()}:
                 raise StoreError(
-                    f"Template {template.name!r} names state {template.state!r}, which does not "
-                    "exist: choose one of the states in Settings > States"
+                    why(Reason.TEMPLATE_STATE_UNKNOWN, name=template.name, state=template.state)
                 ) from None
-            raise StoreError(
-                f"A template named {template.name!r} exists already: choose another name"
-            ) from None
+            raise StoreError(why(Reason.TEMPLATE_EXISTS, name=template.name)) from None
 
     def delete_template(self, name: str) -> None:
         with self._write() as db:

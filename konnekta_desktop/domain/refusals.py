@@ -29,6 +29,7 @@ __all__ = [
     "Reason",
     "Refused",
     "Server",
+    "WentWrong",
     "Why",
     "english",
     "fill",
@@ -168,12 +169,29 @@ class Reason(_Worded):
 
     # -- the settings file -----------------------------------------------------------------------
     FILE_UNREADABLE = "file_unreadable", QT_TRANSLATE_NOOP("Refusal", "The settings file {file} could not be read ({detail}), so the app starts with default settings. Correct the file, or save the settings window to replace it (the old file is kept beside it as settings.toml.bak).")
+    FILE_NOT_UTF8 = "file_not_utf8", QT_TRANSLATE_NOOP("Refusal", "The settings file {file} is not UTF-8 text: line {line} has a byte that is not, so the app starts with default settings. Save the file as UTF-8, or save the settings window to replace it (the old file is kept beside it as settings.toml.bak).")
     FILE_VALUE_WRONG = "file_value_wrong", QT_TRANSLATE_NOOP("Refusal", "In {file}: {cause} The file says {value}. The default ({default}) is used until you correct it in Settings > {section}.")
     FILE_HOLDS_SECRET = "file_holds_secret", QT_TRANSLATE_NOOP("Refusal", "{setting} is not read from {file}: secrets belong in the system keyring. Remove it from the file and enter it in Settings > {section}.")
     FILE_UNKNOWN_SETTINGS = "file_unknown_settings", QT_TRANSLATE_NOOP("Refusal", "The settings file {file} has settings this version does not know, which are ignored: {names}.")
     FILE_NOT_SAVED = "file_not_saved", QT_TRANSLATE_NOOP("Refusal", "The settings could not be saved to {file} ({detail}). Check that the folder exists and that you may write to it, then save again.")
     NO_KEYRING = "no_keyring", QT_TRANSLATE_NOOP("Refusal", "No system keyring was found, so the Client Secret and Password cannot be saved. They are kept for this session only: enter them again after restarting the app.")
     KEYRING_FAILED = "keyring_failed", QT_TRANSLATE_NOOP("Refusal", "The system keyring could not be used ({kind}), so the Client Secret and Password cannot be saved. They are kept for this session only: unlock or repair the keyring, then save the settings again.")
+    # -- start-up: the data file, the folders, the display ---------------------------------------
+    STORE_DAMAGED = "store_damaged", QT_TRANSLATE_NOOP("Refusal", "The data file {file} is damaged ({detail}). Quit the app, move the file away (keep it: it holds the call history) and start again to begin a new one.")
+    STORE_FOREIGN = "store_foreign", QT_TRANSLATE_NOOP("Refusal", "The file {file} is not a konnekta-desktop data file, so it was left alone. Move it away, or start the app with another data folder (--config-dir).")
+    STORE_NEWER = "store_newer", QT_TRANSLATE_NOOP("Refusal", "The data file {file} was written by a newer konnekta-desktop (its version {found}; this one knows up to {known}). Update konnekta-desktop, or start it with another data folder (--config-dir).")
+    STORE_LOCKED = "store_locked", QT_TRANSLATE_NOOP("Refusal", "The data file {file} is in use by another program, most likely another konnekta-desktop with the same data folder. Quit that one, or start this one with another data folder (--config-dir).")
+    STORE_NOT_WRITABLE = "store_not_writable", QT_TRANSLATE_NOOP("Refusal", "The data file {file} cannot be opened for writing ({detail}). Check that you may write in its folder, or start the app with another data folder (--config-dir).")
+    DISK_FULL = "disk_full", QT_TRANSLATE_NOOP("Refusal", "The disk holding {folder} is full. Free some space there, then start the app again.")
+    FOLDER_NOT_WRITABLE = "folder_not_writable", QT_TRANSLATE_NOOP("Refusal", "The folder {folder} cannot be written to ({detail}). Check that it exists and that you may write there, or start the app with another folder (--config-dir).")
+    NO_DISPLAY = "no_display", QT_TRANSLATE_NOOP("Refusal", "There is no display to show the window on. Start konnekta-desktop in a desktop session, or run it with --headless, which needs no display.")
+    STORE_NO_WAL = "store_no_wal", QT_TRANSLATE_NOOP("Refusal", "The data file {file} cannot use write-ahead logging, which it needs: keep the data folder on a local disk, or start the app with another one (--config-dir).")
+    STATE_EXISTS = "state_exists", QT_TRANSLATE_NOOP("Refusal", "A state named “{name}” exists already: choose another name.")
+    STATE_IN_USE = "state_in_use", QT_TRANSLATE_NOOP("Refusal", "State “{name}” is used by template(s) {templates}: change or delete them first.")
+    TEMPLATE_STATE_UNKNOWN = "template_state_unknown", QT_TRANSLATE_NOOP("Refusal", "Template “{name}” names state “{state}”, which does not exist: choose one of the states in Settings > States.")
+    TEMPLATE_EXISTS = "template_exists", QT_TRANSLATE_NOOP("Refusal", "A template named “{name}” exists already: choose another name.")
+    STATE_WITHOUT_NAME = "state_without_name", QT_TRANSLATE_NOOP("Refusal", "A state needs a name.")
+    TEMPLATE_WITHOUT_NAME = "template_without_name", QT_TRANSLATE_NOOP("Refusal", "A template needs a name.")
     SETTINGS_INCOMPLETE = "settings_incomplete", QT_TRANSLATE_NOOP("Refusal", "The settings are incomplete: {cause}")
 
     # -- the connection to Konnekta --------------------------------------------------------------
@@ -194,6 +212,9 @@ class Reason(_Worded):
     TOKEN_NOT_BEARER = "token_not_bearer", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server issued a token of type “{kind}”, not Bearer.")
     NO_TOKEN_ENDPOINT = "no_token_endpoint", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server has no token endpoint at {url} (HTTP 404): check Issuer URI in Settings > Connection.")
     LOGIN_REFUSED_OTHERWISE = "login_refused_otherwise", QT_TRANSLATE_NOOP("Refusal", "Konnekta's login server refused the login with HTTP {status} and an unexpected answer: check Issuer URI in Settings > Connection.")
+    LOGIN_ACCOUNT_DISABLED = "login_account_disabled", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the login for user {user}: the account is disabled{said}. Ask the Konnekta administrator to enable it, or enter another account under User and Password in Settings > Connection.")
+    LOGIN_ACCOUNT_NOT_SET_UP = "login_account_not_set_up", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the login for user {user}: the account is not fully set up{said}, for example a temporary password is still to be changed or a required profile field is empty. Ask the Konnekta administrator to complete the account, or enter another account under User and Password in Settings > Connection.")
+    LOGIN_SESSION_ENDED = "login_session_ended", QT_TRANSLATE_NOOP("Refusal", "Konnekta ended the login session{said}: logging in again with User and Password from Settings > Connection.")
     LOGIN_CLIENT_REFUSED = "login_client_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the login{said}: check Client ID and Client Secret in Settings > Connection.")
     LOGIN_USER_REFUSED = "login_user_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused the login for user {user}{said}: check User and Password in Settings > Connection.")
     LOGIN_GRANT_NOT_ALLOWED = "login_grant_not_allowed", QT_TRANSLATE_NOOP("Refusal", "Konnekta does not let client {client} log in with a user and password{said}: check Client ID and Client Secret in Settings > Connection, or ask the Konnekta administrator to allow direct access grants for that client.")
@@ -209,6 +230,7 @@ class Reason(_Worded):
     KONNEKTA_COULD_NOT = "konnekta_could_not", QT_TRANSLATE_NOOP("Refusal", "Konnekta could not carry it out{said}.")
     KONNEKTA_REFUSED = "konnekta_refused", QT_TRANSLATE_NOOP("Refusal", "Konnekta refused it (HTTP {status}){said}.")
     LISTENER_PORT_BUSY = "listener_port_busy", QT_TRANSLATE_NOOP("Refusal", "The event listener cannot use port {port} on {host} ({detail}). Another program may be using it: choose another Listener Port in Settings > Connection.")
+    LISTENER_PORT_OURS = "listener_port_ours", QT_TRANSLATE_NOOP("Refusal", "Listener Port {port} on {host} is used by another konnekta-desktop on this computer (a second copy, perhaps one started with --headless). Quit that one, or give this one another Listener Port in Settings > Connection.")
     CONNECTION_LOST = "connection_lost", QT_TRANSLATE_NOOP("Refusal", "Lost the connection to Konnekta")
     AWOKE = "awoke", QT_TRANSLATE_NOOP("Refusal", "Reconnecting after the computer was asleep for about {minutes} minutes")
     NETWORK_CHANGED = "network_changed", QT_TRANSLATE_NOOP("Refusal", "Reconnecting: the network connection changed")
@@ -295,6 +317,14 @@ def fill(
     if said.cause is not None:
         params["cause"] = word(said.cause)
     return translate(said.reason.english, "Refusal").format(**params)
+
+
+class WentWrong(Exception):
+    """Something that could not be done, and why; `str()` is the reason in English."""
+
+    def __init__(self, said: Why) -> None:
+        super().__init__(english(said))
+        self.why = said
 
 
 class Refused(Exception):

@@ -20,7 +20,7 @@ import msgspec
 from authlib.oauth2.auth import ClientAuth
 from authlib.oauth2.rfc6749.parameters import prepare_token_request
 
-from ..domain.refusals import Reason, Server, why
+from ..domain.refusals import Reason, Server, Why, english, why
 from ..secret import Secret
 from .errors import ConfigurationError, KonnektaError, LoginError, ProtocolError, Unavailable
 from .http import make_http_client, require_secure_url, scrub, translate_transport_error
@@ -62,7 +62,11 @@ class _Tokens:
 
 
 class _RefreshRefused(Exception):
-    """Keycloak refused the refresh token (expired, revoked or rotated away)."""
+    """Keycloak refused the refresh token (expired, its session ended, or rotated away)."""
+
+    def __init__(self, said: Why) -> None:
+        super().__init__(said)
+        self.why = said
 
 
 class KonnektaAuth:
@@ -182,8 +186,8 @@ class KonnektaAuth:
                 renewed = await self._request_tokens(
                     "refresh_token", refresh_token=tokens.refresh.reveal()
                 )
-            except _RefreshRefused:
-                log.info("Konnekta refused the refresh token; logging in again")
+            except _RefreshRefused as refused:
+                log.info("%s", english(refused.why))
             else:
                 if renewed.refresh is None:
                     renewed.refresh = tokens.refresh
@@ -292,23 +296,45 @@ class KonnektaAuth:
                 why(Reason.LOGIN_REFUSED_OTHERWISE, status=str(status)), setting=ISSUER_URI
             )
         said = scrub(refusal.error_description or refusal.error, secrets)[:200]
-        if refusal.error == "invalid_client":
+        words = (refusal.error_description or "").casefold()
+        if refusal.error in {"invalid_client", "unauthorized_client"}:
+            if _grant_not_allowed(refusal.error, status, words):
+                return LoginError(
+                    why(Reason.LOGIN_GRANT_NOT_ALLOWED, client=self._client_id, said=said),
+                    setting=CLIENT_ID_AND_SECRET,
+                )
             return LoginError(
                 why(Reason.LOGIN_CLIENT_REFUSED, said=said), setting=CLIENT_ID_AND_SECRET
             )
         if refusal.error == "invalid_grant":
             if grant_type == "refresh_token":
-                return _RefreshRefused()
+                return _RefreshRefused(why(Reason.LOGIN_SESSION_ENDED, said=said))
+            if "disabled" in words:
+                reason = Reason.LOGIN_ACCOUNT_DISABLED
+            elif "not fully set up" in words:
+                reason = Reason.LOGIN_ACCOUNT_NOT_SET_UP
+            else:
+                reason = Reason.LOGIN_USER_REFUSED
             return LoginError(
-                why(Reason.LOGIN_USER_REFUSED, user=self._username, said=said),
-                setting=USER_AND_PASSWORD,
-            )
-        if refusal.error == "unauthorized_client":
-            return LoginError(
-                why(Reason.LOGIN_GRANT_NOT_ALLOWED, client=self._client_id, said=said),
-                setting=CLIENT_ID_AND_SECRET,
+                why(reason, user=self._username, said=said), setting=USER_AND_PASSWORD
             )
         error = scrub(refusal.error, secrets)[:100]
         return LoginError(
             why(Reason.LOGIN_REFUSED, error=error, said=said), setting=CLIENT_ID_AND_SECRET
         )
+
+
+def _grant_not_allowed(error: str, status: int, words: str) -> bool:
+    """Whether Keycloak refused the client the password grant, rather than its credentials.
+
+    Keycloak answers a wrong client secret with 401 unauthorized_client and an unknown client with
+    401 invalid_client, both "Invalid client or Invalid client credentials" (older versions: 400
+    and "Invalid client credentials" or "Invalid client secret"); a client whose direct access
+    grants are off with 400 unauthorized_client "Client not allowed for direct access grants".
+    So unauthorized_client means the grant only when nothing says the credentials are wrong.
+    """
+    if "direct access grant" in words:
+        return True
+    if error != "unauthorized_client" or status == 401:
+        return False
+    return not any(word in words for word in ("credentials", "secret", "not identified"))

@@ -7,6 +7,7 @@ space-separated ``v1,<base64 digest>`` entries (several while a secret is being 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import secrets
@@ -25,9 +26,19 @@ def new_secret() -> str:
 
 
 def _key(secret: str) -> bytes:
-    if not secret.startswith(SECRET_PREFIX):
-        raise ValueError("a webhook secret starts with 'whsec_'")
-    return base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+    """The HMAC key: the base64 after 'whsec_', read as the reference library reads it.
+
+    The prefix and the base64 padding may be left out; an empty key is refused, since anyone
+    could sign with it.
+    """
+    try:
+        # Padding added to unpadded base64 completes it; after padded base64 it is ignored.
+        key = base64.b64decode(secret.removeprefix(SECRET_PREFIX) + "==")
+    except binascii.Error:
+        raise ValueError("a webhook secret is base64 after 'whsec_'") from None
+    if not key:
+        raise ValueError("a webhook secret's key is empty")
+    return key
 
 
 def sign(secret: str, webhook_id: str, timestamp: int, body: bytes) -> str:

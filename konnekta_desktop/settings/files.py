@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import tomli_w
 
-from ..domain.refusals import Reason, Why, english, why
+from ..domain.refusals import Reason, WentWrong, Why, why
 from .paths import AppPaths
 from .schema import OPTIONS, Option, Section, Settings
 from .secret_store import SecretStore
@@ -35,12 +35,8 @@ _BY_PLACE: Final = {(o.section.value, o.name): o for o in OPTIONS}
 _BY_NAME: Final = {o.name: o for o in OPTIONS}
 
 
-class SettingsSaveError(Exception):
+class SettingsSaveError(WentWrong):
     """The settings file could not be written; `why` says where and what to do."""
-
-    def __init__(self, said: Why) -> None:
-        super().__init__(english(said))
-        self.why = said
 
 
 def _describe(value: Any) -> str:
@@ -102,7 +98,13 @@ def load_settings(
         document = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         document = {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except UnicodeDecodeError as error:
+        line = file.read_bytes()[: error.start].count(b"\n") + 1
+        unreadable = SettingError(None, why(Reason.FILE_NOT_UTF8, file=str(file), line=str(line)))
+        log.error("%s", unreadable.message)
+        document = {}
+        errors.append(unreadable)
+    except (OSError, tomllib.TOMLDecodeError) as error:
         # tomllib's messages give only line and column, never the file's content.
         reason = error.strerror if isinstance(error, OSError) else str(error)
         unreadable = SettingError(
@@ -169,6 +171,25 @@ def settings_document(settings: Settings) -> dict[str, dict[str, Any]]:
     return document
 
 
+def _unknown_entries(file: Path) -> dict[str, Any]:
+    """What the settings file holds that this version does not know (a newer version's settings,
+    by section), to be written back as it was; nothing when the file cannot be read."""
+    try:
+        document = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    kept: dict[str, Any] = {}
+    for section, table in document.items():
+        if not isinstance(table, dict):
+            if section not in _BY_NAME:
+                kept[section] = table
+            continue
+        for name, value in table.items():
+            if (section, name) not in _BY_PLACE and name not in _BY_NAME:
+                kept.setdefault(section, {})[name] = value
+    return kept
+
+
 def _write_atomically(file: Path, content: bytes) -> None:
     file.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
@@ -208,7 +229,14 @@ def save_settings(
     removed. Raises `SettingsSaveError` when the file cannot be written.
     """
     file = paths.settings_file
-    content = _HEADER + tomli_w.dumps(settings_document(settings))
+    document: dict[str, Any] = settings_document(settings)
+    for section, entries in _unknown_entries(file).items():
+        # A newer version's settings, kept as they were for when it runs again.
+        if isinstance(entries, dict) and isinstance(document.get(section), dict):
+            document[section] = {**entries, **document[section]}
+        else:
+            document.setdefault(section, entries)
+    content = _HEADER + tomli_w.dumps(document)
     try:
         _keep_unreadable_copy(file)
         _write_atomically(file, content.encode("utf-8"))

@@ -6,11 +6,14 @@ By default the platform's usual folders; with `--config-dir DIR` everything live
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from pathlib import Path
 from typing import Final
 
 from platformdirs import PlatformDirs
+
+from ..domain.refusals import Reason, WentWrong, Why, why
 
 APP_NAME: Final = "konnekta-desktop"
 SETTINGS_FILE_NAME: Final = "settings.toml"
@@ -51,6 +54,17 @@ class AppPaths:
         return self.config_dir / SETTINGS_FILE_NAME
 
     def create(self) -> None:
-        """Create the folders that do not exist yet."""
+        """Create the folders that do not exist yet; raises `WentWrong` naming the one that
+        cannot be made and why."""
         for folder in (self.config_dir, self.data_dir, self.log_dir, self.cache_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise WentWrong(folder_problem(folder, error)) from error
+
+
+def folder_problem(folder: Path, error: OSError) -> Why:
+    """Why `folder` cannot be written to: a full disk, or anything else the OS said."""
+    if error.errno == errno.ENOSPC:
+        return why(Reason.DISK_FULL, folder=str(folder))
+    return why(Reason.FOLDER_NOT_WRITABLE, folder=str(folder), detail=str(error.strerror or error))

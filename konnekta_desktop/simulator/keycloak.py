@@ -1,7 +1,10 @@
 """A Keycloak-like login for the simulator: OpenID discovery and the token endpoint.
 
-Password and refresh_token grants, client_secret_post and client_secret_basic client auth, Keycloak's
-error bodies, expiry judged by the injected clock, and rotating refresh tokens.
+Password and refresh_token grants, client_secret_post and client_secret_basic client auth, expiry
+judged by the injected clock, and rotating refresh tokens. Refusals carry Keycloak's own status
+codes and error bodies (docs/simulator.md says what each is based on); the account and the client
+can be put in the states Keycloak refuses: an account disabled or not fully set up, a client
+without direct access grants, sessions ended as by a logout.
 """
 
 from __future__ import annotations
@@ -9,26 +12,45 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import itertools
 import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 from urllib.parse import unquote
 
 from aiohttp import web
 
 log = logging.getLogger(__name__)
 
+INVALID_CLIENT_CREDENTIALS: Final = "Invalid client or Invalid client credentials"
+INVALID_USER_CREDENTIALS: Final = "Invalid user credentials"
+
 
 @dataclass(slots=True, frozen=True)
+class Refusal:
+    """A token request refused as Keycloak refuses it: the status and the JSON error body."""
+
+    status: int
+    error: str
+    description: str
+
+
+@dataclass(slots=True)
 class _Grant:
     username: str
     expires_at: float
+    issued: int  # its place in the order of issue, to tell tokens older than a logout
+    used: bool = False
 
 
 class TokenIssuer:
-    """Issues and checks tokens; holds the only copy of the credentials (never in its repr)."""
+    """Issues and checks tokens; holds the only copy of the credentials (never in its repr).
+
+    `account_enabled`, `account_set_up` and `direct_access_grants` are the realm's settings that
+    make Keycloak refuse a password login; assign them to play those refusals.
+    """
 
     def __init__(
         self,
@@ -48,8 +70,13 @@ class TokenIssuer:
         self._password = password
         self.access_token_ttl = access_token_ttl
         self.refresh_token_ttl = refresh_token_ttl
+        self.account_enabled = True  # off: Keycloak's "Account disabled"
+        self.account_set_up = True  # off: required actions pending, "Account is not fully set up"
+        self.direct_access_grants = True  # off: the client may not use the password grant
         self._access: dict[str, _Grant] = {}
         self._refresh: dict[str, _Grant] = {}
+        self._serial = itertools.count(1)
+        self._ended_before = 0  # a logout ended the sessions of every token issued before this
 
     def __repr__(self) -> str:
         return f"<TokenIssuer client_id={self.client_id!r} live_tokens={len(self._access)}>"
@@ -59,26 +86,56 @@ class TokenIssuer:
         return grant is not None and self._clock() < grant.expires_at
 
     def revoke_refresh_tokens(self) -> None:
-        """Every refresh token issued so far is refused from now on (as after a logout)."""
-        self._refresh.clear()
+        """End every session so far, as a logout does: their refresh tokens are refused from now
+        on with Keycloak's "Session not active"; a new password login starts a new session."""
+        self._ended_before = next(self._serial)
 
-    def client_matches(self, client_id: str, client_secret: str) -> bool:
-        return client_id == self.client_id and hmac.compare_digest(
+    def client_refusal(self, client_id: str | None, client_secret: str | None) -> Refusal | None:
+        """Keycloak's answer to the client's credentials, None when they are right."""
+        if client_id is None:
+            return Refusal(400, "invalid_client", "Missing client_id parameter")
+        if client_id != self.client_id:
+            return Refusal(401, "invalid_client", INVALID_CLIENT_CREDENTIALS)
+        if client_secret is None or not hmac.compare_digest(
             client_secret.encode(), self._client_secret.encode()
-        )
-
-    def password_grant(self, username: str, password: str) -> dict[str, Any] | None:
-        if username != self.username or not hmac.compare_digest(
-            password.encode(), self._password.encode()
         ):
-            return None
+            return Refusal(401, "unauthorized_client", INVALID_CLIENT_CREDENTIALS)
+        return None
+
+    def password_grant(
+        self, username: str | None, password: str | None
+    ) -> dict[str, Any] | Refusal:
+        # In Keycloak's order: the client's permission, then the user, then the password.
+        if not self.direct_access_grants:
+            return Refusal(
+                400, "unauthorized_client", "Client not allowed for direct access grants"
+            )
+        if username is None:
+            return Refusal(401, "invalid_request", "Missing parameter: username")
+        if username != self.username:
+            return Refusal(400, "invalid_grant", INVALID_USER_CREDENTIALS)
+        if not self.account_enabled:
+            return Refusal(400, "invalid_grant", "Account disabled")
+        if password is None or not hmac.compare_digest(password.encode(), self._password.encode()):
+            return Refusal(401, "invalid_grant", INVALID_USER_CREDENTIALS)
+        if not self.account_set_up:
+            return Refusal(400, "invalid_grant", "Account is not fully set up")
         return self._issue(username)
 
-    def refresh_grant(self, refresh_token: str) -> dict[str, Any] | None:
-        # Rotation: a refresh token works once, whatever the outcome.
-        grant = self._refresh.pop(refresh_token, None)
-        if grant is None or self._clock() >= grant.expires_at:
-            return None
+    def refresh_grant(self, refresh_token: str) -> dict[str, Any] | Refusal:
+        grant = self._refresh.get(refresh_token)
+        if grant is None:
+            return Refusal(400, "invalid_grant", "Invalid refresh token")
+        if self._clock() >= grant.expires_at:
+            return Refusal(400, "invalid_grant", "Token is not active")
+        if grant.issued < self._ended_before:
+            return Refusal(400, "invalid_grant", "Session not active")
+        if not self.account_enabled:
+            return Refusal(400, "invalid_grant", "User disabled")
+        # Rotation: a refresh token works once.
+        if grant.used:
+            return Refusal(400, "invalid_grant", "Maximum allowed refresh token reuse exceeded")
+        grant.used = True
         return self._issue(grant.username)
 
     def _issue(self, username: str) -> dict[str, Any]:
@@ -86,8 +143,9 @@ class TokenIssuer:
         self._forget_expired(now)
         access_token = secrets.token_urlsafe(32)
         refresh_token = secrets.token_urlsafe(32)
-        self._access[access_token] = _Grant(username, now + self.access_token_ttl)
-        self._refresh[refresh_token] = _Grant(username, now + self.refresh_token_ttl)
+        serial = next(self._serial)
+        self._access[access_token] = _Grant(username, now + self.access_token_ttl, serial)
+        self._refresh[refresh_token] = _Grant(username, now + self.refresh_token_ttl, serial)
         return {
             "access_token": access_token,
             "expires_in": int(self.access_token_ttl),
@@ -100,9 +158,16 @@ class TokenIssuer:
         }
 
     def _forget_expired(self, now: float) -> None:
-        for store in (self._access, self._refresh):
-            for token in [t for t, grant in store.items() if now >= grant.expires_at]:
-                del store[token]
+        for token in [t for t, grant in self._access.items() if now >= grant.expires_at]:
+            del self._access[token]
+        # An expired refresh token is still told apart from an unknown one for a while, as
+        # Keycloak reads the expiry from the token itself.
+        for token in [
+            t
+            for t, grant in self._refresh.items()
+            if now >= grant.expires_at + self.refresh_token_ttl
+        ]:
+            del self._refresh[token]
 
 
 def keycloak_routes(
@@ -144,36 +209,31 @@ def keycloak_routes(
             return _unavailable()
         if request.content_type != "application/x-www-form-urlencoded":
             return _error(
-                400, "invalid_request", "Request must be application/x-www-form-urlencoded"
+                Refusal(400, "invalid_request", "Request must be application/x-www-form-urlencoded")
             )
         form = await request.post()
         fields = {key: value for key, value in form.items() if isinstance(value, str)}
-        client = _client_credentials(request, fields)
-        if client is None or not issuer.client_matches(*client):
-            log.info("token request refused: missing or wrong client id or secret")
-            return _error(401, "invalid_client", "Invalid client or Invalid client credentials")
+        refused = issuer.client_refusal(*_client_credentials(request, fields))
+        if refused is not None:
+            log.info("token request refused: %s (%s)", refused.error, refused.description)
+            return _error(refused)
         grant_type = fields.get("grant_type")
+        answer: dict[str, Any] | Refusal
         if grant_type == "password":
-            username, password = fields.get("username"), fields.get("password")
-            if not username or password is None:
-                return _error(400, "invalid_request", "Missing parameter: username or password")
-            answer = issuer.password_grant(username, password)
-            if answer is None:
-                log.info("token request refused: wrong user or password")
-                return _error(400, "invalid_grant", "Invalid user credentials")
-            return web.json_response(answer, headers=_NO_STORE)
-        if grant_type == "refresh_token":
+            answer = issuer.password_grant(fields.get("username"), fields.get("password"))
+        elif grant_type == "refresh_token":
             refresh_token = fields.get("refresh_token")
             if not refresh_token:
-                return _error(400, "invalid_request", "Missing parameter: refresh_token")
+                return _error(Refusal(400, "invalid_request", "No refresh token"))
             answer = issuer.refresh_grant(refresh_token)
-            if answer is None:
-                log.info("refresh refused: the refresh token is unknown, used, expired or revoked")
-                return _error(400, "invalid_grant", "Token is not active")
-            return web.json_response(answer, headers=_NO_STORE)
-        if not grant_type:
-            return _error(400, "invalid_request", "Missing form parameter: grant_type")
-        return _error(400, "unsupported_grant_type", "Unsupported grant_type")
+        elif not grant_type:
+            return _error(Refusal(400, "invalid_request", "Missing form parameter: grant_type"))
+        else:
+            return _error(Refusal(400, "unsupported_grant_type", "Unsupported grant_type"))
+        if isinstance(answer, Refusal):
+            log.info("%s grant refused: %s (%s)", grant_type, answer.error, answer.description)
+            return _error(answer)
+        return web.json_response(answer, headers=_NO_STORE)
 
     async def realm_unknown(request: web.Request) -> web.Response:
         return web.json_response({"error": "Realm does not exist"}, status=404)
@@ -189,30 +249,32 @@ def keycloak_routes(
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
-def _client_credentials(request: web.Request, form: dict[str, str]) -> tuple[str, str] | None:
-    """client_secret_basic (Authorization header) or client_secret_post (form fields)."""
+def _client_credentials(
+    request: web.Request, form: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """client_secret_basic (Authorization header) or client_secret_post (form fields); as in
+    Keycloak, a client id or secret in the form wins over the header's."""
+    client_id = client_secret = None
     header = request.headers.get("Authorization", "")
     if header[:6].lower() == "basic ":
         try:
             decoded = base64.b64decode(header[6:], validate=True).decode()
         except (binascii.Error, UnicodeDecodeError):
-            return None
-        client_id, sep, client_secret = decoded.partition(":")
-        if not sep:
-            return None
-        return unquote(client_id), unquote(client_secret)
-    posted_id, posted_secret = form.get("client_id"), form.get("client_secret")
-    if posted_id is None or posted_secret is None:
-        return None
-    return posted_id, posted_secret
+            decoded = ""
+        basic_id, sep, basic_secret = decoded.partition(":")
+        if sep:
+            client_id, client_secret = unquote(basic_id), unquote(basic_secret)
+    return form.get("client_id", client_id), form.get("client_secret", client_secret)
 
 
-def _error(status: int, error: str, description: str) -> web.Response:
+def _error(refusal: Refusal) -> web.Response:
     headers = dict(_NO_STORE)
-    if status == 401:
+    if refusal.status == 401:
         headers["WWW-Authenticate"] = 'Basic realm="keycloak"'
     return web.json_response(
-        {"error": error, "error_description": description}, status=status, headers=headers
+        {"error": refusal.error, "error_description": refusal.description},
+        status=refusal.status,
+        headers=headers,
     )
 
 

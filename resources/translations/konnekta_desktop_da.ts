@@ -1168,6 +1168,10 @@
         <translation>Indstillingsfilen {file} kunne ikke læses ({detail}), så programmet starter med standardindstillinger. Ret filen, eller gem indstillingsvinduet for at erstatte den (den gamle fil gemmes ved siden af som settings.toml.bak).</translation>
     </message>
     <message>
+        <source>The settings file {file} is not UTF-8 text: line {line} has a byte that is not, so the app starts with default settings. Save the file as UTF-8, or save the settings window to replace it (the old file is kept beside it as settings.toml.bak).</source>
+        <translation>Indstillingsfilen {file} er ikke UTF-8-tekst: linje {line} har en byte, der ikke er, så programmet starter med standardindstillinger. Gem filen som UTF-8, eller gem indstillingsvinduet for at erstatte den (den gamle fil gemmes ved siden af som settings.toml.bak).</translation>
+    </message>
+    <message>
         <source>In {file}: {cause} The file says {value}. The default ({default}) is used until you correct it in Settings &gt; {section}.</source>
         <translation>I {file}: {cause} Filen siger {value}. Standardværdien ({default}) bruges, indtil du retter den i Indstillinger &gt; {section}.</translation>
     </message>
@@ -1190,6 +1194,66 @@
     <message>
         <source>The system keyring could not be used ({kind}), so the Client Secret and Password cannot be saved. They are kept for this session only: unlock or repair the keyring, then save the settings again.</source>
         <translation>Systemets nøglering kunne ikke bruges ({kind}), så Client Secret og adgangskode kan ikke gemmes. De huskes kun i denne session: lås nøgleringen op eller reparer den, og gem så indstillingerne igen.</translation>
+    </message>
+    <message>
+        <source>The data file {file} is damaged ({detail}). Quit the app, move the file away (keep it: it holds the call history) and start again to begin a new one.</source>
+        <translation>Datafilen {file} er beskadiget ({detail}). Afslut programmet, flyt filen væk (gem den: den indeholder opkaldshistorikken), og start igen for at begynde på en ny.</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a konnekta-desktop data file, so it was left alone. Move it away, or start the app with another data folder (--config-dir).</source>
+        <translation>Filen {file} er ikke en datafil fra konnekta-desktop, så den er ikke rørt. Flyt den væk, eller start programmet med en anden datamappe (--config-dir).</translation>
+    </message>
+    <message>
+        <source>The data file {file} was written by a newer konnekta-desktop (its version {found}; this one knows up to {known}). Update konnekta-desktop, or start it with another data folder (--config-dir).</source>
+        <translation>Datafilen {file} er skrevet af en nyere konnekta-desktop (dens version {found}; denne kender op til {known}). Opdater konnekta-desktop, eller start den med en anden datamappe (--config-dir).</translation>
+    </message>
+    <message>
+        <source>The data file {file} is in use by another program, most likely another konnekta-desktop with the same data folder. Quit that one, or start this one with another data folder (--config-dir).</source>
+        <translation>Datafilen {file} bruges af et andet program, sandsynligvis en anden konnekta-desktop med samme datamappe. Afslut den, eller start denne med en anden datamappe (--config-dir).</translation>
+    </message>
+    <message>
+        <source>The data file {file} cannot be opened for writing ({detail}). Check that you may write in its folder, or start the app with another data folder (--config-dir).</source>
+        <translation>Datafilen {file} kan ikke åbnes til skrivning ({detail}). Kontrollér, at du må skrive i dens mappe, eller start programmet med en anden datamappe (--config-dir).</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full. Free some space there, then start the app again.</source>
+        <translation>Disken med {folder} er fuld. Frigør noget plads der, og start så programmet igen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to ({detail}). Check that it exists and that you may write there, or start the app with another folder (--config-dir).</source>
+        <translation>Der kan ikke skrives i mappen {folder} ({detail}). Kontrollér, at den findes, og at du må skrive der, eller start programmet med en anden mappe (--config-dir).</translation>
+    </message>
+    <message>
+        <source>There is no display to show the window on. Start konnekta-desktop in a desktop session, or run it with --headless, which needs no display.</source>
+        <translation>Der er ingen skærm at vise vinduet på. Start konnekta-desktop i en skrivebordssession, eller kør den med --headless, som ikke behøver en skærm.</translation>
+    </message>
+    <message>
+        <source>The data file {file} cannot use write-ahead logging, which it needs: keep the data folder on a local disk, or start the app with another one (--config-dir).</source>
+        <translation>Datafilen {file} kan ikke bruge write-ahead logging, som den har brug for: hold datamappen på en lokal disk, eller start programmet med en anden (--config-dir).</translation>
+    </message>
+    <message>
+        <source>A state named “{name}” exists already: choose another name.</source>
+        <translation>Der findes allerede en tilstand med navnet “{name}”: vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>State “{name}” is used by template(s) {templates}: change or delete them first.</source>
+        <translation>Tilstanden “{name}” bruges af skabelonen/skabelonerne {templates}: ret eller slet dem først.</translation>
+    </message>
+    <message>
+        <source>Template “{name}” names state “{state}”, which does not exist: choose one of the states in Settings &gt; States.</source>
+        <translation>Skabelonen “{name}” nævner tilstanden “{state}”, som ikke findes: vælg en af tilstandene i Indstillinger &gt; Tilstande.</translation>
+    </message>
+    <message>
+        <source>A template named “{name}” exists already: choose another name.</source>
+        <translation>Der findes allerede en skabelon med navnet “{name}”: vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>A state needs a name.</source>
+        <translation>En tilstand skal have et navn.</translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>En skabelon skal have et navn.</translation>
     </message>
     <message>
         <source>The settings are incomplete: {cause}</source>
@@ -1264,6 +1328,18 @@
         <translation>Konnektas login-server afviste login med HTTP {status} og et uventet svar: kontrollér Issuer URI i Indstillinger &gt; Forbindelse.</translation>
     </message>
     <message>
+        <source>Konnekta refused the login for user {user}: the account is disabled{said}. Ask the Konnekta administrator to enable it, or enter another account under User and Password in Settings &gt; Connection.</source>
+        <translation>Konnekta afviste login for brugeren {user}: kontoen er deaktiveret{said}. Bed Konnekta-administratoren om at aktivere den, eller angiv en anden konto under Bruger og Adgangskode i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login for user {user}: the account is not fully set up{said}, for example a temporary password is still to be changed or a required profile field is empty. Ask the Konnekta administrator to complete the account, or enter another account under User and Password in Settings &gt; Connection.</source>
+        <translation>Konnekta afviste login for brugeren {user}: kontoen er ikke færdigoprettet{said}, f.eks. skal en midlertidig adgangskode stadig ændres, eller et påkrævet profilfelt er tomt. Bed Konnekta-administratoren om at gøre kontoen færdig, eller angiv en anden konto under Bruger og Adgangskode i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Konnekta ended the login session{said}: logging in again with User and Password from Settings &gt; Connection.</source>
+        <translation>Konnekta afsluttede login-sessionen{said}: logger ind igen med Bruger og Adgangskode fra Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
         <source>Konnekta refused the login{said}: check Client ID and Client Secret in Settings &gt; Connection.</source>
         <translation>Konnekta afviste login{said}: kontrollér Client ID og Client Secret i Indstillinger &gt; Forbindelse.</translation>
     </message>
@@ -1322,6 +1398,10 @@
     <message>
         <source>The event listener cannot use port {port} on {host} ({detail}). Another program may be using it: choose another Listener Port in Settings &gt; Connection.</source>
         <translation>Hændelseslytteren kan ikke bruge port {port} på {host} ({detail}). Et andet program bruger den måske: vælg en anden lytteport i Indstillinger &gt; Forbindelse.</translation>
+    </message>
+    <message>
+        <source>Listener Port {port} on {host} is used by another konnekta-desktop on this computer (a second copy, perhaps one started with --headless). Quit that one, or give this one another Listener Port in Settings &gt; Connection.</source>
+        <translation>Lytteport {port} på {host} bruges af en anden konnekta-desktop på denne computer (en kopi mere, måske startet med --headless). Afslut den, eller giv denne en anden lytteport i Indstillinger &gt; Forbindelse.</translation>
     </message>
     <message>
         <source>Lost the connection to Konnekta</source>
@@ -2303,6 +2383,10 @@
     <message>
         <source>unavailable</source>
         <translation>ikke tilgængelig</translation>
+    </message>
+    <message>
+        <source>Konnekta Desktop cannot start</source>
+        <translation>Konnekta Desktop kan ikke starte</translation>
     </message>
 </context>
 <context>

@@ -1112,6 +1112,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The settings file {file} is not UTF-8 text: line {line} has a byte that is not, so the app starts with default settings. Save the file as UTF-8, or save the settings window to replace it (the old file is kept beside it as settings.toml.bak).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>In {file}: {cause} The file says {value}. The default ({default}) is used until you correct it in Settings &gt; {section}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,6 +1137,66 @@
     </message>
     <message>
         <source>The system keyring could not be used ({kind}), so the Client Secret and Password cannot be saved. They are kept for this session only: unlock or repair the keyring, then save the settings again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file {file} is damaged ({detail}). Quit the app, move the file away (keep it: it holds the call history) and start again to begin a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {file} is not a konnekta-desktop data file, so it was left alone. Move it away, or start the app with another data folder (--config-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file {file} was written by a newer konnekta-desktop (its version {found}; this one knows up to {known}). Update konnekta-desktop, or start it with another data folder (--config-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file {file} is in use by another program, most likely another konnekta-desktop with the same data folder. Quit that one, or start this one with another data folder (--config-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file {file} cannot be opened for writing ({detail}). Check that you may write in its folder, or start the app with another data folder (--config-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full. Free some space there, then start the app again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to ({detail}). Check that it exists and that you may write there, or start the app with another folder (--config-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no display to show the window on. Start konnekta-desktop in a desktop session, or run it with --headless, which needs no display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file {file} cannot use write-ahead logging, which it needs: keep the data folder on a local disk, or start the app with another one (--config-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A state named “{name}” exists already: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State “{name}” is used by template(s) {templates}: change or delete them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template “{name}” names state “{state}”, which does not exist: choose one of the states in Settings &gt; States.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template named “{name}” exists already: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A state needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1208,6 +1272,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Konnekta refused the login for user {user}: the account is disabled{said}. Ask the Konnekta administrator to enable it, or enter another account under User and Password in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta refused the login for user {user}: the account is not fully set up{said}, for example a temporary password is still to be changed or a required profile field is empty. Ask the Konnekta administrator to complete the account, or enter another account under User and Password in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta ended the login session{said}: logging in again with User and Password from Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Konnekta refused the login{said}: check Client ID and Client Secret in Settings &gt; Connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,6 +1341,10 @@
     </message>
     <message>
         <source>The event listener cannot use port {port} on {host} ({detail}). Another program may be using it: choose another Listener Port in Settings &gt; Connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener Port {port} on {host} is used by another konnekta-desktop on this computer (a second copy, perhaps one started with --headless). Quit that one, or give this one another Listener Port in Settings &gt; Connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2226,6 +2306,10 @@
     </message>
     <message>
         <source>unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta Desktop cannot start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

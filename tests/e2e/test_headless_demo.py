@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +17,6 @@ from konnekta_desktop.simulator import keycloak, webhooks
 from konnekta_desktop.simulator.server import Simulator
 from tests.helpers.konnekta import until
 from tests.helpers.ports import free_port
-
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    """The run configures the root logger as the app does; put pytest's back afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    for handler in handlers:
-        if handler not in root.handlers:
-            root.addHandler(handler)
-    root.setLevel(level)
 
 
 @pytest.fixture

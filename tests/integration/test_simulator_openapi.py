@@ -340,7 +340,7 @@ async def test_every_kind_of_refusal_matches_the_document(sim: Simulator, checke
     await checker.call(
         "POST",
         "/protocol/openid-connect/token",
-        400,
+        401,  # as Keycloak answers a wrong password
         form=login_form,
         auth=(sim.client_id, sim.client_secret),
     )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,22 +43,8 @@ def default_settings_for(simulator: Simulator, **changes: Any) -> Settings:
     ).replace(**changes)
 
 
-@pytest.fixture
-def root_logging() -> Iterator[None]:
-    """runtime.open_session configures the root logger (stderr and the log file); put it back."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-
-
 async def test_the_listener_binds_only_loopback_with_the_default_settings(
-    tmp_path: Path, root_logging: None
+    tmp_path: Path, restore_logging: None
 ) -> None:
     async with Simulator(users=5, seed=2) as simulator:
         settings = default_settings_for(simulator)
@@ -97,7 +82,7 @@ class _Boom(RuntimeError):
 
 async def test_no_secret_in_settings_logs_store_or_output_even_after_forced_crashes(
     tmp_path: Path,
-    root_logging: None,
+    restore_logging: None,
     capfd: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -187,7 +172,9 @@ def _label(secret: str) -> str:
     return f"{secret[:3]}...({len(secret)} chars)"
 
 
-async def test_setting_warnings_are_logged_at_start_up(tmp_path: Path, root_logging: None) -> None:
+async def test_setting_warnings_are_logged_at_start_up(
+    tmp_path: Path, restore_logging: None
+) -> None:
     async with Simulator(users=5, seed=2) as simulator:
         paths = AppPaths.for_dir(tmp_path)
         paths.create()

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
+import pytest
+
+from konnekta_desktop import logs
 from konnekta_desktop.runtime import LaunchOptions, open_session
 from konnekta_desktop.settings import AppPaths
 
@@ -43,3 +47,17 @@ async def test_each_settings_problem_is_logged_once_and_a_huge_value_is_cut(
     assert len(about_port) == 1, about_port
     assert len(about_address) == 1
     assert "(10000002 characters)" in about_address[0]
+
+
+@pytest.mark.usefixtures("restore_logging")
+def test_a_log_folder_deleted_while_the_app_runs_is_made_again(tmp_path: Path) -> None:
+    """Hardening on the desktop, item 7: every later line was lost until a restart."""
+    folder = tmp_path / "logs"
+    file = logs.setup(folder, stderr=False)
+    assert file is not None
+    logging.getLogger("konnekta_desktop.test").info("before")
+    shutil.rmtree(folder)
+
+    logging.getLogger("konnekta_desktop.test").info("after the folder went")
+
+    assert "after the folder went" in file.read_text(encoding="utf-8")

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.interface import Switchboard
 from ...domain.numbers import NumberError, NumberPlan
+from ...domain.refusals import WentWrong
 from ...domain.states import State, StateClass, Template
+from ..refusal_words import words
 from .common import FieldMessage
 from .page import translate, translated
 
@@ -164,7 +166,10 @@ class TemplateEditor(QDialog):
                 self._session.save_state(State(template.state, state_class))
             renamed_from = self._original.name if self._original is not None else None
             self._session.save_template(template, renamed_from=renamed_from)
-        except Exception as error:  # StoreError or ValueError: both carry a message to show
+        except WentWrong as error:  # a name taken, a state missing: said in the operator's words
+            self.error.show_message(words(error.why))
+            return
+        except ValueError as error:  # a template's own check (a duration of zero, say)
             self.error.show_message(str(error))
             return
         super().accept()

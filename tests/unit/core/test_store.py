@@ -90,7 +90,7 @@ def test_a_store_written_by_a_newer_app_is_refused_with_advice(path: Path) -> No
     Store(path).close()
     with raw(path) as db:
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
-    with pytest.raises(StoreError, match="update konnekta-desktop"):
+    with pytest.raises(StoreError, match="Update konnekta-desktop"):
         Store(path)
 
 
@@ -103,7 +103,7 @@ def test_a_damaged_file_is_refused_with_advice(path: Path) -> None:
 
 def test_a_data_file_that_cannot_be_opened_is_refused_with_advice(tmp_path: Path) -> None:
     (tmp_path / "folder.sqlite3").mkdir()
-    with pytest.raises(StoreError, match="that you may write there"):
+    with pytest.raises(StoreError, match="Check that you may write in its folder"):
         Store(tmp_path / "folder.sqlite3")
 
 
@@ -141,7 +141,7 @@ def test_a_failing_migration_leaves_the_file_at_its_old_version(
     with raw(path) as db:
         migrate(db, 1)
     broken = (*MIGRATIONS, ("CREATE TABLE fine (x)", "THIS IS NOT SQL"))
-    monkeypatch.setattr("konnekta_desktop.core.store.MIGRATIONS", broken)
+    monkeypatch.setattr("konnekta_desktop.core.store_file.MIGRATIONS", broken)
     with raw(path) as db:
         with pytest.raises(sqlite3.OperationalError):
             migrate(db)
@@ -198,7 +198,7 @@ def test_templates_are_saved_renamed_and_deleted(store: Store) -> None:
 
 
 def test_a_template_naming_a_missing_state_is_refused(store: Store) -> None:
-    with pytest.raises(StoreError, match="state 'Nowhere', which does not exist"):
+    with pytest.raises(StoreError, match="state “Nowhere”, which does not exist"):
         store.save_template(Template("Gone", "Nowhere"))
 
 

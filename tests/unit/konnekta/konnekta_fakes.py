@@ -98,20 +98,20 @@ class FakeKeycloak:
     async def _token(self, request: httpx.Request) -> httpx.Response:
         assert request.headers["content-type"] == "application/x-www-form-urlencoded"
         form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
-        if form.get("client_id") != CLIENT_ID or form.get("client_secret") != CLIENT_SECRET:
-            return httpx.Response(
-                401,
-                json={"error": "invalid_client", "error_description": "Invalid client credentials"},
+        # Keycloak's answers: an unknown client is invalid_client, a wrong secret
+        # unauthorized_client, both 401 with the same words; an unknown user is 400, a wrong
+        # password 401 (docs/simulator.md says where each is from).
+        if form.get("client_id") != CLIENT_ID:
+            return _refusal(401, "invalid_client", "Invalid client or Invalid client credentials")
+        if form.get("client_secret") != CLIENT_SECRET:
+            return _refusal(
+                401, "unauthorized_client", "Invalid client or Invalid client credentials"
             )
         if form["grant_type"] == "password":
-            if form.get("username") != USERNAME or form.get("password") != PASSWORD:
-                return httpx.Response(
-                    400,
-                    json={
-                        "error": "invalid_grant",
-                        "error_description": "Invalid user credentials",
-                    },
-                )
+            if form.get("username") != USERNAME:
+                return _refusal(400, "invalid_grant", "Invalid user credentials")
+            if form.get("password") != PASSWORD:
+                return _refusal(401, "invalid_grant", "Invalid user credentials")
             self.password_logins += 1
             return self._token_answer()
         if form["grant_type"] == "refresh_token":
@@ -130,6 +130,10 @@ class FakeKeycloak:
                 )
             return self._token_answer()
         return httpx.Response(400, json={"error": "unsupported_grant_type"})
+
+
+def _refusal(status: int, error: str, description: str) -> httpx.Response:
+    return httpx.Response(status, json={"error": error, "error_description": description})
 
 
 type Answer = httpx.Response | Exception

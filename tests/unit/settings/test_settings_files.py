@@ -7,6 +7,7 @@ import tomllib
 
 import pytest
 
+from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.settings import (
     AppPaths,
     CallingDevice,
@@ -250,3 +251,35 @@ def test_enum_value_unknown_in_the_file_falls_back_and_lists_the_choices(
     assert settings.default_calling_device is CallingDevice.LOCAL
     assert "'local', 'mobile', 'teams'" in errors[0].message
     assert "default ('local')" in errors[0].message
+
+
+def test_a_newer_versions_settings_survive_a_save(
+    app_paths: AppPaths, memory_keyring: InMemoryKeyring
+) -> None:
+    """Hardening on the desktop, item 5: saving dropped the keys this version does not know, so
+    going back to an older version for a day lost the newer one's settings."""
+    write(
+        app_paths,
+        '[connection]\nlistener_port = 9000\nconnector_url = "wss://connector.example.dk"\n'
+        '[queues]\nfavourites = ["Reception", "Sales"]\n',
+    )
+    settings, _ = load_settings(app_paths)
+
+    save_settings(app_paths, settings.replace(listener_port=9001), SecretStore())
+
+    document = tomllib.loads(app_paths.settings_file.read_text(encoding="utf-8"))
+    assert document["connection"]["listener_port"] == 9001
+    assert document["connection"]["connector_url"] == "wss://connector.example.dk"
+    assert document["queues"] == {"favourites": ["Reception", "Sales"]}
+    assert "client_secret" not in document["connection"]
+
+
+def test_a_byte_that_is_not_utf8_is_reported_with_its_line(app_paths: AppPaths) -> None:
+    """Hardening on the desktop, item 5: one such byte discarded the whole file without saying
+    where it was."""
+    app_paths.config_dir.mkdir(parents=True)
+    app_paths.settings_file.write_bytes(b'[connection]\nlistener_port = 9000\nuser = "M\xf8ller"\n')
+    settings, errors = load_settings(app_paths)
+    assert settings == Settings()
+    (error,) = errors
+    assert error.why == why(Reason.FILE_NOT_UTF8, file=str(app_paths.settings_file), line="3")

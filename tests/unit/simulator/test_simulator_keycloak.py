@@ -83,28 +83,6 @@ async def test_password_grant_with_client_secret_post(
     assert await _users(sim, client, response.json()["access_token"]) == 200
 
 
-async def test_wrong_client_secret_is_invalid_client(
-    sim: Simulator, client: httpx.AsyncClient
-) -> None:
-    response = await client.post(
-        _token_url(sim),
-        data={"grant_type": "password", "username": sim.username, "password": sim.password},
-        auth=(sim.client_id, sim.client_secret + "x"),
-    )
-    assert response.status_code == 401
-    assert response.json()["error"] == "invalid_client"
-
-
-async def test_wrong_password_is_invalid_grant(sim: Simulator, client: httpx.AsyncClient) -> None:
-    response = await client.post(
-        _token_url(sim),
-        data={"grant_type": "password", "username": sim.username, "password": "guess"},
-        auth=(sim.client_id, sim.client_secret),
-    )
-    assert response.status_code == 400
-    assert response.json()["error"] == "invalid_grant"
-
-
 async def test_unsupported_grant_type_is_refused(sim: Simulator, client: httpx.AsyncClient) -> None:
     response = await client.post(
         _token_url(sim),
