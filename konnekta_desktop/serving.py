@@ -13,21 +13,31 @@ from __future__ import annotations
 import asyncio
 import socket
 import sys
+from collections.abc import Callable
 
 from aiohttp import web
 
-__all__ = ["address_option", "listening_socket", "serve", "stop_serving"]
+__all__ = ["ProtocolFactory", "address_option", "listening_socket", "serve", "stop_serving"]
+
+ProtocolFactory = Callable[[], asyncio.Protocol]
 
 
 async def serve(
-    runner: web.AppRunner, host: str, port: int
+    runner: web.AppRunner,
+    host: str,
+    port: int,
+    wrap: Callable[[ProtocolFactory], ProtocolFactory] | None = None,
 ) -> tuple[asyncio.Server, list[tuple[str, int]]]:
-    """Serve `runner` (already set up) on host:port; returns the server and its bound addresses."""
+    """Serve `runner` (already set up) on host:port; returns the server and its bound addresses.
+
+    `wrap`, if given, turns aiohttp's protocol factory into the one each accepted socket gets
+    (the listener's connection guard)."""
     handler = runner.server
     assert handler is not None, "set the runner up first"
+    factory: ProtocolFactory = handler if wrap is None else wrap(handler)
     sock = listening_socket(host, port)
     try:
-        server = await asyncio.get_running_loop().create_server(handler, sock=sock)
+        server = await asyncio.get_running_loop().create_server(factory, sock=sock)
     except BaseException:
         sock.close()
         raise

@@ -33,6 +33,7 @@ from ..konnekta.http import make_http_client
 from ..konnekta.signing import new_secret
 from ..konnekta.transport import HttpClient
 from ..listener import ListenerThread
+from ..listener.line_budget import CallLater, LineBudget
 from . import logtables
 from .clock import Clock, SystemClock
 from .config import ConnectorConfig
@@ -69,6 +70,7 @@ class Connector:
         http: HttpClient | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
         facts: Facts | None = None,
+        call_later: CallLater | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self._facts = facts
@@ -89,9 +91,10 @@ class Connector:
         self._connected = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
         self.last_event_at: float | None = None
-        self._log_window_start = 0.0
-        self._log_lines = 0
-        self._log_skipped = 0
+        # The event lines' window ends on a timer (the app loop's unless given), so the count of
+        # the lines held back is logged when its second ends, not with the next event.
+        self._call_later = call_later
+        self._event_lines: LineBudget | None = None
 
     def _use(self, config: ConnectorConfig) -> None:
         self.config = config
@@ -186,6 +189,8 @@ class Connector:
 
     async def close(self) -> None:
         await self._stop()
+        if self._event_lines is not None:
+            self._event_lines.close()  # the count of a second not yet over
         if self._owns_http:
             await self._http.aclose()
         self._set_status(Connection.DISCONNECTED)
@@ -354,17 +359,18 @@ class Connector:
         """One line per event, at most `_EVENT_LINES_PER_SECOND`; under load a count per second."""
         if not log.isEnabledFor(logging.INFO):
             return
-        now = self.clock.monotonic()
-        if now - self._log_window_start >= 1.0:
-            if self._log_skipped:
-                log.info("... and %d more events in the last second", self._log_skipped)
-            self._log_window_start, self._log_lines, self._log_skipped = now, 0, 0
+        if self._event_lines is None:
+            self._event_lines = LineBudget(
+                log,
+                logging.INFO,
+                per_window=_EVENT_LINES_PER_SECOND,
+                window_seconds=1.0,
+                summary="... and %d more events in the last second",
+                call_later=self._call_later or asyncio.get_running_loop().call_later,
+            )
         for event in batch:
-            if self._log_lines < _EVENT_LINES_PER_SECOND:
-                self._log_lines += 1
+            if self._event_lines.admit():
                 log.info("Event %s", describe(event, self.model))
-            else:
-                self._log_skipped += 1
 
 
 def describe(event: PbxEvent, model: LiveModel) -> str:

@@ -1,6 +1,7 @@
 """The local webhook listener that receives Konnekta's telephony and user events."""
 
+from .connections import ConnectionLimits
 from .server import ListenerStats, WebhookListener
 from .thread import ListenerThread
 
-__all__ = ["ListenerStats", "ListenerThread", "WebhookListener"]
+__all__ = ["ConnectionLimits", "ListenerStats", "ListenerThread", "WebhookListener"]

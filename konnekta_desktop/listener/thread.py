@@ -21,6 +21,7 @@ from aiohttp import web
 from ..domain.events import PbxEvent
 from ..serving import serve, stop_serving
 from . import http_log
+from .connections import ConnectionGuard, ConnectionLimits
 from .server import WEBHOOK_PATH, WebhookListener
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class ListenerThread:
     """Owns the listener's thread, loop and socket; `start()` returns once the port is bound.
 
     `deliver` is called on `target_loop` with the events that arrived since its last call, in
-    arrival order.
+    arrival order. `limits` bounds how long and how many connections are held (`connections.py`).
     """
 
     def __init__(
@@ -49,8 +50,12 @@ class ListenerThread:
         deliver: Callable[[Sequence[PbxEvent]], None],
         target_loop: asyncio.AbstractEventLoop,
         clock: Callable[[], float] = time.time,
+        limits: ConnectionLimits | None = None,
     ) -> None:
         self.listener = WebhookListener(self._push, clock=clock)
+        self.limits = limits or ConnectionLimits()
+        # The connections of the current run (a new guard each start), for the log and tests.
+        self.connections = ConnectionGuard(self.limits)
         self.host = host
         self.port = port
         self.addresses: list[tuple[str, int]] = []
@@ -113,14 +118,19 @@ class ListenerThread:
             loop.run_forever()
 
     async def _serve(self) -> None:
+        self.connections = guard = ConnectionGuard(self.limits)
+        application = self.listener.application()
+        application.middlewares.append(guard.middleware)
         self._runner = web.AppRunner(
-            self.listener.application(),
+            application,
             access_log=None,
             handle_signals=False,
             shutdown_timeout=SHUTDOWN_SECONDS,
         )
         await self._runner.setup()
-        self._server, self.addresses = await serve(self._runner, self.host, self.port)
+        self._server, self.addresses = await serve(
+            self._runner, self.host, self.port, wrap=guard.factory
+        )
         self.port = self.addresses[0][1]
         log.info("Webhook listener on http://%s:%d%s", self.host, self.port, WEBHOOK_PATH)
 
@@ -131,6 +141,7 @@ class ListenerThread:
         if self._runner is not None:
             await self._runner.cleanup()  # closes the open connections
             self._runner = None
+        self.connections.close()
 
     def _push(self, event: PbxEvent) -> None:
         """Called on the listener thread; wakes the app's loop once per batch."""
