@@ -37,6 +37,7 @@ from ..listener.line_budget import CallLater, LineBudget
 from . import logtables
 from .clock import Clock, SystemClock
 from .config import ConnectorConfig
+from .konnekta_clock import KonnektaClock, clock_warning, local_clock_synchronised
 from .model import LiveModel
 from .port_owner import another_switchboard_listens
 from .wakeup import ResumeWatch
@@ -73,6 +74,8 @@ class Connector:
         call_later: CallLater | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
+        self.konnekta_clock = KonnektaClock(self.clock.now)
+        self._clock_synchronised = local_clock_synchronised()
         self._facts = facts
         self.model = LiveModel()
         self._http = http or make_http_client()
@@ -109,7 +112,11 @@ class Connector:
             clock=self.clock.monotonic,
         )
         self.api = SmgClient(
-            config.smg_address, self.auth, http=self._http, backoff=config.retry_backoff
+            config.smg_address,
+            self.auth,
+            http=self._http,
+            backoff=config.retry_backoff,
+            on_date=self.konnekta_clock.observe,
         )
 
     # -- observers ---------------------------------------------------------------------------
@@ -131,13 +138,19 @@ class Connector:
         self._connected_hooks.append(hook)
 
     def _set_status(
-        self, state: Connection, because: Why | None = None, setting: str | None = None
+        self,
+        state: Connection,
+        because: Why | None = None,
+        setting: str | None = None,
+        warning: Why | None = None,
     ) -> None:
-        status = ConnectionStatus(state, because, setting)
+        status = ConnectionStatus(state, because, setting, warning)
         if status == self.status:
             return
         self.status = status
         log.info("Connection %s%s", state.value, f": {english(because)}" if because else "")
+        if warning is not None:
+            log.warning("%s", english(warning))
         for listener in list(self._status_listeners):
             listener(status)
 
@@ -151,7 +164,7 @@ class Connector:
             self.config.listener_port,
             self._deliver,
             loop,
-            clock=self.clock.now,
+            clock=self.konnekta_clock.now,  # events carry Konnekta's time: check them by its clock
         )
         try:
             self.listener.start()
@@ -254,7 +267,7 @@ class Connector:
             else:
                 delay = self.config.reconnect_delay
                 self._connected.set()
-                self._set_status(Connection.CONNECTED)
+                self._set_status(Connection.CONNECTED, warning=self._clock_warning())
                 woke = await self._watch()
                 self._connected.clear()
                 self._set_status(Connection.RECONNECTING, woke or why(Reason.CONNECTION_LOST))
@@ -328,12 +341,22 @@ class Connector:
                 async with asyncio.timeout(deadline):
                     await self.api.renew(self.subscription_id, self.config.subscription_ttl)
                 misses = 0
+                self._set_status(Connection.CONNECTED, warning=self._clock_warning())
             except (KonnektaError, TimeoutError) as error:
                 misses += 1
                 reason = error if isinstance(error, KonnektaError) else f"no answer in {deadline} s"
                 log.warning("Health check failed (%d): %s", misses, reason)
                 if misses >= 2:
                     return None
+
+    def _clock_warning(self) -> Why | None:
+        stats = self.listener.listener.stats if self.listener is not None else None
+        return clock_warning(
+            self.konnekta_clock.offset,
+            stats.stale_in_a_row if stats else 0,
+            stats.stale_seconds_off if stats else 0,
+            self._clock_synchronised,
+        )
 
     # -- events ------------------------------------------------------------------------------
 

@@ -20,3 +20,4 @@ class ConnectionStatus:
     state: Connection
     why: Why | None = None  # why not connected, or why reconnecting (None when all is well)
     setting: str | None = None  # the setting to check, when the cause is a setting
+    warning: Why | None = None  # connected, but something to know (the clocks disagree)

@@ -123,6 +123,7 @@ class SmgClient:
         backoff: float = 0.2,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         on_request: RequestHook | None = None,
+        on_date: Callable[[str | None], None] | None = None,
     ) -> None:
         # Reported at the first request, so a client can be built from incomplete settings.
         self._address_problem: ConfigurationError | None = None
@@ -137,6 +138,7 @@ class SmgClient:
         self._backoff = backoff
         self._sleep = sleep
         self._on_request = on_request
+        self._on_date = on_date  # hears each answer's Date header: Konnekta's clock
         self.request_counts: Counter[str] = Counter()
 
     def __repr__(self) -> str:
@@ -366,6 +368,8 @@ class SmgClient:
                 ) from None
             status = response.status_code
             log.debug("%s %s -> %d", method, path, status)
+            if self._on_date is not None:
+                self._on_date(response.headers.get("Date"))
             self._heard(method, template, status)
             if status == 401 and not renewed_token:
                 self._auth.invalidate(token)

@@ -21,6 +21,14 @@ class SignatureError(ValueError):
     """The request's signature headers are missing, malformed, stale or do not match."""
 
 
+class StaleTimestamp(SignatureError):
+    """Signed with the secret, but sent longer ago (or later) than the tolerance allows."""
+
+    def __init__(self, seconds_off: int, tolerance: int) -> None:
+        super().__init__(f"webhook-timestamp is {seconds_off} s off (tolerance {tolerance} s)")
+        self.seconds_off = seconds_off
+
+
 def new_secret() -> str:
     return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
 
@@ -85,13 +93,13 @@ class Verifier:
         if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= _MOST_DIGITS):
             raise SignatureError("webhook-timestamp is not a whole number of seconds")
         sent_at = int(timestamp)
-        if abs(now - sent_at) > self._tolerance:
-            raise SignatureError(
-                f"webhook-timestamp is {int(now - sent_at)} s off (tolerance {self._tolerance} s)"
-            )
         expected = _digest(self._key, webhook_id, sent_at, body)
-        for entry in signature.split():
-            version, _, value = entry.partition(",")
-            if version == "v1" and hmac.compare_digest(value, expected):
-                return
-        raise SignatureError("webhook-signature does not match")
+        signed = any(
+            version == "v1" and hmac.compare_digest(value, expected)
+            for version, _, value in (entry.partition(",") for entry in signature.split())
+        )
+        if not signed:
+            raise SignatureError("webhook-signature does not match")
+        if abs(now - sent_at) > self._tolerance:
+            # Signed, so it is the sender's: its clock and ours disagree (or it is a replay).
+            raise StaleTimestamp(int(now - sent_at), self._tolerance)

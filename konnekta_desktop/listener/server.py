@@ -18,7 +18,7 @@ from aiohttp import web
 from ..domain.events import PbxEvent
 from ..konnekta import translate
 from ..konnekta.events import EventError, UnknownEvent, parse_event
-from ..konnekta.signing import TOLERANCE_SECONDS, SignatureError, Verifier
+from ..konnekta.signing import TOLERANCE_SECONDS, SignatureError, StaleTimestamp, Verifier
 from .replay import ReplayGuard
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,10 @@ class ListenerStats:
     redelivered: int = 0  # acknowledged again, not applied again
     unusable: int = 0  # signed and fresh, but not an event this app can read: acknowledged
     refused_by_status: dict[int, int] = field(default_factory=dict)
+    # Signed events refused for their time stamp since the last one taken, and how far off the
+    # last was (seconds, positive when it was sent in the past as our clock sees it).
+    stale_in_a_row: int = 0
+    stale_seconds_off: int = 0
 
 
 class WebhookListener:
@@ -123,8 +127,13 @@ class WebhookListener:
             return self._refuse_peer(peer, 401, "no webhook subscription is active yet")
         try:
             self._verify(webhook_id, timestamp, signature, body, now)
+        except StaleTimestamp as error:
+            self.stats.stale_in_a_row += 1
+            self.stats.stale_seconds_off = error.seconds_off
+            return self._refuse_peer(peer, 401, str(error))
         except SignatureError as error:
             return self._refuse_peer(peer, 401, str(error))
+        self.stats.stale_in_a_row = 0
         assert webhook_id is not None  # verified above
         if not self._replays.first_time(webhook_id, now):
             # Our answer to the first delivery was lost on the way: the sender tries again, in
@@ -163,7 +172,9 @@ class WebhookListener:
             try:
                 verifier.verify(webhook_id, timestamp, signature, body, now)
             except SignatureError as refused:
-                error = error or refused
+                # Signed with this secret but stale says more than "does not match" with another.
+                if error is None or isinstance(refused, StaleTimestamp):
+                    error = refused
             else:
                 return
         assert error is not None

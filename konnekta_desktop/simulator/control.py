@@ -30,6 +30,8 @@ class Faults:
     error_burst: int = 0  # the next N SMG API requests answer 503
     slow_seconds: float = 0.0  # every SMG API answer is delayed this long
     webhook_outage: bool = False  # webhook deliveries fail (and are retried) until cleared
+    clock_offset_seconds: float = 0.0  # the simulator's clock (signatures, Date, tokens) runs off
+    drop_webhook_response: int = 0  # the next N deliveries arrive, but their answers are lost
     webhook_blackhole: bool = False  # events are swallowed on the way: never delivered or retried
     reset_connections: int = 0  # the next N SMG API requests have their connection dropped
     _on_change: Callable[[], None] | None = field(default=None, repr=False, compare=False)

@@ -17,6 +17,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from email.utils import formatdate
 
 from aiohttp import web
 
@@ -82,10 +83,13 @@ class Simulator:
         self.password = password or secrets.token_urlsafe(18)
         self.received: list[ReceivedCommand] = []
         self.faults = Faults()
+        # Konnekta's time: the clock, run off by the clock_offset_seconds fault.
+        clock = self.konnekta_time
         self.webhooks = WebhookSender(
             clock,
             lambda: self.faults.webhook_outage,
             losing=lambda: self.faults.webhook_blackhole,
+            dropping=self._drop_one_response,
             first_retry_delay=webhook_retry_delay,
             max_retry_delay=webhook_max_retry_delay,
         )
@@ -117,6 +121,19 @@ class Simulator:
         self.host = "127.0.0.1"
         self.port = 0
 
+    def konnekta_time(self) -> float:
+        return self.clock() + self.faults.clock_offset_seconds
+
+    def _drop_one_response(self) -> bool:
+        if self.faults.drop_webhook_response <= 0:
+            return False
+        self.faults.drop_webhook_response -= 1
+        return True
+
+    async def _stamp_date(self, request: web.BaseRequest, response: web.StreamResponse) -> None:
+        # aiohttp stamps its own clock's time; Konnekta's answers carry Konnekta's.
+        response.headers["Date"] = formatdate(self.konnekta_time(), usegmt=True)
+
     def __repr__(self) -> str:
         return f"<Simulator realm={self.realm!r} users={len(self.tenant.users)} port={self.port}>"
 
@@ -143,6 +160,7 @@ class Simulator:
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         app = web.Application(middlewares=[control_errors, self._smg.middleware])
+        app.on_response_prepare.append(self._stamp_date)
         app.add_routes(
             keycloak_routes(self._issuer, self.realm, lambda: self.faults.token_down)
             + self._smg.routes()

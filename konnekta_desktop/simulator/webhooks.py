@@ -57,6 +57,7 @@ class WebhookSender:
         outage: Callable[[], bool],
         *,
         losing: Callable[[], bool] = lambda: False,
+        dropping: Callable[[], bool] = lambda: False,
         first_retry_delay: float = 0.1,
         max_retry_delay: float = 5.0,
         timeout: float = 10.0,
@@ -64,6 +65,7 @@ class WebhookSender:
         self._clock = clock
         self._outage = outage
         self._losing = losing
+        self._dropping = dropping  # True: this delivery's answer is lost on the way back
         self.lost = 0
         self._first_retry_delay = first_retry_delay
         self._max_retry_delay = max_retry_delay
@@ -203,6 +205,9 @@ class WebhookSender:
         try:
             async with self._session.post(sub.url, data=body, headers=headers) as response:
                 await response.read()
+                if self._dropping():
+                    log.info("webhook %s: the answer is lost on the way; redelivering", webhook_id)
+                    return False
                 if 200 <= response.status < 300:
                     return True
                 log.warning(

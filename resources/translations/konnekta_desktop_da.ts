@@ -1404,6 +1404,22 @@
         <translation>Lytteport {port} på {host} bruges af en anden konnekta-desktop på denne computer (en kopi mere, måske startet med --headless). Afslut den, eller giv denne en anden lytteport i Indstillinger &gt; Forbindelse.</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock and Konnekta&apos;s differ by about {minutes} minutes. Events still arrive, but check this computer&apos;s date and time settings.</source>
+        <translation>Denne computers ur og Konnektas afviger med omkring {minutes} minutter. Hændelserne kommer stadig frem, men kontrollér computerens indstillinger for dato og klokkeslæt.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s clock is about {minutes} minutes ahead (this computer&apos;s clock is synchronised). Events still arrive; tell your telephony provider.</source>
+        <translation>Konnektas ur går omkring {minutes} minutter for hurtigt (denne computers ur er synkroniseret). Hændelserne kommer stadig frem; sig det til din telefoniudbyder.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s clock is about {minutes} minutes behind (this computer&apos;s clock is synchronised). Events still arrive; tell your telephony provider.</source>
+        <translation>Konnektas ur går omkring {minutes} minutter for langsomt (denne computers ur er synkroniseret). Hændelserne kommer stadig frem; sig det til din telefoniudbyder.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s events are being refused: they are signed with a time about {minutes} minutes off this computer&apos;s clock. Check this computer&apos;s date and time settings.</source>
+        <translation>Konnektas hændelser bliver afvist: de er signeret med et tidspunkt, der afviger omkring {minutes} minutter fra denne computers ur. Kontrollér computerens indstillinger for dato og klokkeslæt.</translation>
+    </message>
+    <message>
         <source>Lost the connection to Konnekta</source>
         <translation>Forbindelsen til Konnekta blev afbrudt</translation>
     </message>

@@ -1348,6 +1348,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This computer&apos;s clock and Konnekta&apos;s differ by about {minutes} minutes. Events still arrive, but check this computer&apos;s date and time settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s clock is about {minutes} minutes ahead (this computer&apos;s clock is synchronised). Events still arrive; tell your telephony provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s clock is about {minutes} minutes behind (this computer&apos;s clock is synchronised). Events still arrive; tell your telephony provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s events are being refused: they are signed with a time about {minutes} minutes off this computer&apos;s clock. Check this computer&apos;s date and time settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lost the connection to Konnekta</source>
         <translation type="unfinished"></translation>
     </message>

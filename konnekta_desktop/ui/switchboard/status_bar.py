@@ -102,6 +102,8 @@ class StatusBar(QStatusBar):
             )
         elif status.why:
             text = f"{text.rstrip('…')}: {words(status.why)}"
+        elif status.warning:
+            text = f"{text}: {words(status.warning)}"
         self.connection_label.setText(text)
         self.connection_label.setToolTip(text)
         self.connection_icon.setPixmap(

@@ -336,6 +336,8 @@ class MainWindow(PanelAttributes, QMainWindow):
         if disconnected and status.setting is not None and status.why and status != previous:
             # A setting stops the connection until it is fixed: say so where it is seen.
             self.show_error(words(status.why))
+        if status.warning is not None and status.warning != previous.warning:
+            self.show_error(words(status.warning))  # the clocks disagree: once, when it starts
         if status.state is Connection.CONNECTED and previous.state is not Connection.CONNECTED:
             if self._first_run_notice and self.message_bar.text() == self._first_run_notice:
                 self.dismiss_message()

@@ -118,3 +118,26 @@ def test_no_message_makes_the_listener_fail_or_answer_5xx(
 def test_signed_arbitrary_bodies_never_answer_5xx(body: bytes) -> None:
     status = _listener([]).receive(*_signed(body), body).status
     assert status in {202, 204, 400, 422}
+
+
+def test_signed_events_refused_for_their_time_are_counted_in_a_row_until_one_is_taken() -> None:
+    """Hardening the connection, item 3: refusals for time showed only as log warnings; three in
+    a row now reach the status (`core/konnekta_clock.clock_warning`). An unsigned request with a
+    stale time is not Konnekta's, and does not count."""
+    listener = _listener([])
+    body = encode_event(
+        UserRemoved(timestamp="2025-06-15T12:00:00Z", data=UserRemovedData(user_id="u1"))
+    )
+    stale = NOW - 900
+    for number in range(3):
+        headers = signing.headers(SECRET, f"old_{number}", stale, body)
+        answer = listener.receive(
+            headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], body
+        )
+        assert answer.status == 401
+    forged = listener.receive("forged", str(stale), "v1,bm90IGEgc2lnbmF0dXJl", body)
+    assert forged.status == 401
+    assert (listener.stats.stale_in_a_row, listener.stats.stale_seconds_off) == (3, 900)
+
+    assert listener.receive(*_signed(body, "fresh"), body).status == 204
+    assert listener.stats.stale_in_a_row == 0

@@ -98,6 +98,8 @@ async def test_faults_are_set_read_and_cleared(
         "error_burst": 0,
         "slow_seconds": 0.0,
         "webhook_outage": False,
+        "clock_offset_seconds": 0.0,
+        "drop_webhook_response": 0,
         "webhook_blackhole": False,
         "reset_connections": 0,
     }
