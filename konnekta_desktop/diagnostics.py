@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
 
-from . import __version__, logs
+from . import __version__, logs, private_files
 from .settings import AppPaths
 
 __all__ = ["MASK", "default_file_name", "redact", "save_diagnostics", "versions"]
@@ -127,7 +127,11 @@ def save_diagnostics(
         destination = destination / default_file_name(clock)
     known = [s for s in secrets if s]
     temporary = destination.with_name(destination.name + ".part")
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # Owner-only: the logs name callers and colleagues, wherever the operator puts the zip.
+    with (
+        private_files.open_file(temporary, "wb") as stream,
+        zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
         archive.writestr("versions.txt", _versions_text(versions(qt_version), clock))
         settings_file = paths.settings_file
         if settings_file.is_file():

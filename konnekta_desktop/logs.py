@@ -6,13 +6,15 @@ of defence, so a mistake elsewhere still cannot write a password into a file.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import sys
 from pathlib import Path
-from typing import Final
+from typing import Final, cast
 
+from . import private_files
 from .domain.refusals import WentWrong
 from .settings.paths import folder_problem
 
@@ -52,15 +54,22 @@ redactor = SecretRedactor()
 
 
 class RecreatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log file that is made again, folder and all, when it was deleted while the app
-    runs: otherwise every later line would go to a file that no longer exists."""
+    """A rotating log file, owner-only, that is made again, folder and all, when it was deleted
+    while the app runs: otherwise every later line would go to a file that no longer exists."""
+
+    def _open(self) -> io.TextIOWrapper:
+        # Every file this handler starts (the first, and a new one at each rollover) is 0600.
+        stream = private_files.open_file(
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors
+        )
+        return cast(io.TextIOWrapper, stream)
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.stream is not None and not os.path.exists(self.baseFilename):
             self.stream.close()
             self.stream = None
             try:
-                os.makedirs(os.path.dirname(self.baseFilename), exist_ok=True)
+                private_files.make_folder(Path(self.baseFilename).parent)
             except OSError:
                 self.handleError(record)
                 return
@@ -83,7 +92,7 @@ def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = Tru
     if log_dir is not None:
         path = log_dir / LOG_FILE
         try:
-            log_dir.mkdir(parents=True, exist_ok=True)
+            private_files.make_folder(log_dir)
             handlers.append(
                 RecreatingFileHandler(
                     path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
@@ -98,4 +107,7 @@ def setup(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = Tru
         root.addHandler(handler)
     for noisy in ("httpx", "httpcore", "aiohttp.access", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if log_dir is not None:
+        # Rotated files an older version left readable to others.
+        private_files.tighten(*log_dir.glob(f"{LOG_FILE}.*"))
     return path

@@ -4,11 +4,13 @@ it cannot be used (damaged, another program's, newer, locked, not writable, a fu
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 from typing import Final
 
+from .. import private_files
 from ..domain.refusals import Reason, WentWrong, Why, why
 from ..domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES
 
@@ -169,9 +171,12 @@ _NEARLY_FULL: Final = 1 << 20
 
 
 def open_file(path: Path) -> sqlite3.Connection:
-    """Open (or create) the data file at `path` and bring it to the latest schema."""
+    """Open (or create) the data file at `path`, owner-only, and bring it to the latest schema."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_files.make_folder(path.parent)
+        # SQLite would make the file 0644 (under the usual umask); made here first, it is 0600 (an
+        # empty file is a new store), and SQLite gives the -wal and -shm files the data file's mode.
+        os.close(private_files.opener(str(path), os.O_RDONLY | os.O_CREAT))
         db = sqlite3.connect(path, autocommit=True)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(_problem(path, error)) from error
@@ -181,6 +186,8 @@ def open_file(path: Path) -> sqlite3.Connection:
         mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
             raise StoreError(why(Reason.STORE_NO_WAL, file=str(path)))
+        # Companions an older version (or a run that was killed) left readable to others.
+        private_files.tighten(*(path.with_name(path.name + end) for end in ("-wal", "-shm")))
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db)

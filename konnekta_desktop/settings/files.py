@@ -7,9 +7,6 @@ so that the app still starts and the settings window can show what to fix.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
 import tomllib
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +14,7 @@ from typing import Any, Final
 
 import tomli_w
 
+from .. import private_files
 from ..domain.refusals import Reason, WentWrong, Why, why
 from .paths import AppPaths
 from .schema import OPTIONS, Option, Section, Settings
@@ -92,6 +90,8 @@ def load_settings(
     problem: it means a first start.
     """
     file = paths.settings_file
+    # One an older version left readable to others (0644) is made owner-only as it is read.
+    private_files.tighten(file, backup_file(file))
     values: dict[str, Any] = {}
     errors: list[SettingError] = []
     try:
@@ -190,20 +190,6 @@ def _unknown_entries(file: Path) -> dict[str, Any]:
     return kept
 
 
-def _write_atomically(file: Path, content: bytes) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _keep_unreadable_copy(file: Path) -> None:
     """Keep a copy of a file we could not read before it is replaced: it may hold hand edits."""
     if not file.is_file():
@@ -213,7 +199,12 @@ def _keep_unreadable_copy(file: Path) -> None:
     except FileNotFoundError:
         return
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        shutil.copy2(file, file.with_name(file.name + ".bak"))
+        private_files.copy_file(file, backup_file(file))
+
+
+def backup_file(file: Path) -> Path:
+    """Where the copy of an unreadable settings file is kept."""
+    return file.with_name(file.name + ".bak")
 
 
 def save_settings(
@@ -238,8 +229,9 @@ def save_settings(
             document.setdefault(section, entries)
     content = _HEADER + tomli_w.dumps(document)
     try:
+        private_files.make_folder(file.parent)
         _keep_unreadable_copy(file)
-        _write_atomically(file, content.encode("utf-8"))
+        private_files.write_atomically(file, content.encode("utf-8"))
     except OSError as error:
         detail = str(error.strerror or error)
         raise SettingsSaveError(

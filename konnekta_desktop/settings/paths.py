@@ -13,6 +13,7 @@ from typing import Final
 
 from platformdirs import PlatformDirs
 
+from .. import private_files
 from ..domain.refusals import Reason, WentWrong, Why, why
 
 APP_NAME: Final = "konnekta-desktop"
@@ -54,11 +55,12 @@ class AppPaths:
         return self.config_dir / SETTINGS_FILE_NAME
 
     def create(self) -> None:
-        """Create the folders that do not exist yet; raises `WentWrong` naming the one that
-        cannot be made and why."""
+        """Create the folders that do not exist yet, owner-only, and tighten those an older
+        version left readable to others; raises `WentWrong` naming the one that cannot be made
+        and why."""
         for folder in (self.config_dir, self.data_dir, self.log_dir, self.cache_dir):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                private_files.make_folder(folder)
             except OSError as error:
                 raise WentWrong(folder_problem(folder, error)) from error
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__, diagnostics
+from ...private_files import make_folder
 from ..bridge import AppSession
 from ..shortcuts import shortcut_rows
 from ..tasks import Failure, TaskRunner
@@ -158,7 +159,7 @@ def open_log_folder(session: AppSession, show_error: Report) -> None:
         show_error(translate("MainWindow", "This session keeps no log files."))
         return
     folder = Path(paths.log_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)  # owner-only, as every folder of the app
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         show_error(
             translate("MainWindow", "The log folder could not be opened. It is {folder}.").format(
