@@ -31,6 +31,7 @@ class ConnectorConfig:
     wrap_up_timeout: float = 600.0  # seconds a pending wrap-up waits for a client to come back
     default_calling_device: CallingDevice = CallingDevice.LOCAL
     health_interval: float = 10.0  # a dead connection is noticed within two of these
+    reconcile_interval: float = 300.0  # seconds between read-backs that notice missing events
     subscription_ttl: int = 3600
     reconnect_delay: float = 1.0  # first retry after a lost connection; doubles each time
     # Short enough that an outage is noticed within seconds of its end, however long it lasted.

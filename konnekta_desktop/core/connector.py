@@ -40,6 +40,7 @@ from .config import ConnectorConfig
 from .konnekta_clock import KonnektaClock, clock_warning, local_clock_synchronised
 from .model import LiveModel
 from .port_owner import another_switchboard_listens
+from .reconcile import missed_events, rows
 from .wakeup import ResumeWatch
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,9 @@ class Connector:
         self.clock: Clock = clock or SystemClock()
         self.konnekta_clock = KonnektaClock(self.clock.now)
         self._clock_synchronised = local_clock_synchronised()
+        self._next_reconcile = 0.0  # monotonic time of the next read-back (`_reconcile`)
+        # Events accepted when a read-back last found what no event told of; None: all well.
+        self._events_missing: int | None = None
         self._facts = facts
         self.model = LiveModel()
         self._http = http or make_http_client()
@@ -267,7 +271,9 @@ class Connector:
             else:
                 delay = self.config.reconnect_delay
                 self._connected.set()
-                self._set_status(Connection.CONNECTED, warning=self._clock_warning())
+                # Just loaded: the first read-back is due an interval from now.
+                self._next_reconcile = self.clock.monotonic() + self.config.reconcile_interval
+                self._set_status(Connection.CONNECTED, warning=self._warning())
                 woke = await self._watch()
                 self._connected.clear()
                 self._set_status(Connection.RECONNECTING, woke or why(Reason.CONNECTION_LOST))
@@ -341,7 +347,9 @@ class Connector:
                 async with asyncio.timeout(deadline):
                     await self.api.renew(self.subscription_id, self.config.subscription_ttl)
                 misses = 0
-                self._set_status(Connection.CONNECTED, warning=self._clock_warning())
+                if self.clock.monotonic() >= self._next_reconcile:
+                    await self._reconcile()
+                self._set_status(Connection.CONNECTED, warning=self._warning())
             except (KonnektaError, TimeoutError) as error:
                 misses += 1
                 reason = error if isinstance(error, KonnektaError) else f"no answer in {deadline} s"
@@ -349,7 +357,37 @@ class Connector:
                 if misses >= 2:
                     return None
 
-    def _clock_warning(self) -> Why | None:
+    async def _reconcile(self) -> None:
+        """Read everyone's status and the calls in progress, and compare (`reconcile.py`): what
+        differs is applied, and means Konnekta's events are not reaching the webhook address."""
+        self._next_reconcile = self.clock.monotonic() + self.config.reconcile_interval
+        accepted = self.listener.listener.stats.accepted if self.listener else 0
+        before = rows(self.model)
+        try:
+            statuses = await self.api.statuses()
+            calls = await self.api.calls()
+        except KonnektaError as error:
+            log.info("Reading back from Konnekta failed; next time: %s", error)
+            return
+        colleagues = {colleague.id: colleague for colleague in self.model}
+        missed = missed_events(before, rows(self.model), colleagues, statuses, calls)
+        if missed:
+            if self._events_missing is None:
+                log.warning(
+                    "Konnekta's events are not reaching %s: reading back found %d changes no "
+                    "event told of; applied",
+                    self.config.webhook_url(self.listener.port if self.listener else 0),
+                    len(missed),
+                )
+            self._events_missing = accepted
+            self._apply(missed)
+        elif self._events_missing is not None and accepted > self._events_missing:
+            log.info("Konnekta's events arrive again")
+            self._events_missing = None
+
+    def _warning(self) -> Why | None:
+        if self._events_missing is not None:
+            return why(Reason.EVENTS_NOT_ARRIVING)
         stats = self.listener.listener.stats if self.listener is not None else None
         return clock_warning(
             self.konnekta_clock.offset,
@@ -363,6 +401,10 @@ class Connector:
     def _deliver(self, batch: Sequence[PbxEvent]) -> None:
         """A batch from the listener thread, on the app's loop, in arrival order."""
         self.last_event_at = self.clock.now()
+        self._apply(batch)
+
+    def _apply(self, batch: Sequence[PbxEvent]) -> None:
+        """Fold a batch into the model and tell everyone who follows it, as for any events."""
         self.model.apply_all(batch)
         for hook in list(self._batch_hooks):
             try:

@@ -235,6 +235,8 @@ class Reason(_Worded):
     KONNEKTA_CLOCK_AHEAD = "konnekta_clock_ahead", QT_TRANSLATE_NOOP("Refusal", "Konnekta's clock is about {minutes} minutes ahead (this computer's clock is synchronised). Events still arrive; tell your telephony provider.")
     KONNEKTA_CLOCK_BEHIND = "konnekta_clock_behind", QT_TRANSLATE_NOOP("Refusal", "Konnekta's clock is about {minutes} minutes behind (this computer's clock is synchronised). Events still arrive; tell your telephony provider.")
     EVENTS_REFUSED_FOR_TIME = "events_refused_for_time", QT_TRANSLATE_NOOP("Refusal", "Konnekta's events are being refused: they are signed with a time about {minutes} minutes off this computer's clock. Check this computer's date and time settings.")
+    EVENTS_NOT_ARRIVING = "events_not_arriving", QT_TRANSLATE_NOOP("Refusal", "Konnekta's events are not reaching this app: reading back from Konnekta found changes no event told of (shown now). Check the Webhook Address in Settings > Connection, and any firewall or proxy on the way.")
+    EVENTS_ARRIVE_AGAIN = "events_arrive_again", QT_TRANSLATE_NOOP("Refusal", "Konnekta's events reach this app again.")
     CONNECTION_LOST = "connection_lost", QT_TRANSLATE_NOOP("Refusal", "Lost the connection to Konnekta")
     AWOKE = "awoke", QT_TRANSLATE_NOOP("Refusal", "Reconnecting after the computer was asleep for about {minutes} minutes")
     NETWORK_CHANGED = "network_changed", QT_TRANSLATE_NOOP("Refusal", "Reconnecting: the network connection changed")

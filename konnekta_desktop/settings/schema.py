@@ -227,6 +227,16 @@ class Settings:
         reconnect=True,
     )
 
+    reconcile_minutes: int = _option(
+        5,
+        label="Read Back From Konnekta Every",
+        section=_CONN,
+        description="Minutes between readings of everyone's status and the calls in progress "
+        "from Konnekta, compared with what its events said, so that events that do not arrive "
+        "are noticed and made up for.",
+        check=checks.minutes,
+    )
+
     # Numbers
     international_prefix: str = _option(
         "00",

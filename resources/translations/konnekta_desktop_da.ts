@@ -1420,6 +1420,14 @@
         <translation>Konnektas hændelser bliver afvist: de er signeret med et tidspunkt, der afviger omkring {minutes} minutter fra denne computers ur. Kontrollér computerens indstillinger for dato og klokkeslæt.</translation>
     </message>
     <message>
+        <source>Konnekta&apos;s events are not reaching this app: reading back from Konnekta found changes no event told of (shown now). Check the Webhook Address in Settings &gt; Connection, and any firewall or proxy on the way.</source>
+        <translation>Konnektas hændelser når ikke frem til programmet: en genlæsning fra Konnekta fandt ændringer, som ingen hændelse fortalte om (vist nu). Kontrollér Webhook-adressen i Indstillinger &gt; Forbindelse og eventuelle firewalls eller proxyer på vejen.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s events reach this app again.</source>
+        <translation>Konnektas hændelser når frem til programmet igen.</translation>
+    </message>
+    <message>
         <source>Lost the connection to Konnekta</source>
         <translation>Forbindelsen til Konnekta blev afbrudt</translation>
     </message>
@@ -1668,6 +1676,14 @@
     <message>
         <source>Check Konnekta&apos;s certificates. Turn off only to test against a server with a self-signed certificate.</source>
         <translation>Kontrollér Konnektas certifikater. Slå det kun fra for at teste mod en server med et selvsigneret certifikat.</translation>
+    </message>
+    <message>
+        <source>Read Back From Konnekta Every</source>
+        <translation>Genlæs fra Konnekta hvert</translation>
+    </message>
+    <message>
+        <source>Minutes between readings of everyone&apos;s status and the calls in progress from Konnekta, compared with what its events said, so that events that do not arrive are noticed and made up for.</source>
+        <translation>Minutter mellem hver læsning af alles status og igangværende opkald fra Konnekta, sammenlignet med hvad hændelserne sagde, så hændelser, der ikke kommer frem, opdages og indhentes.</translation>
     </message>
     <message>
         <source>International Prefix</source>

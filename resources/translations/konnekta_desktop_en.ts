@@ -1364,6 +1364,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Konnekta&apos;s events are not reaching this app: reading back from Konnekta found changes no event told of (shown now). Check the Webhook Address in Settings &gt; Connection, and any firewall or proxy on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s events reach this app again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lost the connection to Konnekta</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,6 +1619,14 @@
     </message>
     <message>
         <source>Check Konnekta&apos;s certificates. Turn off only to test against a server with a self-signed certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read Back From Konnekta Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between readings of everyone&apos;s status and the calls in progress from Konnekta, compared with what its events said, so that events that do not arrive are noticed and made up for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6,7 +6,9 @@ import asyncio
 from collections.abc import Callable
 
 from konnekta_desktop.core.config import ConnectorConfig
+from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.core.model import LiveModel
+from konnekta_desktop.domain.status import ConnectionStatus
 from konnekta_desktop.simulator.server import Simulator
 
 
@@ -41,3 +43,19 @@ async def until(model: LiveModel, condition: Callable[[], bool], within: float =
         await asyncio.wait_for(reached.wait(), within)
     finally:
         unsubscribe()
+
+
+async def status_where(
+    connector: Connector, wanted: Callable[[ConnectionStatus], bool]
+) -> ConnectionStatus:
+    """The first status (now or later) for which `wanted` is true."""
+    if wanted(connector.status):
+        return connector.status
+    reached: asyncio.Future[ConnectionStatus] = asyncio.get_running_loop().create_future()
+
+    def check(status: ConnectionStatus) -> None:
+        if wanted(status) and not reached.done():
+            reached.set_result(status)
+
+    connector.on_status(check)
+    return await asyncio.wait_for(reached, 20)

@@ -15,7 +15,7 @@ from konnekta_desktop.core.konnekta_clock import local_clock_synchronised
 from konnekta_desktop.domain import Availability
 from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.simulator.server import Simulator
-from tests.helpers.konnekta import config_for, until
+from tests.helpers.konnekta import config_for, status_where, until
 
 
 @pytest.fixture
@@ -77,5 +77,36 @@ async def test_a_delivery_whose_answer_is_lost_is_redelivered_and_applied_once(
         stats = connector.listener.listener.stats
         assert (stats.redelivered, stats.accepted) == (1, 1)
         assert simulator.faults.drop_webhook_response == 0
+    finally:
+        await connector.close()
+
+
+async def test_events_that_never_arrive_are_noticed_made_up_for_and_their_return_said(
+    simulator: Simulator,
+) -> None:
+    """Hardening the connection, item 11: with Konnekta unable to reach the webhook address the
+    app said "connected" while its model went stale. The read-back applies what it finds, the
+    status says events are not arriving, and once they arrive again the warning goes."""
+    connector = Connector(config_for(simulator, health_interval=0.05, reconcile_interval=0.1))
+    try:
+        await connector.start()
+        await connector.wait_connected()
+        users = list(simulator.tenant.users)
+        activity = simulator.tenant.activities[1].id
+        simulator.faults.webhook_blackhole = True  # a proxy swallows every event
+        await simulator.set_presence(users[0], activity, Availability.UNAVAILABLE)
+
+        def shows(user_id: str) -> bool:
+            colleague = connector.model.get(user_id)
+            return colleague is not None and colleague.activity_id == activity
+
+        await until(connector.model, lambda: shows(users[0]))
+        assert simulator.webhooks.lost == 1
+        await status_where(connector, lambda s: s.warning == why(Reason.EVENTS_NOT_ARRIVING))
+
+        simulator.faults.webhook_blackhole = False
+        await simulator.set_presence(users[1], activity, Availability.UNAVAILABLE)
+        await until(connector.model, lambda: shows(users[1]))
+        await status_where(connector, lambda s: s.warning is None)
     finally:
         await connector.close()

@@ -6,7 +6,6 @@ jumps while its monotonic time stands still, which is what Linux and macOS do in
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
@@ -25,7 +24,7 @@ from konnekta_desktop.domain.status import Connection, ConnectionStatus
 from konnekta_desktop.konnekta.http import make_http_client
 from konnekta_desktop.runtime import suggested_mappings
 from konnekta_desktop.simulator.server import Simulator
-from tests.helpers.konnekta import config_for, until
+from tests.helpers.konnekta import config_for, status_where, until
 
 FAST = {"health_interval": 0.05, "reconnect_delay": 0.05, "retry_backoff": 0.01}
 
@@ -44,22 +43,6 @@ class SleepyClock:
 
     def suspend(self, seconds: float) -> None:
         self.offset += seconds
-
-
-async def status_where(
-    connector: Connector, wanted: Callable[[ConnectionStatus], bool]
-) -> ConnectionStatus:
-    """The first status (now or later) for which `wanted` is true."""
-    if wanted(connector.status):
-        return connector.status
-    reached: asyncio.Future[ConnectionStatus] = asyncio.get_running_loop().create_future()
-
-    def check(status: ConnectionStatus) -> None:
-        if wanted(status) and not reached.done():
-            reached.set_result(status)
-
-    connector.on_status(check)
-    return await asyncio.wait_for(reached, 20)
 
 
 def state_is(state: Connection) -> Callable[[ConnectionStatus], bool]:

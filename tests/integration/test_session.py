@@ -185,7 +185,8 @@ async def test_a_pending_wrap_up_wins_over_a_local_to_konnekta_sync_after_a_disc
     await status_becomes(session, Connection.CONNECTED)
     await until(session.model, lambda: session.last_sync is not None)
 
-    assert session.last_sync is not None and session.last_sync.held == 1
+    assert session.last_sync is not None
+    assert session.last_sync.held == 1
     assert in_konnekta() is Availability.UNAVAILABLE  # the wrap-up still holds
     await session.wrapup.complete(session.wrapup.pending()[0])
     assert in_konnekta() is Availability.AVAILABLE

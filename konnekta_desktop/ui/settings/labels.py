@@ -68,6 +68,11 @@ SOURCE_TEXTS: Final[tuple[object, ...]] = (
         "SettingsOption",
         "Check Konnekta's certificates. Turn off only to test against a server with a self-signed certificate.",
     ),
+    QT_TRANSLATE_NOOP("SettingsOption", "Read Back From Konnekta Every"),
+    QT_TRANSLATE_NOOP(
+        "SettingsOption",
+        "Minutes between readings of everyone's status and the calls in progress from Konnekta, compared with what its events said, so that events that do not arrive are noticed and made up for.",
+    ),
     QT_TRANSLATE_NOOP("SettingsOption", "International Prefix"),
     QT_TRANSLATE_NOOP(
         "SettingsOption", "What you dial before a country code, usually 00 (0045... for Denmark)."

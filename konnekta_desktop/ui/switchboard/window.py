@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...autostart import apply_start_at_login
 from ...domain.colleagues import ModelChange
+from ...domain.refusals import Reason, why
 from ...domain.status import Connection, ConnectionStatus
 from ...domain.types import CallingDevice
 from ...settings import Settings
@@ -338,6 +339,13 @@ class MainWindow(PanelAttributes, QMainWindow):
             self.show_error(words(status.why))
         if status.warning is not None and status.warning != previous.warning:
             self.show_error(words(status.warning))  # the clocks disagree: once, when it starts
+        elif (
+            status.state is Connection.CONNECTED
+            and status.warning is None
+            and previous.warning is not None
+            and previous.warning.reason is Reason.EVENTS_NOT_ARRIVING
+        ):
+            self.show_info(words(why(Reason.EVENTS_ARRIVE_AGAIN)))
         if status.state is Connection.CONNECTED and previous.state is not Connection.CONNECTED:
             if self._first_run_notice and self.message_bar.text() == self._first_run_notice:
                 self.dismiss_message()

@@ -78,8 +78,8 @@ def test_a_full_disk_is_said_to_be_full_not_an_io_error(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite3"
     db = sqlite3.connect(path)
     db.execute("PRAGMA max_page_count = 2")
+    db.execute("CREATE TABLE a (x)")
     with pytest.raises(sqlite3.OperationalError) as full:
-        db.execute("CREATE TABLE a (x)").execute("CREATE TABLE b (x)")
         db.executemany("INSERT INTO a VALUES (?)", [("x" * 1000,)] * 100)
     db.close()
     assert _problem(path, full.value) == why(Reason.DISK_FULL, folder=str(tmp_path))
