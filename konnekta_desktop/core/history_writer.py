@@ -17,15 +17,21 @@ from typing import Final, Protocol
 from ..domain.types import Call
 from .store_file import StoreError
 
-__all__ = ["WAITING_MOST", "HistoryWriter"]
+__all__ = ["HISTORY_DAYS", "WAITING_MOST", "HistoryWriter", "prune_history"]
 
 log = logging.getLogger(__name__)
 
 WAITING_MOST: Final = 10_000  # call legs: a day's calls of a large switchboard
+HISTORY_DAYS: Final = 90  # call history, wrap-up records and sent changes older are forgotten
 
 
 class CallStore(Protocol):
     def add_calls(self, calls: Iterable[Call], ended_at: float) -> None: ...
+
+
+class PrunedStore(Protocol):
+    def newest_record_at(self) -> float | None: ...
+    def prune(self, *, before: float) -> None: ...
 
 
 class HistoryWriter:
@@ -77,3 +83,21 @@ class HistoryWriter:
             log.info("Call history written again")
             self._failing = False
         return True
+
+
+def prune_history(store: PrunedStore, now: float) -> None:
+    """Forget what is older than `HISTORY_DAYS`, unless the clock says more time than that has
+    passed since the newest record: a computer clock set a year ahead must not delete the
+    history a right clock keeps. Then nothing is pruned until the clock and the records agree
+    again, and the log says why."""
+    keep = HISTORY_DAYS * 86_400
+    newest = store.newest_record_at()
+    if newest is not None and now - newest > keep:
+        log.warning(
+            "Not pruning the history: the clock says %d days have passed since the newest "
+            "record, more than the %d days kept (is the computer's clock right?)",
+            (now - newest) // 86_400,
+            HISTORY_DAYS,
+        )
+        return
+    store.prune(before=now - keep)

@@ -46,7 +46,7 @@ from .commands import Commands, pbx_request
 from .config import ConnectorConfig
 from .connection_check import check_connection
 from .connector import Connector
-from .history_writer import HistoryWriter
+from .history_writer import HistoryWriter, prune_history
 from .requests import RequestLog
 from .states import PresenceService
 from .store import Store
@@ -60,7 +60,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOUSEKEEPING = 5.0  # seconds between retries of a failed history write and client checks
-HISTORY_DAYS = 90  # call history, wrap-up records and sent changes older than this are forgotten
 
 
 class Session:
@@ -329,7 +328,7 @@ class Session:
     async def start(self) -> None:
         """Connect, unless the settings are incomplete or wrong; then the status says what to
         fix (a busy Listener Port, say), and the app stays up so that it can be fixed."""
-        self._prune_history()
+        prune_history(self.store, self.clock.now())
         if self.settings_problems:
             self.connector.refuse_to_start(
                 why(Reason.SETTINGS_INCOMPLETE, self.settings_problems[0])
@@ -339,24 +338,6 @@ class Session:
             await self.connector.start()
         except ConfigurationError as error:
             log.error("Not connecting: %s", error)
-
-    def _prune_history(self) -> None:
-        """Forget what is older than `HISTORY_DAYS`, unless the clock says more time than that has
-        passed since the newest record: a computer clock set a year ahead must not delete the
-        history a right clock keeps. Then nothing is pruned until the clock and the records
-        agree again, and the log says why."""
-        now = self.clock.now()
-        keep = HISTORY_DAYS * 86_400
-        newest = self.store.newest_record_at()
-        if newest is not None and now - newest > keep:
-            log.warning(
-                "Not pruning the history: the clock says %d days have passed since the newest "
-                "record, more than the %d days kept (is the computer's clock right?)",
-                (now - newest) // 86_400,
-                HISTORY_DAYS,
-            )
-            return
-        self.store.prune(before=now - keep)
 
     async def wait_connected(self) -> None:
         await self.connector.wait_connected()
@@ -448,15 +429,10 @@ class Session:
             for user_id, template in self.presence.on_presence_events(presence_users):
                 # The activity mapped to a template with a caller ID or forwarding: set them too.
                 self.connector.spawn(
-                    self._apply_template_settings(user_id, template), "template settings"
+                    self.presence.apply_template_settings(user_id, template, logged=True),
+                    "template settings",
                 )
         self.wrapup.on_events(batch)
-
-    async def _apply_template_settings(self, user_id: str, template: Template) -> None:
-        try:
-            await self.presence.apply_template_settings(user_id, template)
-        except Refused as error:
-            log.warning("Template %s: caller ID or forwarding not set: %s", template.name, error)
 
     def _run_wrapup_for_operator(self) -> None:
         """Wrap-up runs for the operator only (a new operator takes it over from the last), while

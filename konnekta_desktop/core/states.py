@@ -239,9 +239,17 @@ class PresenceService:
         if sent:
             await self.apply_template_settings(user_id, template)
 
-    async def apply_template_settings(self, user_id: str, template: Template) -> None:
-        """Set the template's caller ID and forwarding, those it has, in Konnekta."""
-        await self.apply_settings(user_id, template.caller_id, template.forwarding)
+    async def apply_template_settings(
+        self, user_id: str, template: Template, *, logged: bool = False
+    ) -> None:
+        """Set the template's caller ID and forwarding, those it has, in Konnekta; `logged`: a
+        refusal is logged rather than raised (nobody waits for the answer)."""
+        try:
+            await self.apply_settings(user_id, template.caller_id, template.forwarding)
+        except Refused as error:
+            if not logged:
+                raise
+            log.warning("Template %s: caller ID or forwarding not set: %s", template.name, error)
 
     async def apply_settings(
         self, user_id: str, caller_id: str | None, forwarding: str | None
