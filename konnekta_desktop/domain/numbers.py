@@ -25,6 +25,9 @@ _MIN_FOREIGN_NATIONAL_DIGITS = 4
 # What people type between digits: spaces (also non-breaking), dashes, dots, slashes, brackets.
 _SEPARATORS = re.compile(r"[\s\-./()\u00a0\u2011\u2012\u2013]+")
 _DIGITS = re.compile(r"\+?\d+")
+# No such calling code, and calling codes of no country (800 freephone, 870 Inmarsat, 882, 979...):
+# with one of these as the own country no national number could be read or shown.
+_NO_COUNTRY = frozenset({phonenumbers.UNKNOWN_REGION, phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY})
 
 
 class NumberError(Refused, ValueError):
@@ -45,7 +48,7 @@ class NumberPlan:
     def __post_init__(self) -> None:
         if not self.international_prefix.isdigit():
             raise NumberError(Reason.PREFIX_NOT_DIGITS, prefix=self.international_prefix)
-        if not self.international_code.isdigit() or self.region == "ZZ":
+        if not self.international_code.isdigit() or self.region in _NO_COUNTRY:
             raise NumberError(Reason.CODE_NOT_A_COUNTRY, code=self.international_code)
 
     @property
