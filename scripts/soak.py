@@ -3,7 +3,9 @@
 The simulator runs in a child process (`python -m konnekta_desktop.simulator`); this process runs
 the session and drives the simulator's control API at a fixed rate: presence changes and calls
 (ring, answer, hang up), each change one webhook event. After a warm-up it samples RSS, asyncio
-tasks, threads (and, with --gui, live QTimer objects) at the start and the end, and prints them.
+tasks, threads (and, with --gui, live QTimer objects) at the start and the end, and prints them;
+RSS is also sampled every `--sample-every` seconds (a minute by default), to show where it levels
+off: the growth over the last third of the run is printed beside the whole run's.
 
     uv run python scripts/soak.py                      # 10 minutes at 50 events/s
     uv run python scripts/soak.py --duration 45 --json # the short version the test suite runs
@@ -69,6 +71,8 @@ class Outcome:
     start: Sample
     end: Sample
     rss_growth_percent: float
+    last_third_growth_percent: float  # from the sample two thirds in to the end
+    rss_by_minute: list[float]  # MiB at each sample, the start first
     ok: bool
 
 
@@ -294,7 +298,16 @@ async def soak(args: argparse.Namespace) -> Outcome:
         start = sample()
         first = tracemalloc.take_snapshot() if args.trace else None
         sent_before = driver.sent
+        rss_samples = [start.rss_mib]
+
+        async def sample_rss() -> None:
+            while True:
+                await asyncio.sleep(args.sample_every)
+                rss_samples.append(round(rss_mib(), 1))
+
+        sampler = asyncio.ensure_future(sample_rss())
         await driver.run_apart(start.at + args.duration)
+        sampler.cancel()
         sending_seconds = time.monotonic() - start.at
         await all_delivered()
         end = sample()
@@ -309,6 +322,9 @@ async def soak(args: argparse.Namespace) -> Outcome:
         with contextlib.suppress(subprocess.TimeoutExpired):
             simulator.wait(10)
     growth = (end.rss_mib - start.rss_mib) / start.rss_mib * 100
+    rss_samples.append(end.rss_mib)
+    two_thirds = rss_samples[(len(rss_samples) - 1) * 2 // 3]
+    last_third = (end.rss_mib - two_thirds) / two_thirds * 100
     measured = sending_seconds
     ok = (
         growth < RSS_GROWTH_LIMIT
@@ -330,6 +346,8 @@ async def soak(args: argparse.Namespace) -> Outcome:
         start=start,
         end=end,
         rss_growth_percent=round(growth, 2),
+        last_third_growth_percent=round(last_third, 2),
+        rss_by_minute=rss_samples,
         ok=ok,
     )
 
@@ -362,6 +380,8 @@ def report(outcome: Outcome) -> None:
     for name, first, last in rows:
         print(f"{name:14}{first:>10}{last:>10}")
     print(f"RSS growth: {outcome.rss_growth_percent:+.2f} % (limit {RSS_GROWTH_LIMIT:.0f} %)")
+    print(f"RSS growth over the last third: {outcome.last_third_growth_percent:+.2f} %")
+    print("RSS MiB by sample: " + " ".join(f"{mib:.1f}" for mib in outcome.rss_by_minute))
     print(
         f"Events: {outcome.events_sent} sent, {outcome.events_accepted} accepted, "
         f"{outcome.events_refused} refused"
@@ -376,6 +396,9 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=200, help="users in the tenant")
     parser.add_argument("--gui", action="store_true", help="run the Qt app offscreen")
     parser.add_argument("--store-dir", help="folder for the store (default: a temp folder)")
+    parser.add_argument(
+        "--sample-every", type=float, default=60.0, help="seconds between RSS samples"
+    )
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON last")
     parser.add_argument(
         "--trace",
