@@ -4,8 +4,9 @@ Start-up stages, each logged, in order: session (settings, store, connector; the
 --demo), bridge, window, tray and notifications, single-instance server, pending wrap-ups, connect,
 start at login. When the settings are incomplete (the first run), the session does not connect and
 the Settings window opens on the Connection tab; its OK connects. `close()` undoes the stages in
-reverse. The app runs until `quit_requested` (one future) resolves: from
-Quit, from closing the window when there is no tray, or from Ctrl+C.
+reverse, the single-instance server last (`--quit` waits for it to go). The app runs until
+`quit_requested` (one future) resolves: from Quit, from closing the window when there is no tray,
+from Ctrl+C, or from a later launch's `--quit`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -40,9 +41,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SessionFactory", "SwitchboardApp", "run_gui"]
+__all__ = ["QUIT_ARGUMENT", "SessionFactory", "SwitchboardApp", "run_gui"]
 
 SessionFactory = Callable[[], Awaitable[AppSession]]
+
+QUIT_ARGUMENT: Final = "--quit"
+"""Handed over by a later launch (`packaging/launcher.py --quit`, which the Windows installer and
+uninstaller run): the running switchboard quits, where closing its window only hides it to the
+tray."""
 
 
 class SwitchboardApp:
@@ -58,13 +64,19 @@ class SwitchboardApp:
         language: str | None = None,
         start_at_login: Callable[[bool], None] | None = None,
         open_links: bool | None = None,
+        links: LinkOpener | None = None,
+        installed: bool | None = None,
     ) -> None:
         """`language` ("en", "da") overrides the language setting (screenshots, tests).
-        `open_links` follows links opened as file-open events (default: on macOS only).
-        `start_at_login(enabled)` keeps the login item in line with the setting (the real one is
-        `autostart.apply_start_at_login`; None leaves the login item alone, as tests do)."""
+        `open_links` follows links opened as file-open events (default: on macOS only); `links`
+        is a `LinkOpener` listening since the QApplication was created (as `run_gui` does).
+        `start_at_login(enabled)` turns the system's login item on or off (the real one is
+        `autostart.apply_start_at_login`; None leaves the login item alone, as tests do).
+        `installed`: this is an installed (frozen) build, which the login item should start
+        (default: `sys.frozen`)."""
         self._session_factory = session_factory
         self._start_at_login = start_at_login
+        self._installed = bool(getattr(sys, "frozen", False)) if installed is None else installed
         self._language = language
         self.instance = instance
         self._use_tray = use_tray
@@ -76,12 +88,16 @@ class SwitchboardApp:
         self.tray: Tray | None = None
         self.network: NetworkWatch | None = None
         # macOS hands links over as events (elsewhere they are arguments), maybe before the window
-        # exists, so the filter goes in now. Only there: it sees every event of the application.
-        self.links = LinkOpener()
-        if open_links if open_links is not None else sys.platform == "darwin":
+        # exists, so the filter goes in now unless it is in already. Only there: it sees every
+        # event of the application.
+        if links is not None:
+            self.links = links
+        elif _follows_links(open_links):
             qapp = QApplication.instance()
             assert qapp is not None, "the QApplication comes first"
-            qapp.installEventFilter(self.links)
+            self.links = LinkOpener.listen(qapp)
+        else:
+            self.links = LinkOpener()
         self.quit_requested: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._closers: list[tuple[str, Callable[[], object]]] = []
         self.keep_alive: list[object] = []  # Qt objects that must live as long as the app
@@ -92,6 +108,9 @@ class SwitchboardApp:
             self.quit_requested.set_result(code)
 
     async def boot(self) -> None:
+        if self.instance is not None:
+            # Closed last: a `--quit` launch (the installers) waits until nobody answers there.
+            self._closers.append(("single-instance server", self.instance.close))
         session = await self._stage("session", self._session_factory())
         self.session = session
         self._closers.append(("session", session.close))
@@ -128,10 +147,9 @@ class SwitchboardApp:
 
         if self.instance is not None:
             self._log_stage("single-instance server")
-            self.instance.arguments_received.connect(window.dial_targets)
+            self.instance.arguments_received.connect(self._arguments_received)
             if not self.instance.listening:
                 self.instance.listen()
-            self._closers.append(("single-instance server", self.instance.close))
 
         self.links.deliver_to(self._dial_when_connected)
         self._closers.append(("phone links", self._stop_links))
@@ -158,6 +176,14 @@ class SwitchboardApp:
             # A number given at launch is dialled once connected (the operator's phone is known then).
             self._dial_when_connected(self._arguments)
 
+    def _arguments_received(self, arguments: list[str]) -> None:
+        """What a later launch handed over: `--quit`, else a number or link to dial."""
+        if QUIT_ARGUMENT in arguments:
+            log.info("Another launch asked the switchboard to quit")
+            self.request_quit(0)
+        elif self.window is not None and not self.quit_requested.done():
+            self.window.dial_targets(arguments)
+
     def _stop_links(self) -> None:
         qapp = QApplication.instance()
         if qapp is not None:
@@ -175,19 +201,19 @@ class SwitchboardApp:
             self.tray.mute_action.setChecked(muted)
 
     def _sync_start_at_login(self, session: AppSession) -> None:
-        """When on, rewrite the login item so it follows the app after a move or an update.
-
-        Only when on: a second copy started with its own --config-dir (and the setting off)
-        must not remove the login item of the operator's real installation.
-        """
-        settings = session.settings
+        """Start at login is the system's login item, not a setting: log what the system says
+        and, when it is on in an installed build, rewrite it so that it starts this copy after a
+        move or an update. It is never turned on or off here, and a run from a source checkout
+        never takes it over from the installed app."""
         if self._start_at_login is None or session.demo:
             return
-        if settings is None or not settings.start_at_login:
-            return
-        from .autostart import AutostartError
+        from .autostart import AutostartError, start_at_login_is_on
 
         self._log_stage("start at login")
+        on = start_at_login_is_on()
+        log.info("Start at login is %s", "on" if on else "off")
+        if not on or not self._installed:
+            return
         try:
             self._start_at_login(True)
         except AutostartError as error:
@@ -287,12 +313,14 @@ def run_gui(
     config_dir: Path | None = None,
     demo: bool = False,
     exit_when_connected: bool = False,
+    open_links: bool | None = None,
 ) -> int:
     """Run the switchboard until the operator quits; returns the exit status.
 
     `session_factory` builds the session (no network yet); `argv` are the launch arguments (a
     number, tel: or callto: link to dial). A `runtime.LaunchOptions` is also accepted in place of
-    the factory, as the command line passes one.
+    the factory, as the command line passes one. `open_links` follows links opened as file-open
+    events (default: on macOS only).
     """
     from .autostart import apply_start_at_login
     from .runtime import LaunchOptions, app_paths, open_session
@@ -311,6 +339,9 @@ def run_gui(
         session_factory = factory
 
     qapp = _qt_application([])
+    # The link that made macOS launch the app arrives in Qt's first pass of the event loop, before
+    # the switchboard exists: listen for it from here on.
+    links = LinkOpener.listen(qapp) if _follows_links(open_links) else None
     folder = config_dir or _default_config_dir()
     instance = SingleInstance(instance_key(folder, demo=demo))
     if instance.hand_off(list(argv)):
@@ -321,7 +352,13 @@ def run_gui(
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             app = runner.run(
-                _make_app(session_factory, instance, argv, start_at_login=apply_start_at_login)
+                _make_app(
+                    session_factory,
+                    instance,
+                    argv,
+                    start_at_login=apply_start_at_login,
+                    links=links,
+                )
             )
             _quit_on_signals(app)
             return runner.run(_run(app, exit_when_connected))
@@ -333,6 +370,8 @@ def run_gui(
         return 2
     finally:
         instance.close()
+        if links is not None:
+            qapp.removeEventFilter(links)
         qapp.processEvents()
 
 
@@ -354,8 +393,16 @@ async def _make_app(
     argv: Sequence[str],
     *,
     start_at_login: Callable[[bool], None] | None = None,
+    links: LinkOpener | None = None,
 ) -> SwitchboardApp:
-    return SwitchboardApp(factory, instance=instance, arguments=argv, start_at_login=start_at_login)
+    return SwitchboardApp(
+        factory, instance=instance, arguments=argv, start_at_login=start_at_login, links=links
+    )
+
+
+def _follows_links(open_links: bool | None) -> bool:
+    """Whether to follow links opened as file-open events: asked for, or on macOS."""
+    return open_links if open_links is not None else sys.platform == "darwin"
 
 
 def _quit_on_signals(app: SwitchboardApp) -> None:

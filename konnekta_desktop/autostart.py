@@ -2,10 +2,16 @@
 
 Each place has the same three operations (`enable(command)`, `disable()`, `is_enabled()`) and takes
 its base folder or registry as an argument, so all three are tested on any system.
+
+The login item itself is the one switch: the Windows installer's checkbox writes the same Run value,
+the system's own start-up settings switch it off, and Settings > Start at Login shows and changes
+what the system says (`start_at_login_is_on`). There is no setting of the app's own to disagree
+with it.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import plistlib
 import subprocess
@@ -26,11 +32,19 @@ __all__ = [
     "apply_start_at_login",
     "for_this_computer",
     "launch_command",
+    "start_at_login_is_on",
 ]
+
+log = logging.getLogger(__name__)
 
 ENTRY_NAME: Final = "Konnekta Desktop"
 APP_ID: Final = "dk.konnekta-desktop.app"  # the macOS bundle identifier, also the agent's label
 RUN_KEY: Final = r"Software\Microsoft\Windows\CurrentVersion\Run"
+# Where Task Manager's Startup page (and Settings > Apps > Startup) switches a Run value off
+# without deleting it: a binary value under the same name whose first byte is odd when off.
+STARTUP_APPROVED_KEY: Final = (
+    r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
+)
 
 
 class AutostartError(Exception):
@@ -196,7 +210,11 @@ def _windows_registry() -> Registry:
 
 @dataclass(frozen=True, slots=True)
 class WindowsRunKey:
-    """The value `Konnekta Desktop` under HKEY_CURRENT_USER\\...\\CurrentVersion\\Run."""
+    """The value `Konnekta Desktop` under HKEY_CURRENT_USER\\...\\CurrentVersion\\Run.
+
+    Task Manager switches it off without deleting it (a StartupApproved value): that counts as
+    off, and turning it on here clears Task Manager's mark so that it is really on again.
+    """
 
     registry: Registry
 
@@ -212,33 +230,40 @@ class WindowsRunKey:
         reg = self.registry
         with reg.CreateKeyEx(reg.HKEY_CURRENT_USER, RUN_KEY, 0, reg.KEY_SET_VALUE) as key:
             reg.SetValueEx(key, ENTRY_NAME, 0, reg.REG_SZ, subprocess.list2cmdline(command))
+        self._delete(STARTUP_APPROVED_KEY)
 
     def disable(self) -> None:
-        reg = self.registry
-        try:
-            with reg.OpenKey(reg.HKEY_CURRENT_USER, RUN_KEY, 0, reg.KEY_SET_VALUE) as key:
-                reg.DeleteValue(key, ENTRY_NAME)
-        except FileNotFoundError:
-            pass  # already off
+        self._delete(RUN_KEY)
+        self._delete(STARTUP_APPROVED_KEY)
 
     def is_enabled(self) -> bool:
-        reg = self.registry
-        try:
-            with reg.OpenKey(reg.HKEY_CURRENT_USER, RUN_KEY, 0, reg.KEY_READ) as key:
-                value, _ = reg.QueryValueEx(key, ENTRY_NAME)
-        except FileNotFoundError:
-            return False
-        return bool(value)
+        return bool(self._read(RUN_KEY)) and not self.switched_off_in_task_manager()
+
+    def switched_off_in_task_manager(self) -> bool:
+        mark = self._read(STARTUP_APPROVED_KEY)
+        return isinstance(mark, bytes | bytearray) and len(mark) > 0 and bool(mark[0] & 1)
 
     def command(self) -> str | None:
         """The command line in the Run key, or None (used by tests and diagnostics)."""
+        value = self._read(RUN_KEY)
+        return None if value is None else str(value)
+
+    def _read(self, sub_key: str) -> Any:
         reg = self.registry
         try:
-            with reg.OpenKey(reg.HKEY_CURRENT_USER, RUN_KEY, 0, reg.KEY_READ) as key:
+            with reg.OpenKey(reg.HKEY_CURRENT_USER, sub_key, 0, reg.KEY_READ) as key:
                 value, _ = reg.QueryValueEx(key, ENTRY_NAME)
         except FileNotFoundError:
             return None
-        return str(value)
+        return value
+
+    def _delete(self, sub_key: str) -> None:
+        reg = self.registry
+        try:
+            with reg.OpenKey(reg.HKEY_CURRENT_USER, sub_key, 0, reg.KEY_SET_VALUE) as key:
+                reg.DeleteValue(key, ENTRY_NAME)
+        except FileNotFoundError:
+            pass  # already off
 
 
 # -- choosing and applying --------------------------------------------------------------------
@@ -276,13 +301,23 @@ def launch_command(
     return [executable, "-m", "konnekta_desktop", *extra_args]
 
 
+def start_at_login_is_on(autostart: Autostart | None = None) -> bool:
+    """What the system says now: whether this app starts at login (off when it cannot be read)."""
+    target = autostart or for_this_computer()
+    try:
+        return target.is_enabled()
+    except OSError as error:
+        log.warning("Could not read Start at Login (%s): %s", target.where, error)
+        return False
+
+
 def apply_start_at_login(
     enabled: bool,
     *,
     autostart: Autostart | None = None,
     command: Sequence[str] | None = None,
 ) -> None:
-    """Make start at login match the setting; call it when the setting changes and at start-up.
+    """Turn start at login on or off: from Settings, and at start-up (on) to follow the app.
 
     Enabling rewrites the entry each time so that it follows the app when it has been moved or
     updated. Raises `AutostartError` with a message for the operator when the change fails.
@@ -293,6 +328,7 @@ def apply_start_at_login(
             target.enable(list(command) if command is not None else launch_command())
         else:
             target.disable()
+        log.info("Start at login turned %s (%s)", "on" if enabled else "off", target.where)
     except OSError as error:
         action = "turn on" if enabled else "turn off"
         reason = error.strerror or type(error).__name__

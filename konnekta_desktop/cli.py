@@ -63,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .simulator.server import main as simulator_main
 
         return simulator_main(args_list[1:])
+    if args_list[:1] == ["server"]:
+        from .server_cli import main as server_main
+
+        return server_main(args_list[1:])
     args = build_parser().parse_args(args_list)
     from .runtime import LaunchOptions
 

@@ -17,6 +17,7 @@ from .domain.refusals import WentWrong, english
 from .domain.status import Connection, ConnectionStatus
 from .konnekta.errors import ConfigurationError
 from .runtime import LaunchOptions, SettingsProblem, open_session
+from .settings import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,12 @@ async def serve(
     options: LaunchOptions,
     stop: asyncio.Event,
     on_session: Callable[[Session], object] | None = None,
+    *,
+    secrets: SecretStore | None = None,
 ) -> int:
-    """Run a session until `stop` is set (or, with exit_when_connected, until connected)."""
-    session = await open_session(options)
+    """Run a session until `stop` is set (or, with exit_when_connected, until connected);
+    `secrets` where the Client Secret and Password come from, if not the OS keyring."""
+    session = await open_session(options, secrets=secrets)
     if on_session is not None:
         on_session(session)
     gave_up = asyncio.Event()

@@ -89,7 +89,9 @@ def connector_config(settings: Settings) -> ConnectorConfig:
     )
 
 
-async def open_session(options: LaunchOptions, *, strict: bool = True) -> Session:
+async def open_session(
+    options: LaunchOptions, *, strict: bool = True, secrets: SecretStore | None = None
+) -> Session:
     """Set up paths and logging, load settings (or start the simulator), and build the session.
 
     With `strict`, incomplete settings raise `SettingsProblem`; otherwise the session is built
@@ -99,7 +101,7 @@ async def open_session(options: LaunchOptions, *, strict: bool = True) -> Sessio
     paths.create()
     log_file = logs.setup(paths.log_dir, stderr=options.log_to_stderr)
     log.info("Files in %s; log file %s", paths.config_dir, log_file)
-    secrets = SecretStore()
+    secrets = secrets or SecretStore()  # the company connector's may come from elsewhere
     # Reading the file and the keyring logs their own problems; these are the warnings on top.
     settings, file_problems = load_settings(paths, secrets)
     for warning in setting_warnings(settings):

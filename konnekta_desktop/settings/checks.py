@@ -71,7 +71,7 @@ def tenant_domain(value: str) -> Found | None:
 
 
 def listener_port(value: int) -> Found | None:
-    if not 1024 <= value <= 65535:
+    if value != 0 and not 1024 <= value <= 65535:  # 0: any free port, chosen at each start
         return Reason.PORT_OUT_OF_RANGE, {}
     return None
 

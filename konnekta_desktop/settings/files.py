@@ -31,6 +31,12 @@ _HEADER: Final = (
 )
 _BY_PLACE: Final = {(o.section.value, o.name): o for o in OPTIONS}
 _BY_NAME: Final = {o.name: o for o in OPTIONS}
+# The migration of older files: settings this version no longer has, by place. Reading skips them
+# (logged, not reported as unknown settings) and the next save does not write them back.
+# [ui] start_at_login: start at login is the system's login item now (autostart.py). The old value
+# decides nothing: the old version rewrote the item at every start while it was on, so the item
+# holds the operator's choice, and where they differ it was changed since (installer, system).
+_RETIRED: Final = frozenset({("ui", "start_at_login")})
 
 
 class SettingsSaveError(WentWrong):
@@ -123,6 +129,11 @@ def load_settings(
             )
             continue
         for name, value in table.items():
+            if (section_name, name) in _RETIRED:
+                log.info(
+                    "Settings file: [%s] %s is no longer a setting; dropped", section_name, name
+                )
+                continue
             option = _BY_PLACE.get((section_name, name))
             if option is None:
                 misplaced = _BY_NAME.get(name)
@@ -185,7 +196,8 @@ def _unknown_entries(file: Path) -> dict[str, Any]:
                 kept[section] = table
             continue
         for name, value in table.items():
-            if (section, name) not in _BY_PLACE and name not in _BY_NAME:
+            place = (section, name)
+            if place not in _BY_PLACE and place not in _RETIRED and name not in _BY_NAME:
                 kept.setdefault(section, {})[name] = value
     return kept
 

@@ -330,12 +330,8 @@ class Settings:
         section=Section.UI,
         description="The language of the app; empty follows the operating system.",
     )
-    start_at_login: bool = _option(
-        False,
-        label="Start at Login",
-        section=Section.UI,
-        description="Start konnekta-desktop when you log in to this computer.",
-    )
+    # Start at login is not a setting: it is the system's login item (autostart.py), which
+    # Settings shows; settings/files.py drops the key an older version wrote.
     mute_notifications: bool = _option(
         False,
         label="Mute Notifications",

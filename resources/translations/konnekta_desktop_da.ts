@@ -778,6 +778,10 @@
 <context>
     <name>OptionField</name>
     <message>
+        <source>chosen automatically</source>
+        <translation>vælges automatisk</translation>
+    </message>
+    <message>
         <source>Stored in the keyring; type to replace it</source>
         <translation>Gemt i nøgleringen; skriv for at erstatte den</translation>
     </message>
@@ -1025,7 +1029,11 @@
     </message>
     <message>
         <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).</source>
-        <translation>{setting} skal være et portnummer fra 1024 til 65535 (8470, medmindre den er optaget).</translation>
+        <translation type="vanished">{setting} skal være et portnummer fra 1024 til 65535 (8470, medmindre den er optaget).</translation>
+    </message>
+    <message>
+        <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken), or empty to have one chosen automatically.</source>
+        <translation>{setting} skal være et portnummer fra 1024 til 65535 (8470, medmindre den er optaget), eller tom, så en vælges automatisk.</translation>
     </message>
     <message>
         <source>{setting} must be a number of minutes from 1 to 1440 (a day).</source>
@@ -1426,6 +1434,66 @@
     <message>
         <source>Konnekta&apos;s events reach this app again.</source>
         <translation>Konnektas hændelser når frem til programmet igen.</translation>
+    </message>
+    <message>
+        <source>This switchboard speaks version {client_version} of the company connector&apos;s client protocol, and the connector speaks {connector_version}: they work together only when the major versions are the same and the minor versions at most one apart. Update the older of the two.</source>
+        <translation>Dette omstillingsbord taler version {client_version} af firmaconnectorens klientprotokol, og connectoren taler {connector_version}: de virker kun sammen, når hovedversionerne er ens og underversionerne højst én fra hinanden. Opdater den ældste af de to.</translation>
+    </message>
+    <message>
+        <source>A message to the company connector was {size} bytes long, and it reads at most {most}: the message was not used.</source>
+        <translation>En besked til firmaconnectoren var {size} byte lang, og den læser højst {most}: beskeden blev ikke brugt.</translation>
+    </message>
+    <message>
+        <source>A message to the company connector was not JSON text (each message is one JSON object in a text frame): the message was not used.</source>
+        <translation>En besked til firmaconnectoren var ikke JSON-tekst (hver besked er ét JSON-objekt i en tekstramme): beskeden blev ikke brugt.</translation>
+    </message>
+    <message>
+        <source>The company connector does not know messages of type “{type}”: the message was not used.</source>
+        <translation>Firmaconnectoren kender ikke beskeder af typen “{type}”: beskeden blev ikke brugt.</translation>
+    </message>
+    <message>
+        <source>A message to the company connector has fields it cannot use ({detail}): the message was not used.</source>
+        <translation>En besked til firmaconnectoren har felter, den ikke kan bruge ({detail}): beskeden blev ikke brugt.</translation>
+    </message>
+    <message>
+        <source>A “{type}” message came out of turn: a client says hello once, first, and then sends commands.</source>
+        <translation>En “{type}”-besked kom i utide: en klient siger hello én gang, først, og sender derefter kommandoer.</translation>
+    </message>
+    <message>
+        <source>The company connector has no command “{name}”.</source>
+        <translation>Firmaconnectoren har ingen kommando “{name}”.</translation>
+    </message>
+    <message>
+        <source>{command} failed because of a fault in the company connector; its log says more. Please report it.</source>
+        <translation>{command} mislykkedes på grund af en fejl i firmaconnectoren; dens log siger mere. Rapportér det venligst.</translation>
+    </message>
+    <message>
+        <source>This switchboard fell behind the company connector&apos;s updates, so the connector disconnected it. Connect again to catch up.</source>
+        <translation>Dette omstillingsbord kom bagud med firmaconnectorens opdateringer, så connectoren afbrød forbindelsen. Forbind igen for at indhente dem.</translation>
+    </message>
+    <message>
+        <source>The company connector&apos;s client API cannot use port {port} on {host} ({detail}). Another program may be using it: choose another port with --port.</source>
+        <translation>Firmaconnectorens klient-API kan ikke bruge port {port} på {host} ({detail}). Et andet program bruger den måske: vælg en anden port med --port.</translation>
+    </message>
+    <message>
+        <source>The client API listens on {host}, so other computers can connect, and it has no authentication yet: anyone who reaches it can use the switchboard. Use 127.0.0.1 unless a firewall keeps everyone else out.</source>
+        <translation>Klient-API&apos;et lytter på {host}, så andre computere kan forbinde, og det har endnu ingen godkendelse: alle, der kan nå det, kan bruge omstillingsbordet. Brug 127.0.0.1, medmindre en firewall holder alle andre ude.</translation>
+    </message>
+    <message>
+        <source>The secrets file {file} cannot be read ({detail}): check --secrets-file.</source>
+        <translation>Hemmelighedsfilen {file} kan ikke læses ({detail}): kontrollér --secrets-file.</translation>
+    </message>
+    <message>
+        <source>The secrets file {file} can be changed by other users, so it is not used: make it owned by this user and writable by them only (chmod 600).</source>
+        <translation>Hemmelighedsfilen {file} kan ændres af andre brugere, så den bruges ikke: lad denne bruger eje den og alene kunne skrive i den (chmod 600).</translation>
+    </message>
+    <message>
+        <source>The secrets file {file} can be read by other users, so it is not used: make it readable by its owner only (chmod 600), or mount it under /run/secrets or /run/credentials.</source>
+        <translation>Hemmelighedsfilen {file} kan læses af andre brugere, så den bruges ikke: gør den læsbar for ejeren alene (chmod 600), eller montér den under /run/secrets eller /run/credentials.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the secrets file {file} is not NAME=value with the name KONNEKTA_CLIENT_SECRET or KONNEKTA_PASSWORD.</source>
+        <translation>Linje {line} i hemmelighedsfilen {file} er ikke NAVN=værdi med navnet KONNEKTA_CLIENT_SECRET eller KONNEKTA_PASSWORD.</translation>
     </message>
     <message>
         <source>Lost the connection to Konnekta</source>

@@ -742,6 +742,10 @@
 <context>
     <name>OptionField</name>
     <message>
+        <source>chosen automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stored in the keyring; type to replace it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,7 +972,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken).</source>
+        <source>{setting} must be a port number from 1024 to 65535 (8470 unless it is taken), or empty to have one chosen automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1369,6 +1373,66 @@
     </message>
     <message>
         <source>Konnekta&apos;s events reach this app again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This switchboard speaks version {client_version} of the company connector&apos;s client protocol, and the connector speaks {connector_version}: they work together only when the major versions are the same and the minor versions at most one apart. Update the older of the two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message to the company connector was {size} bytes long, and it reads at most {most}: the message was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message to the company connector was not JSON text (each message is one JSON object in a text frame): the message was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector does not know messages of type “{type}”: the message was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message to the company connector has fields it cannot use ({detail}): the message was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A “{type}” message came out of turn: a client says hello once, first, and then sends commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector has no command “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{command} failed because of a fault in the company connector; its log says more. Please report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This switchboard fell behind the company connector&apos;s updates, so the connector disconnected it. Connect again to catch up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector&apos;s client API cannot use port {port} on {host} ({detail}). Another program may be using it: choose another port with --port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client API listens on {host}, so other computers can connect, and it has no authentication yet: anyone who reaches it can use the switchboard. Use 127.0.0.1 unless a firewall keeps everyone else out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file {file} cannot be read ({detail}): check --secrets-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file {file} can be changed by other users, so it is not used: make it owned by this user and writable by them only (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file {file} can be read by other users, so it is not used: make it readable by its owner only (chmod 600), or mount it under /run/secrets or /run/credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line} of the secrets file {file} is not NAME=value with the name KONNEKTA_CLIENT_SECRET or KONNEKTA_PASSWORD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

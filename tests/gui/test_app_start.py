@@ -9,16 +9,12 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.app import SwitchboardApp
-from konnekta_desktop.autostart import XdgAutostart, apply_start_at_login
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain.status import Connection
-from konnekta_desktop.settings import Settings
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.ui.single_instance import SingleInstance, instance_key
 from tests.gui.conftest import make_session
 from tests.gui.gui_helpers import OPERATOR_ID, Runner
-from tests.helpers.konnekta import config_for
 
 
 def booted(
@@ -75,43 +71,6 @@ def test_with_a_tray_closing_the_window_hides_it_and_quit_ends_the_app(
     qtbot.waitUntil(app.quit_requested.done)
     run(app.close())
     assert session.connector.status.state is Connection.DISCONNECTED
-
-
-def test_start_at_login_is_rewritten_at_start_when_on_and_left_alone_when_off(
-    simulator: Simulator, tmp_path: Path, run: Runner
-) -> None:
-    """The real autostart module, pointed at a temporary XDG folder. A copy started with the
-    setting off (another --config-dir) must not remove the operator's login item."""
-    entry = XdgAutostart(tmp_path / "xdg")
-    entry.enable(["/old/place/konnekta-desktop"])
-
-    def start(enabled: bool, store: str) -> SwitchboardApp:
-        session = Session(
-            config_for(simulator),
-            Store(tmp_path / store),
-            settings=Settings(start_at_login=enabled),
-        )
-
-        async def factory() -> Session:
-            return session
-
-        app = SwitchboardApp(
-            factory,
-            use_tray=False,
-            start_at_login=lambda on: apply_start_at_login(
-                on, autostart=entry, command=["/new/place/konnekta-desktop"]
-            ),
-        )
-        run(app.boot())
-        return app
-
-    off = start(False, "off.sqlite3")
-    run(off.close())
-    assert "Exec=/old/place/konnekta-desktop" in entry.file.read_text()
-
-    on = start(True, "on.sqlite3")
-    run(on.close())
-    assert "Exec=/new/place/konnekta-desktop" in entry.file.read_text()
 
 
 def test_a_phone_link_opened_by_the_system_is_dialled_once_connected(

@@ -114,8 +114,7 @@ def test_without_settings_the_window_opens_settings_and_applying_the_form_connec
             "password": simulator.password,
         }.items():
             fields[name].set_text(value)
-        listener = fields["listener_port"].editor
-        listener.setValue(port)  # type: ignore[attr-defined]
+        fields["listener_port"].set_text(str(port))
         assert fields["client_id"].message.isHidden()
 
         dialog.ok_button.click()
@@ -169,7 +168,7 @@ def test_a_second_start_with_the_saved_settings_connects_without_settings(
             "password": simulator.password,
         }.items():
             fields[name].set_text(value)
-        fields["listener_port"].editor.setValue(free_port())  # type: ignore[attr-defined]
+        fields["listener_port"].set_text(str(free_port()))
         assert run(dialog.apply()) is True
     finally:
         first.request_quit()

@@ -98,7 +98,8 @@ def test_catalogue_words_in_the_parameters_are_translated_too(danish: None) -> N
 def test_a_setting_problem_reads_in_english_outside_the_ui_too() -> None:
     port = why(Reason.PORT_OUT_OF_RANGE, setting="Listener Port")
     assert english(port) == (
-        "Listener Port must be a port number from 1024 to 65535 (8470 unless it is taken)."
+        "Listener Port must be a port number from 1024 to 65535 (8470 unless it is taken), or "
+        "empty to have one chosen automatically."
     )
 
 

@@ -25,7 +25,7 @@ PACKAGE = "konnekta_desktop"
 SOURCE = ROOT / PACKAGE
 
 QT = frozenset({"PySide6", "qasync", "shiboken6"})
-QT_FREE_PACKAGES = ("core", "domain", "konnekta", "listener", "settings", "simulator")
+QT_FREE_PACKAGES = ("core", "domain", "konnekta", "listener", "remote", "settings", "simulator")
 QT_ALLOWED_TOP_LEVEL = frozenset({"app.py"})  # the GUI's entry point; ui/ is Qt by nature
 WIRE_STRUCTS = (f"{PACKAGE}.konnekta.models", f"{PACKAGE}.konnekta.events")
 WIRE_USERS = ("konnekta", "simulator", "listener")

@@ -1,14 +1,20 @@
 """The Calling and wrap-up tab: the default calling device, wrap-up, the operator's own
 Konnekta user (chosen by name, saved as username), language, start at login and notifications.
+
+Start at login is not a saved setting: the box shows the system's login item as it is when the
+window opens, and Apply turns that item on or off (one switch with the Windows installer's
+checkbox and the system's own start-up settings).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ...autostart import Autostart, start_at_login_is_on
 from ...domain.colleagues import name_order
 from ...domain.interface import Switchboard
 from ...settings import CallingDevice, Language, Settings, get_option
@@ -23,9 +29,16 @@ class CallingPage(SettingsPage):
     """Calling device, wrap-up, the operator's own Konnekta user, language and start at login."""
 
     def __init__(
-        self, settings: Settings, session: Switchboard, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        session: Switchboard,
+        parent: QWidget | None = None,
+        *,
+        login_item: Autostart | None = None,
     ) -> None:
+        """`login_item`: where start at login lives (default: this computer's)."""
         super().__init__(parent)
+        self._login_item = login_item
         form = QFormLayout()
         self.add_option(
             form,
@@ -67,11 +80,47 @@ class CallingPage(SettingsPage):
                 ("Dansk", Language.DANISH),
             ],
         )
-        self.add_option(form, settings, "start_at_login")
+        self.start_at_login = self._add_start_at_login(form)
+        self.start_at_login_shown = False
+        self.show_start_at_login()
         self.add_option(form, settings, "mute_notifications")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
+
+    @staticmethod
+    def _add_start_at_login(form: QFormLayout) -> QCheckBox:
+        text = translate("SettingsOption", "Start at Login")
+        tooltip = translate(
+            "SettingsOption", "Start konnekta-desktop when you log in to this computer."
+        )
+        box = QCheckBox()
+        box.setObjectName("field_start_at_login")
+        box.setToolTip(tooltip)
+        box.setAccessibleName(text)
+        box.setAccessibleDescription(tooltip)
+        label = QLabel(text + ":")
+        label.setToolTip(tooltip)
+        label.setBuddy(box)
+        form.addRow(label, box)
+        return box
+
+    def show_start_at_login(self) -> None:
+        """Show whether the system starts the app at login now."""
+        self.start_at_login_shown = start_at_login_is_on(self._login_item)
+        self.start_at_login.setChecked(self.start_at_login_shown)
+
+    def apply_start_at_login(self, change: Callable[[bool], None]) -> None:
+        """Turn start at login on or off with `change` when the box differs from what the system
+        said, then show what it says now (also after a failure: `change` raises
+        `AutostartError`, which is passed on)."""
+        wanted = self.start_at_login.isChecked()
+        if wanted == self.start_at_login_shown:
+            return
+        try:
+            change(wanted)
+        finally:
+            self.show_start_at_login()
 
     def operator_user(self) -> str:
         """The chosen user's username, or the text typed (a username or user id)."""

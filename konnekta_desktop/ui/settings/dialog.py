@@ -75,7 +75,7 @@ class SettingsDialog(QDialog):
         start_at_login: Callable[[bool], None] = apply_start_at_login,
     ) -> None:
         """`first_run`: the settings are incomplete; explain, and mark what to fill in.
-        `start_at_login(enabled)` makes the login item match the setting when it changes."""
+        `start_at_login(enabled)` turns the system's login item on or off when its box changes."""
         super().__init__(parent)
         self._start_at_login = start_at_login
         self._session = session
@@ -300,12 +300,12 @@ class SettingsDialog(QDialog):
         if new.language != old.language:
             notes.append(self.tr("The new language shows after restarting the app."))
         problem = bool(secrets_changed and self.secrets.problem)
-        if new.start_at_login != old.start_at_login:
-            try:
-                self._start_at_login(new.start_at_login)
-            except AutostartError as error:
-                notes.append(str(error))
-                problem = True
+        try:
+            # Not a setting: the system's login item, changed when the box differs from it.
+            self.calling.apply_start_at_login(self._start_at_login)
+        except AutostartError as error:
+            notes.append(str(error))
+            problem = True
         log.info(
             "Settings applied: %s",
             ", ".join(option_label(get_option(n)) for n in changed_options(old, new)) or "none",

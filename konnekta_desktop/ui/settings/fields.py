@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,10 @@ Listener = Callable[[], None]
 
 # lupdate collects the literal calls of `translate(context, text)`.
 translate = QCoreApplication.translate
+
+
+AUTOMATIC_WHEN_EMPTY: Final = frozenset({"listener_port"})
+"""Whole-number options that an empty field (0) leaves to be chosen automatically."""
 
 
 class OptionField:
@@ -78,11 +81,14 @@ class OptionField:
             box.toggled.connect(self._edited)
             return box
         if kind is int:
-            spin = QSpinBox()
-            spin.setRange(1, 65535)
-            spin.setValue(int(value))
-            spin.valueChanged.connect(self._edited)
-            return spin
+            # A text field, not a spin box: a spin box changed 99999 into its maximum without a
+            # word; here a wrong number stays as typed and the message under it says what to fix.
+            number = QLineEdit()
+            if option.name in AUTOMATIC_WHEN_EMPTY:
+                number.setPlaceholderText(translate("OptionField", "chosen automatically"))
+            number.setText("" if value == 0 and option.name in AUTOMATIC_WHEN_EMPTY else str(value))
+            number.textChanged.connect(self._edited)
+            return number
         if choices is not None or (isinstance(kind, type) and issubclass(kind, StrEnum)):
             combo = QComboBox()
             for text, choice in choices or [(str(c), c) for c in option.choices]:
@@ -147,8 +153,6 @@ class OptionField:
         editor = self.editor
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
-        if isinstance(editor, QSpinBox):
-            return editor.value()
         if isinstance(editor, QComboBox):
             data = editor.currentData()
             if isinstance(self.option.type, type) and issubclass(self.option.type, StrEnum):
@@ -158,7 +162,14 @@ class OptionField:
         if self.option.type is Secret:
             typed = editor.text()
             return Secret(typed) if typed else self._stored_secret
-        return editor.text().strip()
+        text = editor.text().strip()
+        if self.option.type is int:
+            if not text and self.option.name in AUTOMATIC_WHEN_EMPTY:
+                return 0
+            # Digits only (int() would also take "1_000" and other scripts' digits); anything
+            # else goes to validation as typed, which says it is not a whole number.
+            return int(text) if text.isascii() and text.isdigit() else text
+        return text
 
     def set_text(self, text: str) -> None:
         """Type into a text field (for tests and for filling in from elsewhere)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -53,6 +53,8 @@ def colleague_number(colleague: Colleague) -> str | None:
 class CallCommands(QObject):
     """The commands, over the panels they read. Its parent is the window, over which questions
     are asked."""
+
+    forwarding_set = Signal(str)  # the user whose forwarding Konnekta took
 
     def __init__(
         self,
@@ -311,7 +313,11 @@ class CallCommands(QObject):
     # -- forwarding and state ----------------------------------------------------------------------
 
     def set_forwarding_of(self, user_id: str, number: str | None) -> None:
-        self.tasks.run(self.session.set_forwarding(user_id, number), key=f"fwd:{user_id}")
+        self.tasks.run(
+            self.session.set_forwarding(user_id, number),
+            key=f"fwd:{user_id}",
+            on_success=lambda _done: self.forwarding_set.emit(user_id),
+        )
 
     def set_state_of(self, user_id: str, template_name: str) -> None:
         self.tasks.run(self.session.set_template(user_id, template_name), key=f"state:{user_id}")

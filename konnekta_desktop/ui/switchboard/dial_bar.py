@@ -7,6 +7,8 @@ or the selected colleague is dialled is the call commands' choice (`commands.py`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,10 +57,8 @@ class DialBar(QGroupBox):
         self.device_combo.setToolTip(
             translate("MainWindow", "Which of my phones the call starts from")
         )
-        for device in DEVICES:
-            self.device_combo.addItem(device_label(device), device)
-        default = self.session.default_calling_device
-        self.device_combo.setCurrentIndex(DEVICES.index(default))
+        self._offered: tuple[CallingDevice, ...] = ()
+        self.offer_devices(DEVICES)  # every device, until the operator is known
         self.dial_button = QPushButton(translate("MainWindow", "Dial"))
         self.dial_button.setAccessibleName(translate("MainWindow", "Dial"))
         self.dial_button.setToolTip(
@@ -81,11 +81,28 @@ class DialBar(QGroupBox):
         self.number_edit.setFocus()
         self.number_edit.selectAll()
 
+    def offer_devices(self, devices: Sequence[CallingDevice]) -> None:
+        """Offer only these calling devices (the operator's own, once known), keeping the one
+        chosen if it is among them, else the default device, else the first."""
+        offered = tuple(device for device in DEVICES if device in devices) or DEVICES
+        if offered == self._offered:
+            return
+        chosen = self.current_device() if self._offered else self.session.default_calling_device
+        self._offered = offered
+        self.device_combo.clear()
+        for device in offered:
+            self.device_combo.addItem(device_label(device), device)
+        self._choose(chosen)
+
+    def _choose(self, device: CallingDevice) -> None:
+        wanted = device if device in self._offered else self.session.default_calling_device
+        self.device_combo.setCurrentIndex(
+            self._offered.index(wanted) if wanted in self._offered else 0
+        )
+
     def follow_settings(self) -> None:
         """The default calling device and the number plan may have changed."""
-        default = self.session.default_calling_device
-        if default in DEVICES:
-            self.device_combo.setCurrentIndex(DEVICES.index(default))
+        self._choose(self.session.default_calling_device)
         self.update_hint(self.number_edit.text())
 
     def update_hint(self, text: str) -> None:

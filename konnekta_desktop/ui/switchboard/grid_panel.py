@@ -9,7 +9,7 @@ colleague (Enter, double-click, the context menu) is a signal: the call commands
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import cast
 
 from PySide6.QtCore import (
@@ -37,10 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.colleagues import Colleague
+from ...domain.refusals import Refused
+from ...domain.types import CallingDevice
 from ..bridge import AppSession
 from ..colleague_filter import ColleagueFilterProxy
 from ..colleague_search import filter_words
 from ..colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueTableModel
+from ..refusal_words import words
 from ..texts import DEVICES, dial_from_text
 from .commands import colleague_number
 
@@ -70,11 +73,14 @@ class GridPanel(QWidget):
         session: AppSession,
         has_call: Callable[[], bool],
         parent: QWidget | None = None,
+        my_devices: Callable[[], Sequence[CallingDevice]] = lambda: DEVICES,
     ) -> None:
-        """`has_call` says whether there is a call to transfer (the call panel's target)."""
+        """`has_call` says whether there is a call to transfer (the call panel's target);
+        `my_devices` the operator's own calling devices, the only ones the menu offers."""
         super().__init__(parent)
         self.session = session
         self._has_call = has_call
+        self._my_devices = my_devices
         self._current_colleague: str | None = None
         self._resetting_grid = False
         self._filter_timer = QTimer(self)
@@ -293,7 +299,8 @@ class GridPanel(QWidget):
         """The context menu for one colleague (also used by tests and Shift+F10)."""
         menu = QMenu(self.window())
         name = colleague.user.name
-        for device in DEVICES:
+        mine = self._my_devices()
+        for device in (d for d in DEVICES if d in mine):
             action = menu.addAction(dial_from_text(device, name))
             action.setObjectName(f"dial_{device.value}")
             action.triggered.connect(
@@ -331,18 +338,33 @@ class GridPanel(QWidget):
         return menu
 
     def ask_forwarding(self, colleague: Colleague) -> None:
+        """Ask for the number; one that is not a number is said above the field, which keeps what
+        was typed, until it is right or the operator cancels."""
         current = colleague.diversion
-        text, ok = QInputDialog.getText(
-            self.window(),
-            translate("MainWindow", "Forwarding"),
-            translate(
-                "MainWindow", "Forward calls for {name} to (empty clears the forwarding):"
-            ).format(name=colleague.user.name),
-            QLineEdit.EchoMode.Normal,
-            self.session.plan.display(current) if current else "",
-        )
-        if ok:
-            self.forwarding_requested.emit(colleague.id, text.strip() or None)
+        typed = self.session.plan.display(current) if current else ""
+        question = translate(
+            "MainWindow", "Forward calls for {name} to (empty clears the forwarding):"
+        ).format(name=colleague.user.name)
+        problem = ""
+        while True:
+            text, ok = QInputDialog.getText(
+                self.window(),
+                translate("MainWindow", "Forwarding"),
+                f"{problem}\n\n{question}" if problem else question,
+                QLineEdit.EchoMode.Normal,
+                typed,
+            )
+            if not ok:
+                return
+            typed = text.strip()
+            try:
+                if typed:
+                    self.session.plan.normalise(typed)
+            except Refused as refused:
+                problem = words(refused)
+                continue
+            self.forwarding_requested.emit(colleague.id, typed or None)
+            return
 
     # -- closing -----------------------------------------------------------------------------------
 

@@ -303,8 +303,15 @@ class MePanel(QGroupBox):
             )
             self.forward_edit.setFocus()
             return
+        # The number stays in the field until Konnekta has it (`forwarding_done`): a refusal
+        # must not cost the operator what they typed.
         self.forwarding_requested.emit(operator.id, text)
-        self.forward_edit.clear()
+
+    def forwarding_done(self, user_id: str) -> None:
+        """A forwarding was set: the typed number did its work if it was mine."""
+        operator = self.operator
+        if operator is not None and operator.id == user_id:
+            self.forward_edit.clear()
 
     def clear_my_forwarding(self) -> None:
         operator = self.operator

@@ -40,6 +40,7 @@ from ..refusal_words import words
 from ..shortcuts import key_sequences, shortcut
 from ..single_instance import parse_dial_target
 from ..tasks import TaskRunner
+from ..texts import DEVICES
 from . import help as help_menu
 from .call_panel import CallPanel
 from .commands import CallCommands
@@ -142,7 +143,9 @@ class MainWindow(PanelAttributes, QMainWindow):
             session, self.tasks, self._me, messages.show_error, messages.show_info
         )
         call_panel = self.call_panel = CallPanel(self.call_model, self._me.get)
-        self.grid_panel = GridPanel(session, lambda: call_panel.target() is not None)
+        self.grid_panel = GridPanel(
+            session, lambda: call_panel.target() is not None, my_devices=self._my_devices
+        )
         self.status_bar = StatusBar(session)
         self.wrapups = WrapUps(session, messages.show_error, messages.show_info, self)
         commands = self.commands = CallCommands(
@@ -159,6 +162,7 @@ class MainWindow(PanelAttributes, QMainWindow):
         for panel in (self.me_panel, self.grid_panel):
             panel.state_requested.connect(commands.set_state_of)
             panel.forwarding_requested.connect(commands.set_forwarding_of)
+        commands.forwarding_set.connect(self.me_panel.forwarding_done)
         self.grid_panel.colleague_activated.connect(commands.activate_colleague)
         self.grid_panel.dial_requested.connect(commands.dial_colleague)
         self.grid_panel.transfer_requested.connect(
@@ -359,6 +363,12 @@ class MainWindow(PanelAttributes, QMainWindow):
     def _refresh_operator(self) -> None:
         if self.me_panel.refresh_operator():
             self.call_panel.refresh(repaint_all=True)
+        self.dial_bar.offer_devices(self._my_devices())
+
+    def _my_devices(self) -> tuple[CallingDevice, ...]:
+        """The operator's own calling devices; every device while the operator is not known."""
+        operator = self.session.operator
+        return operator.user.devices if operator is not None else DEVICES
 
     # -- focus and messages ----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
@@ -18,9 +19,10 @@ from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain.interface import Role
 from konnekta_desktop.domain.refusals import Reason, why
 from konnekta_desktop.domain.status import Connection, ConnectionStatus
-from konnekta_desktop.settings import AppPaths, SecretStore, Settings
+from konnekta_desktop.settings import AppPaths, SecretStore, Settings, get_option
 from konnekta_desktop.simulator import Simulator
 from konnekta_desktop.ui.settings.dialog import SettingsDialog
+from konnekta_desktop.ui.settings.fields import OptionField
 from tests.gui.gui_helpers import Runner
 from tests.gui.settings.settings_helpers import make_session, settings_file_text, valid_settings
 from tests.helpers.keyring_backend import InMemoryKeyring
@@ -226,3 +228,26 @@ def test_an_operator_without_the_administrators_role_changes_only_their_own_sett
     assert not any(page.isEnabled() for page in tenant)
     assert dialog.calling.isEnabled()
     assert not dialog.tenant_notice.isHidden()
+
+
+def test_a_port_left_to_be_chosen_automatically_never_blocks_a_save_and_a_wrong_one_is_not_changed(
+    qtbot: QtBot,
+) -> None:
+    """Operator polish, item 1: the demo's port 0 showed as "1" in a spin box whose check wanted
+    1024-65535, so every OK failed, even a language change; and 99999 became 65535 unasked."""
+    automatic = OptionField(get_option("listener_port"), 0)
+    qtbot.addWidget(automatic.editor)
+    assert isinstance(automatic.editor, QLineEdit)
+    assert automatic.editor.text() == ""
+    assert automatic.editor.placeholderText() == "chosen automatically"
+    assert automatic.value() == 0
+    assert automatic.check() is None
+
+    automatic.set_text("99999")
+    assert automatic.editor.text() == "99999"  # as typed, not clamped
+    assert automatic.value() == 99999
+    message = automatic.check()
+    assert message is not None
+    assert "from 1024 to 65535" in message
+    automatic.set_text("84 70")
+    assert "whole number" in (automatic.check() or "")

@@ -379,3 +379,29 @@ def test_after_shut_down_typing_in_the_grid_no_longer_goes_to_the_filter(qtbot: 
     alone.panel.shut_down()
     qtbot.keyClicks(alone.panel.grid, "bo")
     assert alone.panel.filter_edit.text() == ""
+
+
+def test_a_forwarding_number_that_is_not_a_number_is_asked_again_keeping_what_was_typed(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Operator polish, item 4: the colleague-forwarding dialog closed on an invalid entry and
+    lost it. The dialog cannot be answered offscreen: its answers are given at the edge."""
+    alone = Alone(qtbot)
+    bo = alone.session.colleagues.get("p1")
+    assert bo is not None
+    asked: list[tuple[str, str]] = []
+    answers = iter([("87 65 43 2x", True), ("87 65 43 21", True)])
+
+    def get_text(_parent: object, _title: str, label: str, _mode: object, text: str) -> object:
+        asked.append((label, text))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    with qtbot.waitSignal(alone.panel.forwarding_requested, timeout=1000) as requested:
+        alone.panel.ask_forwarding(bo)
+
+    assert requested.args == ["p1", "87 65 43 21"]
+    (_, first), (again, kept) = asked
+    assert first == ""
+    assert kept == "87 65 43 2x"  # what was typed comes back
+    assert again.startswith("“87 65 43 2x” is not a phone number")

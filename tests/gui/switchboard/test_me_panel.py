@@ -114,6 +114,7 @@ def test_my_forwarding_set_and_clear(
     window.forward_edit.setText("87 65 43 21")
     window.forward_set_button.click()
     qtbot.waitUntil(lambda: simulator.tenant.diversion[OPERATOR_ID] == "+4587654321")
+    qtbot.waitUntil(lambda: window.forward_edit.text() == "")  # done: the field is free again
     qtbot.waitUntil(lambda: window.my_forwarding_label.text() == "87 65 43 21")
     window.forward_clear_button.click()
     qtbot.waitUntil(lambda: simulator.tenant.diversion[OPERATOR_ID] is None)
@@ -162,6 +163,8 @@ def test_me_alone_finds_the_operator_and_asks_for_my_state_and_forwarding(
     with qtbot.waitSignal(panel.forwarding_requested, timeout=1000) as asked:
         panel.forward_set_button.click()
     assert asked.args == [OPERATOR_ID, "87 65 43 21"]
+    assert panel.forward_edit.text() == " 87 65 43 21 "  # kept until Konnekta has it
+    panel.forwarding_done(OPERATOR_ID)
     assert panel.forward_edit.text() == ""
     assert shown == Shown()
 
@@ -181,3 +184,15 @@ def test_me_alone_without_my_user_says_where_to_choose_it(session: Session, qtbo
     assert "to forward your calls" in shown.errors[-1]
     panel.focus_caller_id()
     assert shown.errors[-1] == panel.caller_id_combo.toolTip()
+
+
+def test_a_refused_forwarding_keeps_the_typed_number(
+    window: MainWindow, simulator: Simulator, qtbot: QtBot
+) -> None:
+    """Operator polish, item 4: a failed forwarding cleared the typed number."""
+    window.forward_edit.setText("87 65 43 2x")
+    window.forward_set_button.click()
+    qtbot.waitUntil(lambda: window.message_bar.kind == "error")
+    assert "not a phone number" in window.message_bar.text()
+    assert window.forward_edit.text() == "87 65 43 2x"
+    assert simulator.tenant.diversion[OPERATOR_ID] is None

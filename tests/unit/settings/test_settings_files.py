@@ -45,7 +45,6 @@ def full_settings() -> Settings:
         wrap_up=False,
         default_calling_device=CallingDevice.TEAMS,
         language=Language.DANISH,
-        start_at_login=True,
         mute_notifications=True,
     )
 

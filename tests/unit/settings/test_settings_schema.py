@@ -51,7 +51,7 @@ def test_options_are_exactly_the_agreed_names_grouped_by_section() -> None:
             "wrap_up_timeout",
         },
         Section.OPERATOR: {"operator_user", "wrap_up", "default_calling_device"},
-        Section.UI: {"language", "start_at_login", "mute_notifications"},
+        Section.UI: {"language", "mute_notifications"},
     }
     assert len(OPTIONS) == len({option.name for option in OPTIONS})
 
@@ -75,7 +75,6 @@ def test_defaults_match_the_product_brief() -> None:
     assert settings.wrap_up is True
     assert settings.default_calling_device is CallingDevice.LOCAL
     assert settings.language is Language.SYSTEM
-    assert settings.start_at_login is False
     assert settings.mute_notifications is False
     assert get_option("listener_port").default == 8470
 
@@ -196,7 +195,6 @@ def test_options_are_split_into_the_tenants_and_the_operators_own() -> None:
         "wrap_up",
         "default_calling_device",
         "language",
-        "start_at_login",
         "mute_notifications",
     }
     assert tenant | own == set(owners)

@@ -1,0 +1,168 @@
+"""The commands a client may send, each with its arguments, the catalogue word it is refused
+under, and the switchboard call that carries it out (`Switchboard` in domain/interface.py).
+
+A request id goes through to the switchboard unchanged: the session carries a command out once
+per id, whichever connection it came on, so a client that lost the answer sends it again safely.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import msgspec
+
+from ..domain.interface import Switchboard
+from ..domain.refusals import Command, Reason, Refused, why
+from ..domain.types import Activity, CallerIds, CallingDevice
+from ..domain.wrapups import WrapUpSession
+from .protocol import CommandRefused, CommandRequest, CommandResult, ErrorMessage, wire_why
+
+__all__ = ["COMMANDS", "CommandSpec", "carry_out"]
+
+log = logging.getLogger(__name__)
+
+_DETAIL_MOST = 200
+
+
+class DialArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    destination: str
+    device: CallingDevice
+
+
+class HangUpArguments(msgspec.Struct, frozen=True, kw_only=True):
+    call_id: str
+
+
+class TransferArguments(msgspec.Struct, frozen=True, kw_only=True):
+    call_id: str
+    destination: str
+
+
+class SetForwardingArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    number: str | None  # null clears the forwarding
+
+
+class SetCallerIdArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    number: str
+
+
+class SetTemplateArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    template_name: str
+
+
+class CompleteWrapupArguments(msgspec.Struct, frozen=True, kw_only=True):
+    wrapup: WrapUpSession  # as the snapshot or an update listed it
+    note: str = ""
+    code: str = ""
+
+
+class CallerIdsArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+
+
+class ActivitiesArguments(msgspec.Struct, frozen=True, kw_only=True):
+    pass
+
+
+Runner = Callable[[Switchboard, Any, str], Awaitable[object]]
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    arguments: type[msgspec.Struct]
+    result: Any  # the type of `result.value` (for the documented schema)
+    command: Command  # how a refusal names it
+    run: Runner
+
+
+async def _dial(board: Switchboard, a: DialArguments, rid: str) -> str:
+    return await board.dial(a.user_id, a.destination, a.device, request_id=rid)
+
+
+async def _hang_up(board: Switchboard, a: HangUpArguments, rid: str) -> None:
+    await board.hang_up(a.call_id, request_id=rid)
+
+
+async def _transfer(board: Switchboard, a: TransferArguments, rid: str) -> None:
+    await board.transfer(a.call_id, a.destination, request_id=rid)
+
+
+async def _set_forwarding(board: Switchboard, a: SetForwardingArguments, rid: str) -> None:
+    await board.set_forwarding(a.user_id, a.number, request_id=rid)
+
+
+async def _set_caller_id(board: Switchboard, a: SetCallerIdArguments, rid: str) -> None:
+    await board.set_caller_id(a.user_id, a.number, request_id=rid)
+
+
+async def _set_template(board: Switchboard, a: SetTemplateArguments, rid: str) -> None:
+    await board.set_template(a.user_id, a.template_name, request_id=rid)
+
+
+async def _complete_wrapup(board: Switchboard, a: CompleteWrapupArguments, rid: str) -> None:
+    await board.complete_wrapup(a.wrapup, a.note, a.code, request_id=rid)
+
+
+async def _caller_ids(board: Switchboard, a: CallerIdsArguments, _rid: str) -> CallerIds:
+    return await board.caller_ids(a.user_id)
+
+
+async def _activities(board: Switchboard, _a: ActivitiesArguments, _rid: str) -> list[Activity]:
+    return await board.activities()
+
+
+COMMANDS: Final[dict[str, CommandSpec]] = {
+    "dial": CommandSpec(DialArguments, str, Command.DIAL, _dial),
+    "hang_up": CommandSpec(HangUpArguments, None, Command.HANG_UP, _hang_up),
+    "transfer": CommandSpec(TransferArguments, None, Command.TRANSFER, _transfer),
+    "set_forwarding": CommandSpec(
+        SetForwardingArguments, None, Command.SET_FORWARDING, _set_forwarding
+    ),
+    "set_caller_id": CommandSpec(SetCallerIdArguments, None, Command.SET_CALLER_ID, _set_caller_id),
+    "set_template": CommandSpec(SetTemplateArguments, None, Command.SET_STATE, _set_template),
+    "complete_wrapup": CommandSpec(
+        CompleteWrapupArguments, None, Command.COMPLETE_WRAPUP, _complete_wrapup
+    ),
+    "caller_ids": CommandSpec(CallerIdsArguments, CallerIds, Command.LOAD_CALLER_IDS, _caller_ids),
+    "activities": CommandSpec(
+        ActivitiesArguments, list[Activity], Command.LOAD_ACTIVITIES, _activities
+    ),
+}
+"""Every command by name. The tenant's lists (states, templates, appointments) and the
+connection test are not offered yet: they wait for roles (administrators) and authentication."""
+
+Answer = CommandResult | CommandRefused | ErrorMessage
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _DETAIL_MOST else text[:_DETAIL_MOST] + "…"
+
+
+async def carry_out(board: Switchboard, request: CommandRequest) -> Answer:
+    """Carry `request` out on `board` and say how it went; never raises (but when cancelled)."""
+    rid = request.request_id
+    spec = COMMANDS.get(request.name)
+    if spec is None:
+        said = why(Reason.COMMAND_UNKNOWN, name=_cut(request.name))
+        return ErrorMessage(why=wire_why(said), request_id=rid)
+    try:
+        arguments = msgspec.convert(request.arguments, spec.arguments)
+    except msgspec.ValidationError as error:
+        said = why(Reason.MESSAGE_FIELDS_WRONG, detail=_cut(f"arguments: {error}"))
+        return ErrorMessage(why=wire_why(said), request_id=rid)
+    try:
+        value = await spec.run(board, arguments, rid)
+    except Refused as refused:
+        return CommandRefused(request_id=rid, why=wire_why(refused.why))
+    except Exception:
+        log.exception("Command %s (request %s) failed", request.name, rid)
+        said = why(Reason.CONNECTOR_FAULT, command=spec.command.value)
+        return CommandRefused(request_id=rid, why=wire_why(said))
+    return CommandResult(request_id=rid, value=value)
