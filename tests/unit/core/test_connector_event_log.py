@@ -5,8 +5,7 @@ the connection", item 9). The second ends on a fake timer: nothing sleeps."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -15,36 +14,9 @@ from konnekta_desktop.core.config import ConnectorConfig
 from konnekta_desktop.core.connector import Connector
 from konnekta_desktop.domain.events import UserUpdate
 from konnekta_desktop.domain.types import User
+from tests.helpers.timers import FakeTimers
 
 CONNECTOR_LOG = "konnekta_desktop.core.connector"
-
-
-@dataclass
-class Timer:
-    seconds: float
-    callback: Callable[[], None]
-    cancelled: bool = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-
-@dataclass
-class FakeTimers:
-    started: list[Timer] = field(default_factory=list)
-
-    def call_later(self, seconds: float, callback: Callable[[], None]) -> Timer:
-        timer = Timer(seconds, callback)
-        self.started.append(timer)
-        return timer
-
-    def pending(self) -> list[Timer]:
-        return [timer for timer in self.started if not timer.cancelled]
-
-    def fire(self) -> None:
-        (timer,) = self.pending()
-        timer.cancelled = True
-        timer.callback()
 
 
 @pytest.fixture

@@ -5,42 +5,13 @@ pattern, used for the listener's connection warnings)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import pytest
 
 from konnekta_desktop.listener.line_budget import LineBudget
+from tests.helpers.timers import FakeTimers
 
 LOGGER = "konnekta_desktop.listener.test_line_budget"
-
-
-@dataclass
-class Timer:
-    seconds: float
-    callback: Callable[[], None]
-    cancelled: bool = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-
-@dataclass
-class FakeTimers:
-    """`call_later` that only records; the test fires a timer when its time has come."""
-
-    started: list[Timer] = field(default_factory=list)
-
-    def call_later(self, seconds: float, callback: Callable[[], None]) -> Timer:
-        timer = Timer(seconds, callback)
-        self.started.append(timer)
-        return timer
-
-    def fire(self) -> None:
-        pending = [timer for timer in self.started if not timer.cancelled]
-        assert len(pending) == 1, pending
-        pending[0].cancelled = True
-        pending[0].callback()
 
 
 def budget(timers: FakeTimers, per_window: int = 3) -> LineBudget:
