@@ -8,8 +8,9 @@ else the grid's target colleague; the call panel's target call) and runs it thro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
@@ -50,6 +51,20 @@ def colleague_number(colleague: Colleague) -> str | None:
     return lines[0].number if lines else None
 
 
+def _operator_action[**P, R](
+    command: Callable[Concatenate[CallCommands, P], R],
+) -> Callable[Concatenate[CallCommands, P], R]:
+    """An action the operator started: the error an earlier one left on the message bar is
+    over, so it goes before this one may say something of its own."""
+
+    @functools.wraps(command)
+    def started(self: CallCommands, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        self._messages.action_started()
+        return command(self, *args, **kwargs)
+
+    return started
+
+
 class CallCommands(QObject):
     """The commands, over the panels they read. Its parent is the window, over which questions
     are asked."""
@@ -80,6 +95,7 @@ class CallCommands(QObject):
 
     # -- dialling ----------------------------------------------------------------------------------
 
+    @_operator_action
     def dial_current(self, device: CallingDevice | None) -> None:
         """The dial bar's number if there is one, else the selected colleague."""
         number_edit = self._dial_bar.number_edit
@@ -99,6 +115,7 @@ class CallCommands(QObject):
                 translate("MainWindow", "Select a colleague or type a number first.")
             )
 
+    @_operator_action
     def dial_selected_colleague(self, device: CallingDevice | None) -> None:
         colleague = self._grid.target_colleague()
         if colleague is None:
@@ -106,6 +123,7 @@ class CallCommands(QObject):
             return
         self.dial_colleague(colleague, device)
 
+    @_operator_action
     def dial_colleague(self, colleague: Colleague, device: CallingDevice | None) -> None:
         number = colleague_number(colleague)
         if number is None:
@@ -146,6 +164,7 @@ class CallCommands(QObject):
 
         self.tasks.run(self.session.dial(operator.id, text, chosen), key="dial", on_success=done)
 
+    @_operator_action
     def dial_clipboard(self) -> None:
         text = QGuiApplication.clipboard().text().strip()
         number = parse_dial_target(text) if text else None
@@ -168,6 +187,7 @@ class CallCommands(QObject):
             self._messages.show_error(without)
         return panel
 
+    @_operator_action
     def hang_up(self) -> None:
         """Hang up the selected call, else mine; a colleague's answered call only when asked."""
         panel = self._call_to_act_on(
@@ -203,6 +223,7 @@ class CallCommands(QObject):
             hang_up,
         )
 
+    @_operator_action
     def transfer(self) -> None:
         """Transfer the call to the number in the dial bar, else to the colleague on top."""
         text = self._dial_bar.number_edit.text().strip()
@@ -228,6 +249,7 @@ class CallCommands(QObject):
             return
         self.transfer_to(number, who=colleague.user.name)
 
+    @_operator_action
     def transfer_to(self, number: str, *, clear: bool = False, who: str = "") -> None:
         """Transfer the selected call, else mine; a colleague's answered call only when asked."""
         panel = self._call_to_act_on(
@@ -275,6 +297,7 @@ class CallCommands(QObject):
             on_success=done,
         )
 
+    @_operator_action
     def activate_colleague(self, colleague: Colleague | None) -> None:
         """Enter or double-click on a colleague: during my call, offer to transfer it to them;
         otherwise dial them."""
@@ -312,6 +335,7 @@ class CallCommands(QObject):
 
     # -- forwarding and state ----------------------------------------------------------------------
 
+    @_operator_action
     def set_forwarding_of(self, user_id: str, number: str | None) -> None:
         self.tasks.run(
             self.session.set_forwarding(user_id, number),
@@ -319,5 +343,6 @@ class CallCommands(QObject):
             on_success=lambda _done: self.forwarding_set.emit(user_id),
         )
 
+    @_operator_action
     def set_state_of(self, user_id: str, template_name: str) -> None:
         self.tasks.run(self.session.set_template(user_id, template_name), key=f"state:{user_id}")

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.ui.switchboard.message_bar import MessageBar
@@ -55,3 +55,43 @@ def test_a_new_message_replaces_the_one_shown(bar: MessageBar) -> None:
     bar.show_info("Second.")
     assert bar.text() == "Second."
     assert bar.kind == "info"
+
+
+def test_a_notice_clears_itself_and_an_error_waits_for_the_next_action(
+    bar: MessageBar, qtbot: QtBot
+) -> None:
+    """Operator polish, item 2: the bar never cleared ("There is no call to hang up" stayed while
+    three calls rang), and successes were silent."""
+    bar.info_seconds = 0.05
+    bar.show_info("Calling Bo Holm from my local phone.")
+    qtbot.waitUntil(lambda: bar.text() == "")
+
+    bar.show_error("There is no call to hang up.")
+    assert bar.clears_in() is None  # an error does not go by itself
+    assert bar.text() == "There is no call to hang up."
+    bar.action_started()
+    assert bar.text() == ""
+
+    bar.show_info("Done.")
+    bar.action_started()  # a notice is not an error: it keeps its few seconds
+    assert bar.text() == "Done."
+    assert 0 < (bar.clears_in() or 0) <= 0.05
+
+
+def test_showing_a_message_moves_nothing_below_it(qtbot: QtBot) -> None:
+    page = QWidget()
+    column = QVBoxLayout(page)
+    bar, below = MessageBar(), QLabel("the grid")
+    column.addWidget(bar)
+    column.addWidget(below)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    before = below.geometry()
+
+    bar.show_error("A long message " * 40)
+    qtbot.waitUntil(bar.isVisible)
+    assert below.geometry() == before
+    assert bar.label.toolTip().startswith("A long message")  # the whole text, when cut
+    bar.dismiss()
+    assert below.geometry() == before

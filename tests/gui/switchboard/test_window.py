@@ -13,6 +13,7 @@ from konnekta_desktop.domain import Line, LineRole, LineType, User
 from konnekta_desktop.domain.colleagues import Colleague
 from konnekta_desktop.ui.switchboard import MainWindow, colleague_number
 from konnekta_desktop.ui.switchboard.panel_attributes import PanelAttributes, Part
+from tests.gui.gui_helpers import OPERATOR_ID
 
 PARTS = {name: part for name, part in vars(PanelAttributes).items() if isinstance(part, Part)}
 
@@ -75,3 +76,17 @@ def test_a_colleague_is_called_on_the_fixed_line_else_the_first_line() -> None:
     assert colleague_number(colleague(mobile, fixed)) == "+4533000001"
     assert colleague_number(colleague(mobile)) == "+4520000001"
     assert colleague_number(colleague()) is None
+
+
+def test_an_error_belongs_to_its_action_and_goes_with_the_next_one(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Operator polish, item 2: an error stayed after the next action succeeded."""
+    window.commands.hang_up()  # no call: said as an error
+    assert "no call to hang up" in window.message_bar.text()
+    window.dial_bar.number_edit.setText("12ab")
+    window.commands.dial_current(None)  # the next action: its own error replaces the old one
+    assert "not a phone number" in window.message_bar.text()
+    assert "no call to hang up" not in window.message_bar.text()
+    window.commands.set_state_of(OPERATOR_ID, "Lunch")
+    assert window.message_bar.text() == ""
