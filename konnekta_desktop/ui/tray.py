@@ -38,6 +38,7 @@ class Notification:
     title: str
     text: str
     urgent: bool = False  # an incoming call, rather than news about the connection
+    good: bool = False  # good news (the connection is back): no warning sign
 
 
 class NotificationPolicy:
@@ -98,7 +99,9 @@ class NotificationPolicy:
         connected = status.state is Connection.CONNECTED
         if connected and self._lost:
             notes.append(
-                Notification(APP_NAME, translate("Tray", "The connection to Konnekta is back."))
+                Notification(
+                    APP_NAME, translate("Tray", "The connection to Konnekta is back."), good=True
+                )
             )
             self._lost = False
         elif self._was_connected and status.setting is not None:
@@ -160,7 +163,7 @@ class Notifier(QObject):
             if self.tray is not None and self.tray.isVisible():
                 icon = (
                     QSystemTrayIcon.MessageIcon.Information
-                    if note.urgent
+                    if note.urgent or note.good
                     else QSystemTrayIcon.MessageIcon.Warning
                 )
                 self.tray.showMessage(note.title, note.text, icon, 8000)

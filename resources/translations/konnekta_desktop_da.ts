@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Listener port</source>
-        <translation>Lytteport</translation>
+        <translation type="vanished">Lytteport</translation>
     </message>
     <message>
         <source>Dial (F2)</source>
@@ -516,16 +516,24 @@
         <translation>indstillingerne er ufuldstændige. Åbn Indstillinger &gt; Forbindelse (F9), og udfyld {fields}.</translation>
     </message>
     <message>
+        <source>Konnekta&apos;s events arrive on listener port {port}</source>
+        <translation>Konnektas hændelser kommer ind på lytteport {port}</translation>
+    </message>
+    <message>
+        <source>No listener yet: Konnekta&apos;s events cannot arrive</source>
+        <translation>Ingen lytter endnu: Konnektas hændelser kan ikke komme ind</translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation>{names} og {count} mere</translation>
     </message>
     <message>
         <source>Listener port {port}</source>
-        <translation>Lytteport {port}</translation>
+        <translation type="vanished">Lytteport {port}</translation>
     </message>
     <message>
         <source>No listener</source>
-        <translation>Ingen lytter</translation>
+        <translation type="vanished">Ingen lytter</translation>
     </message>
     <message>
         <source>No events yet</source>
@@ -1621,6 +1629,10 @@
     <message>
         <source>Not saved: {problem}</source>
         <translation>Ikke gemt: {problem}</translation>
+    </message>
+    <message>
+        <source>(One more field needs correcting.)</source>
+        <translation>(Ét felt mere skal rettes.)</translation>
     </message>
     <message>
         <source>({count} more fields need correcting.)</source>

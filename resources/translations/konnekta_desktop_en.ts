@@ -292,10 +292,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Listener port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dial (F2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,15 +492,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Konnekta&apos;s events arrive on listener port {port}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No listener yet: Konnekta&apos;s events cannot arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listener port {port}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No listener</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1560,6 +1556,10 @@
     </message>
     <message>
         <source>Not saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(One more field needs correcting.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

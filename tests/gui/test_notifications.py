@@ -42,6 +42,8 @@ def test_connection_lost_and_restored_are_announced(window: MainWindow, session:
         "The connection to Konnekta was lost; reconnecting. Lost the connection to Konnekta",
         "The connection to Konnekta is back.",
     ]
+    # Good news carries no warning sign (Operator polish, item 9).
+    assert [n.good for n in notifier.sent] == [False, True]
 
 
 def test_a_connection_stopped_by_a_setting_is_announced_as_stopped_not_as_reconnecting(

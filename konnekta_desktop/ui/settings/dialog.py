@@ -264,7 +264,9 @@ class SettingsDialog(QDialog):
         if problems:
             more = len(problems) - 1
             text = self.tr("Not saved: {problem}").format(problem=problems[0])
-            if more:
+            if more == 1:
+                text += " " + self.tr("(One more field needs correcting.)")
+            elif more:
                 text += " " + self.tr("({count} more fields need correcting.)").format(count=more)
             self._say(text, problem=True)
             return False

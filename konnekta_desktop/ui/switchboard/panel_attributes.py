@@ -100,7 +100,6 @@ class PanelAttributes:
     connection_icon: Part[QLabel] = Part("status_bar")
     connection_label: Part[QLabel] = Part("status_bar")
     last_event_label: Part[QLabel] = Part("status_bar")
-    port_label: Part[QLabel] = Part("status_bar")
     demo_label: Part[QLabel] = Part("status_bar")
     # The commands and the wrap-up dialogs.
     dial_current: Part[Callable[[CallingDevice | None], None]] = Part("commands")

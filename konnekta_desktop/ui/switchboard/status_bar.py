@@ -53,8 +53,6 @@ class StatusBar(QStatusBar):
         self.connection_label.setAccessibleName(translate("MainWindow", "Connection"))
         self.last_event_label = QLabel()
         self.last_event_label.setAccessibleName(translate("MainWindow", "Last event"))
-        self.port_label = QLabel()
-        self.port_label.setAccessibleName(translate("MainWindow", "Listener port"))
         self.demo_label = QLabel(translate("MainWindow", "Demo"))
         self.demo_label.setObjectName("demoMark")
         self.demo_label.setStyleSheet(
@@ -65,7 +63,6 @@ class StatusBar(QStatusBar):
         self.addWidget(self.connection_icon)
         self.addWidget(self.connection_label, 1)
         self.addPermanentWidget(self.last_event_label)
-        self.addPermanentWidget(self.port_label)
         self.addPermanentWidget(self.demo_label)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
@@ -112,11 +109,15 @@ class StatusBar(QStatusBar):
         self.update_port()
 
     def update_port(self) -> None:
+        """Where the events arrive, for whoever asks (a tooltip: the port means nothing to an
+        operator, and much to an administrator)."""
         port = self.session.listener_port
-        self.port_label.setText(
-            translate("MainWindow", "Listener port {port}").format(port=port)
+        self.last_event_label.setToolTip(
+            translate("MainWindow", "Konnekta's events arrive on listener port {port}").format(
+                port=port
+            )
             if port
-            else translate("MainWindow", "No listener")
+            else translate("MainWindow", "No listener yet: Konnekta's events cannot arrive")
         )
 
     def update_last_event(self) -> None:

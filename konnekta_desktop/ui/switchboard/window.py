@@ -50,13 +50,13 @@ from .me_panel import MePanel, MyUser
 from .message_bar import MessageBar
 from .panel_attributes import PanelAttributes
 from .status_bar import StatusBar, settings_to_fill_in
+from .title import APP_NAME, window_title
 from .wrapups import WrapUps
 
 log = logging.getLogger(__name__)
 
 __all__ = ["APP_NAME", "MainWindow"]
 
-APP_NAME = "Konnekta Desktop"
 # The grid, the call panel and the count follow the model at most once every two frames at 60 Hz,
 # not once per batch: at 1,000 events/s the call panel changes every time, and repainting it at
 # 60 Hz cost a fifth of a core.
@@ -105,8 +105,7 @@ class MainWindow(PanelAttributes, QMainWindow):
 
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        title = APP_NAME + (" — " + self.tr("Demo") if session.demo else "")
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(session.demo))
         self.resize(1280, 720)
         self.setMinimumSize(900, 560)
 

@@ -66,6 +66,6 @@ def test_before_the_start_there_is_no_listener_and_no_event(
     bar: StatusBar, session: Session
 ) -> None:
     bar.show_connection(session.connector.status, [])
-    assert bar.port_label.text() == "No listener"
+    assert bar.last_event_label.toolTip() == "No listener yet: Konnekta's events cannot arrive"
     assert bar.last_event_label.text() == "No events yet"
     assert bar.demo_label.isVisibleTo(bar) is session.demo

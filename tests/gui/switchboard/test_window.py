@@ -4,6 +4,8 @@ and the call commands ask one question at a time."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidget
@@ -13,6 +15,7 @@ from konnekta_desktop.domain import Line, LineRole, LineType, User
 from konnekta_desktop.domain.colleagues import Colleague
 from konnekta_desktop.ui.switchboard import MainWindow, colleague_number
 from konnekta_desktop.ui.switchboard.panel_attributes import PanelAttributes, Part
+from konnekta_desktop.ui.switchboard.title import window_title
 from tests.gui.gui_helpers import OPERATOR_ID
 
 PARTS = {name: part for name, part in vars(PanelAttributes).items() if isinstance(part, Part)}
@@ -90,3 +93,14 @@ def test_an_error_belongs_to_its_action_and_goes_with_the_next_one(
     assert "no call to hang up" not in window.message_bar.text()
     window.commands.set_state_of(OPERATOR_ID, "Lunch")
     assert window.message_bar.text() == ""
+
+
+def test_the_title_names_the_app_once(qapp: object) -> None:
+    """Operator polish, item 9: "Konnekta Desktop — Demo — Konnekta Desktop" (Qt adds the
+    application's name after the title on Linux and Windows)."""
+    title = window_title(demo=True)
+    if sys.platform == "darwin":
+        assert title == "Konnekta Desktop — Demo"
+    else:
+        assert title == "Demo"
+        assert window_title(demo=False) == ""
