@@ -790,6 +790,10 @@
         <translation>vælges automatisk</translation>
     </message>
     <message>
+        <source>Kept until the app closes; type to replace it</source>
+        <translation>Huskes, til programmet lukkes; skriv for at erstatte den</translation>
+    </message>
+    <message>
         <source>Stored in the keyring; type to replace it</source>
         <translation>Gemt i nøgleringen; skriv for at erstatte den</translation>
     </message>

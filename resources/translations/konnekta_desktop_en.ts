@@ -742,6 +742,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kept until the app closes; type to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stored in the keyring; type to replace it</source>
         <translation type="unfinished"></translation>
     </message>

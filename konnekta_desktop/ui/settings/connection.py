@@ -80,7 +80,13 @@ class ConnectionPage(SettingsPage):
         for name in _connection_fields():
             option = get_option(name)
             stored = option.secret and bool(getattr(settings, name))
-            self.add_option(form, settings, name, secret_stored=stored)
+            self.add_option(
+                form,
+                settings,
+                name,
+                secret_stored=stored,
+                secret_in_keyring=secrets.available,
+            )
 
         self.keyring_notice = QLabel()
         self.keyring_notice.setObjectName("keyringNotice")

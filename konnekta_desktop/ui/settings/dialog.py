@@ -63,6 +63,8 @@ class SettingsDialog(QDialog):
     uses them, for the parts of the app that follow settings."""
 
     settings_applied = Signal(object)
+    # A note that must outlive the dialog (a restart is needed), for the window to show.
+    note_for_later = Signal(str)
 
     def __init__(
         self,
@@ -300,7 +302,9 @@ class SettingsDialog(QDialog):
             # The keyring may also fail during this save: the store then keeps them in memory.
             notes.append(words(self.secrets.problem))
         if new.language != old.language:
-            notes.append(self.tr("The new language shows after restarting the app."))
+            restart = self.tr("The new language shows after restarting the app.")
+            notes.append(restart)
+            self.note_for_later.emit(restart)  # still said when OK has closed this dialog
         problem = bool(secrets_changed and self.secrets.problem)
         try:
             # Not a setting: the system's login item, changed when the box differs from it.

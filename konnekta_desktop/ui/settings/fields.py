@@ -49,9 +49,11 @@ class OptionField:
         *,
         choices: Sequence[tuple[str, object]] | None = None,
         secret_stored: bool = False,
+        secret_in_keyring: bool = True,
     ) -> None:
         """`choices` (shown text, value) replace the plain names of an option with fixed values;
-        `secret_stored` says that a value of a secret option is kept in the keyring already.
+        `secret_stored` says that a value of a secret option is kept already, in the keyring or,
+        without `secret_in_keyring`, in memory until the app closes.
         """
         self.option = option
         self.message = FieldMessage()
@@ -59,7 +61,9 @@ class OptionField:
         self._listeners: list[Listener] = []
         self._stored_secret: Secret = value if isinstance(value, Secret) else Secret()
         self.show_secret: QToolButton | None = None
-        self.editor: QWidget = self._make_editor(option, value, choices, secret_stored)
+        self.editor: QWidget = self._make_editor(
+            option, value, choices, secret_stored, secret_in_keyring
+        )
         self.editor.setObjectName(f"field_{option.name}")
         self.editor.setToolTip(option_tooltip(option))
         self.editor.setAccessibleName(option_label(option))
@@ -73,6 +77,7 @@ class OptionField:
         value: Any,
         choices: Sequence[tuple[str, object]] | None,
         secret_stored: bool,
+        secret_in_keyring: bool,
     ) -> QWidget:
         kind = option.type
         if kind is bool:
@@ -101,7 +106,12 @@ class OptionField:
         if kind is Secret:
             line.setEchoMode(QLineEdit.EchoMode.Password)
             # The stored secret is never shown: an empty field keeps it, a typed one replaces it.
-            if secret_stored:
+            if secret_stored and not secret_in_keyring:
+                # No keyring could be used: it is kept in memory, as the notice above says.
+                line.setPlaceholderText(
+                    translate("OptionField", "Kept until the app closes; type to replace it")
+                )
+            elif secret_stored:
                 line.setPlaceholderText(
                     translate("OptionField", "Stored in the keyring; type to replace it")
                 )

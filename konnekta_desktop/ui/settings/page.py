@@ -44,11 +44,16 @@ class SettingsPage(QWidget):
         *,
         choices: Sequence[tuple[str, object]] | None = None,
         secret_stored: bool = False,
+        secret_in_keyring: bool = True,
     ) -> OptionField:
-        """Add the field of option `name` to `form`; `choices` and `secret_stored` as for
-        `OptionField`."""
+        """Add the field of option `name` to `form`; `choices` and the secret's whereabouts as
+        for `OptionField`."""
         field = OptionField(
-            get_option(name), getattr(settings, name), choices=choices, secret_stored=secret_stored
+            get_option(name),
+            getattr(settings, name),
+            choices=choices,
+            secret_stored=secret_stored,
+            secret_in_keyring=secret_in_keyring,
         )
         self.fields[name] = field
         add_field(form, field)

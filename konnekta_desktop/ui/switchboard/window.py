@@ -417,6 +417,7 @@ class MainWindow(PanelAttributes, QMainWindow):
             self.session, self, first_run=first_run, start_at_login=self.start_at_login
         )
         dialog.settings_applied.connect(self.on_settings_applied)
+        dialog.note_for_later.connect(self.show_info)
         self._settings_dialog = dialog
         dialog.open()
 

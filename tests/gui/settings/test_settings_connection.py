@@ -10,6 +10,7 @@ from pathlib import Path
 
 import keyring.backends.fail
 import pytest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.settings import OPTIONS, Secret, SecretStore, Section, load_settings
@@ -111,7 +112,6 @@ def test_connection_tab_has_every_connection_option_with_its_description_as_tool
 def test_secret_fields_are_masked_until_shown(
     dialog_for: Callable[..., SettingsDialog], tmp_path: Path, memory_keyring: InMemoryKeyring
 ) -> None:
-    from PySide6.QtWidgets import QLineEdit
 
     dialog = dialog_for(
         make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
@@ -176,3 +176,16 @@ def test_test_connection_reports_a_refused_login_in_plain_words(
     assert text.startswith("The test failed")
     assert "User and Password" in text or "Password" in text
     assert "not-the-password" not in text
+
+
+def test_without_a_keyring_a_kept_secret_does_not_claim_to_be_in_it(
+    dialog_for: Callable[..., SettingsDialog], tmp_path: Path
+) -> None:
+    """Operator polish, item 9: "Stored in the keyring" stood next to the "No keyring" notice."""
+    secrets = SecretStore(keyring.backends.fail.Keyring())  # type: ignore[no-untyped-call]
+    dialog = dialog_for(make_session(tmp_path, valid_settings(), secrets=secrets))
+    editor = dialog.connection.fields["client_secret"].editor
+    assert isinstance(editor, QLineEdit)
+    assert not dialog.connection.keyring_box.isHidden()
+    assert "keyring" not in editor.placeholderText()
+    assert editor.placeholderText() == "Kept until the app closes; type to replace it"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
@@ -251,3 +251,21 @@ def test_a_port_left_to_be_chosen_automatically_never_blocks_a_save_and_a_wrong_
     assert "from 1024 to 65535" in message
     automatic.set_text("84 70")
     assert "whole number" in (automatic.check() or "")
+
+
+def test_the_restart_for_a_new_language_is_still_said_after_ok_closes_the_dialog(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    qtbot: QtBot,
+) -> None:
+    """Operator polish, item 9: the note vanished with the dialog OK closed."""
+    session = make_session(tmp_path, valid_settings(), secrets=SecretStore(memory_keyring))
+    session.apply_settings = lambda _settings: None
+    dialog = dialog_for(session)
+    combo = dialog.calling.fields["language"].editor
+    assert isinstance(combo, QComboBox)
+    with qtbot.waitSignal(dialog.note_for_later, timeout=2000) as said:
+        combo.setCurrentIndex(combo.findData("da"))
+        dialog.ok_button.click()
+    assert said.args == ["The new language shows after restarting the app."]
