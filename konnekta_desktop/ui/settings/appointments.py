@@ -31,6 +31,7 @@ from ...domain.colleagues import name_order
 from ...domain.interface import Switchboard
 from .common import FieldMessage
 from .page import SettingsPage, translate, translated
+from .table_widgets import show_rows
 
 __all__ = ["AppointmentsPage"]
 
@@ -57,6 +58,7 @@ class AppointmentsPage(SettingsPage):
         super().__init__(parent)
         self._session = session
         self.table = QTableWidget(0, len(self.COLUMNS))
+        show_rows(self.table)
         self.table.setObjectName("appointmentsTable")
         self.table.setAccessibleName(translate("SettingsPage", "Appointments"))
         self.table.setHorizontalHeaderLabels([translated(c) for c in self.COLUMNS])

@@ -30,6 +30,7 @@ from ...settings import Settings, get_option
 from .common import BackgroundTasks
 from .labels import option_label, option_tooltip
 from .page import SettingsPage, translate, translated
+from .table_widgets import guard_wheel, show_rows
 
 __all__ = ["MappingsPage"]
 
@@ -54,7 +55,7 @@ def _mapping_combo(choices: Iterable[tuple[str, str]], current: str | None) -> Q
         combo.addItem(translate("SettingsPage", "{name} (missing)").format(name=current), current)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
-    return combo
+    return guard_wheel(combo)
 
 
 class MappingsPage(SettingsPage):
@@ -98,6 +99,7 @@ class MappingsPage(SettingsPage):
             # "Mapped"/"Unmapped" needs little room; the names and choices get the rest.
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            show_rows(table)
             table.verticalHeader().setVisible(False)
 
         self.load_button = QPushButton(translate("SettingsPage", "&Load activities from Konnekta"))

@@ -25,6 +25,7 @@ from ...domain.interface import Switchboard
 from ...settings import Settings, SyncDirection
 from .common import FieldMessage
 from .page import SettingsPage, translate, translated
+from .table_widgets import show_rows
 from .template_editor import STATE_CLASS_LABELS, TemplateEditor
 
 __all__ = ["StatesPage"]
@@ -68,6 +69,7 @@ class StatesPage(SettingsPage):
         )
         self.add_option(form, settings, "wrap_up_timeout")
         self.table = QTableWidget(0, len(self.COLUMNS))
+        show_rows(self.table)
         self.table.setObjectName("templatesTable")
         self.table.setAccessibleName(translate("SettingsPage", "Templates"))
         self.table.setHorizontalHeaderLabels([translated(c) for c in self.COLUMNS])

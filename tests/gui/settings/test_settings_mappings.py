@@ -9,6 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.model import LiveModel
@@ -78,3 +81,50 @@ def test_mappings_tab_loads_activities_from_konnekta_when_none_are_loaded(
 
     assert page.activity_table.rowCount() == len(simulator.tenant.activities) + 1
     assert page.values()["activity_mappings"] == {"gone-activity": "Lunch"}
+
+
+def test_a_wheel_notch_over_a_mapping_scrolls_the_table_and_changes_nothing(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    simulator: Simulator,
+    loaded: tuple[LiveModel, SmgClient],
+    qtbot: QtBot,
+) -> None:
+    """Operator polish, item 6: one notch of the wheel over a mapping's choice changed it
+    silently, and each table showed about five rows."""
+    model, api = loaded
+    session = make_session(
+        tmp_path, valid_settings(), secrets=SecretStore(memory_keyring), api=api, model=model
+    )
+    dialog = dialog_for(session)
+    page = dialog.mappings
+    table = page.activity_table
+    lunch = next(a for a in simulator.tenant.activities if "lunch" in a.name.lower())
+    combo = page.combo_for(table, lunch.id)
+    before = combo.currentIndex()
+
+    notch = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(5, 5),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, notch)
+    assert combo.currentIndex() == before
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.tabs.setCurrentWidget(page)
+    combo.setFocus()  # clicked or tabbed into: now the wheel is the operator's choice
+    qtbot.waitUntil(combo.hasFocus)
+    QApplication.sendEvent(combo, notch)
+    assert combo.currentIndex() != before
+
+    rows = table.minimumHeight() // table.verticalHeader().defaultSectionSize()
+    assert rows >= 10
