@@ -250,9 +250,7 @@ class SwitchboardApp:
     def _close_window(self) -> None:
         if self.window is not None:
             self.window.hide_to_tray = False
-            for dialog in self.window.open_wrapups.values():
-                dialog.close()
-            self.window.hide()
+            self.window.hide()  # the wrap-up panel goes with it
             self.window.shut_down()
             self.window.deleteLater()
 

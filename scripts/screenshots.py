@@ -2,7 +2,7 @@
 
 Runs each language in its own process under Xvfb (started through xvfb-run; install it with
 `apt-get install -y xvfb`), drives calls through the in-process simulator (a call-back among them)
-and saves the switchboard, the wrap-up dialog and the Settings > Mappings tab as PNG files; then
+and saves the switchboard, the wrap-up panel and the Settings > Mappings tab as PNG files; then
 starts once more with no settings at all and saves the first-run window and Settings.
 
     uv run python scripts/screenshots.py [--languages en da] [--out docs/screenshots]
@@ -95,7 +95,8 @@ async def _shoot(language: str, out: Path) -> int:
     assert window is not None
     simulator = session.simulator  # type: ignore[attr-defined]
     simulator.set_auto_traffic(False)  # the scene below is set by hand, the same every run
-    window.resize(1366, 740)  # a 1366x768 screen minus a task bar
+    # A 1366x768 screen less a task bar (40 px) and a title bar (32 px): the first start's size.
+    window.resize(1364, 696)
     await _until(lambda: session.connector.status.state is Connection.CONNECTED)
     await _until(lambda: window.operator_id is not None)
 
@@ -135,16 +136,18 @@ async def _shoot(language: str, out: Path) -> int:
     saved.append(_save_screen(window, out / f"transfer-question-{language}.png"))
     question = window.question
     assert question is not None
-    question.reject()
+    yes = question.defaultButton()
+    assert yes is not None
+    yes.click()  # transferred: my call ends, and its wrap-up says where it went
 
-    # Wrap-up: my call ends, the wrap-up dialog opens over the window.
-    await simulator.hang_up(mine)
+    # Wrap-up: the panel beside the grid and the calls, the note pre-filled, F10 in it.
     try:
         await _until(lambda: bool(window.open_wrapups), within=10)
-        dialog = next(iter(window.open_wrapups.values()))
+        entry = next(iter(window.open_wrapups.values()))
+        await _until(lambda: bool(entry.note_edit.text()), within=5)
+        window.open_pending_wrapups()
         await _settle()
-        saved.append(_save(dialog, out / f"wrapup-{language}.png"))
-        dialog.close()
+        saved.append(_save(window, out / f"wrapup-{language}.png"))
     except TimeoutError:
         print("No wrap-up opened (wrap-up off for the demo operator?)", file=sys.stderr)
 
@@ -184,7 +187,7 @@ async def _shoot_first_run(language: str, out: Path) -> list[Path]:
     await app.boot()
     window = app.window
     assert window is not None
-    window.resize(1366, 740)
+    window.resize(1364, 696)
     dialog = window.settings_dialog
     saved = []
     if dialog is None:

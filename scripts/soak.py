@@ -308,6 +308,7 @@ async def soak(args: argparse.Namespace) -> Outcome:
         sampler = asyncio.ensure_future(sample_rss())
         await driver.run_apart(start.at + args.duration)
         sampler.cancel()
+        await asyncio.gather(sampler, return_exceptions=True)  # gone before the tasks are counted
         sending_seconds = time.monotonic() - start.at
         await all_delivered()
         end = sample()

@@ -44,7 +44,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("my_forwarding", ("F7",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Set my forwarding"))),
     Shortcut("my_caller_id", ("F8",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Choose my caller ID"))),
     Shortcut("settings", ("F9", "Ctrl+,"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Open the settings"))),
-    Shortcut("wrap_up", ("F10",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Open the pending wrap-ups"))),
+    Shortcut("wrap_up", ("F10",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the pending wrap-ups"))),
     Shortcut("dial_clipboard", ("Ctrl+Shift+V",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial the number on the clipboard"))),
     Shortcut("dismiss_message", ("Ctrl+E",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Close the message bar"))),
     Shortcut("save_diagnostics", ("Ctrl+Shift+S",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Save diagnostics for support (logs, settings and versions, without passwords)"))),

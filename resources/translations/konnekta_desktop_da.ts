@@ -737,11 +737,19 @@
     </message>
     <message>
         <source>A wrap-up is pending, but the wrap-up window is missing.</source>
-        <translation>En efterbehandling venter, men efterbehandlingsvinduet mangler.</translation>
+        <translation type="vanished">En efterbehandling venter, men efterbehandlingsvinduet mangler.</translation>
     </message>
     <message>
         <source>No wrap-up is pending.</source>
         <translation>Ingen efterbehandling venter.</translation>
+    </message>
+    <message>
+        <source>Transferred to {name}</source>
+        <translation>Omstillet til {name}</translation>
+    </message>
+    <message>
+        <source>Wrap-up of the call with {party} saved.</source>
+        <translation>Efterbehandlingen af opkaldet med {party} er gemt.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2304,8 +2312,12 @@
         <translation>Åbn indstillingerne</translation>
     </message>
     <message>
+        <source>Go to the pending wrap-ups</source>
+        <translation>Gå til de ventende efterbehandlinger</translation>
+    </message>
+    <message>
         <source>Open the pending wrap-ups</source>
-        <translation>Åbn de ventende efterbehandlinger</translation>
+        <translation type="vanished">Åbn de ventende efterbehandlinger</translation>
     </message>
     <message>
         <source>Dial the number on the clipboard</source>

@@ -688,11 +688,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A wrap-up is pending, but the wrap-up window is missing.</source>
+        <source>No wrap-up is pending.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No wrap-up is pending.</source>
+        <source>Transferred to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up of the call with {party} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2216,7 +2220,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the pending wrap-ups</source>
+        <source>Go to the pending wrap-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,7 +1,8 @@
-"""The wrap-up dialog against the real session and the simulator: a call to the operator ends, the
-dialog shows caller, queue and duration, Complete makes the operator Available in Konnekta.
-Also: a colleague calling is named, a dialog restored after a restart runs its timer from the
-call's end, a refused completion is explained and can be retried, and the dialog never blocks.
+"""The wrap-up form against the real session and the simulator: a call to the operator ends, the
+form shows caller, queue and duration, Enter completes and makes the operator Available in Konnekta.
+Also: a colleague calling is named, a form restored after a restart runs its timer from the call's
+end, a refused completion is explained and can be retried, and the form in a dialog of its own
+never blocks and does not go away with Escape.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from konnekta_desktop.domain.wrapups import WrapUpSession
 from konnekta_desktop.simulator.server import Simulator
 from konnekta_desktop.simulator.tenant import primary_number
 from konnekta_desktop.ui.calls import format_duration
-from konnekta_desktop.ui.wrapup_dialog import WrapUpDialog, caller_text
+from konnekta_desktop.ui.wrapup_dialog import WrapUpDialog, WrapUpForm, caller_text
 from tests.gui.gui_helpers import OPERATOR_ID, Runner
 from tests.helpers.konnekta import config_for
 
@@ -72,44 +73,43 @@ def availability(simulator: Simulator) -> Availability:
     return simulator.tenant.presence[OPERATOR_ID].availability
 
 
-def test_call_ends_dialog_shows_the_call_and_complete_makes_the_operator_available(
+def test_call_ends_form_shows_the_call_and_enter_completes_making_the_operator_available(
     started_session: Session, simulator: Simulator, run: Runner, qtbot: QtBot
 ) -> None:
     session = started_session
-    dialogs: list[WrapUpDialog] = []
+    forms: list[WrapUpForm] = []
 
-    def open_dialog(pending: WrapUpSession) -> None:
-        dialog = WrapUpDialog(session, pending)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        dialogs.append(dialog)
+    def open_form(pending: WrapUpSession) -> None:
+        form = WrapUpForm(session, pending)
+        qtbot.addWidget(form)
+        form.show()
+        forms.append(form)
 
-    session.wrapup.subscribe(open_dialog)
+    session.wrapup.subscribe(open_form)
     queue = next(iter(simulator.tenant.queues))
 
     call_id = run(simulator.ring(OPERATOR_ID, CALLER, queue=queue))
     qtbot.waitUntil(lambda: availability(simulator) is Availability.UNAVAILABLE)
     run(simulator.answer(call_id))
     run(simulator.hang_up(call_id))
-    qtbot.waitUntil(lambda: bool(dialogs))
+    qtbot.waitUntil(lambda: bool(forms))
 
-    dialog = dialogs[0]
-    pending = dialog.wrapup_session
-    assert dialog.call_id == call_id
-    assert dialog.party_label.text() == session.plan.display(CALLER)
-    assert dialog.queue_label.text() == queue
-    assert dialog.duration_label.text() == format_duration(pending.ended - pending.started)
-    assert dialog.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
-    assert not dialog.isModal()
-    assert dialog.complete_button.isDefault()
+    form = forms[0]
+    pending = form.wrapup_session
+    assert form.call_id == call_id
+    assert form.party_label.text() == session.plan.display(CALLER)
+    assert form.queue_label.text() == queue
+    assert form.duration_label.text() == format_duration(pending.ended - pending.started)
+    assert form.complete_button.isDefault()
     assert availability(simulator) is Availability.UNAVAILABLE
 
-    dialog.note_edit.setText("Wants a quote by mail")
-    dialog.code_combo.setCurrentIndex(dialog.code_combo.findData("Message taken"))
-    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Enter completes
+    form.note_edit.setText("Wants a quote by mail")
+    form.code_combo.setCurrentIndex(form.code_combo.findData("Message taken"))
+    with qtbot.waitSignal(form.completed) as completed:
+        qtbot.keyClick(form.note_edit, Qt.Key.Key_Return)  # Enter completes
 
+    assert completed.args == [call_id]
     qtbot.waitUntil(lambda: availability(simulator) is Availability.AVAILABLE)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
     [record] = session.store.wrapup_records(OPERATOR_ID)
     assert (record.call_id, record.note, record.code) == (
         call_id,
@@ -145,7 +145,7 @@ def pending_call(ended: float) -> WrapUpSession:
     )
 
 
-def test_dialog_restored_after_a_restart_counts_from_the_calls_end_and_completes(
+def test_form_restored_after_a_restart_counts_from_the_calls_end_and_completes(
     simulator: Simulator, tmp_path: Path, run: Runner, qtbot: QtBot
 ) -> None:
     clock = ManualClock(now=1_750_000_000.0)
@@ -158,22 +158,23 @@ def test_dialog_restored_after_a_restart_counts_from_the_calls_end_and_completes
         run(session.start())
         qtbot.waitUntil(lambda: session.connector.status.state is Connection.CONNECTED)
         [restored] = session.wrapup.pending()
-        dialog = WrapUpDialog(session, restored, clock=clock.now)
-        qtbot.addWidget(dialog)
-        dialog.show()
+        form = WrapUpForm(session, restored, clock=clock.now)
+        qtbot.addWidget(form)
+        form.show()
 
-        assert dialog.queue_label.text() == "Direct call"
-        assert dialog.duration_label.text() == "1:35"
-        assert dialog.elapsed_label.text() == "1:00"
-        assert dialog.timer.isActive()
-        assert dialog.timer.interval() == 1000
+        assert form.queue_label.text() == "Direct call"
+        assert form.duration_label.text() == "1:35"
+        assert form.elapsed_label.text() == "1:00"
+        assert form.timer.isActive()
+        assert form.timer.interval() == 1000
         clock.advance(65)
-        dialog.timer.timeout.emit()
-        assert dialog.elapsed_label.text() == "2:05"
+        form.timer.timeout.emit()
+        assert form.elapsed_label.text() == "2:05"
 
-        dialog.complete_button.click()
+        with qtbot.waitSignal(form.completed):
+            form.complete_button.click()
         qtbot.waitUntil(lambda: availability(simulator) is Availability.AVAILABLE)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert not form.timer.isActive()
         assert session.store.pending_wrapups() == []
     finally:
         run(session.close())
@@ -203,22 +204,46 @@ def test_a_refused_completion_is_explained_and_can_be_retried(
     session = SimpleNamespace(
         plan=NumberPlan(), colleagues=[], complete_wrapup=service.complete_wrapup
     )
-    dialog = WrapUpDialog(session, pending_call(ended=1_750_000_000.0), clock=lambda: 1_750_000_010)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.code_combo.setEditText("Own code")
+    form = WrapUpForm(session, pending_call(ended=1_750_000_000.0), clock=lambda: 1_750_000_010)
+    qtbot.addWidget(form)
+    form.show()
+    form.code_combo.setEditText("Own code")
 
-    dialog.complete_button.click()
-    qtbot.waitUntil(lambda: not dialog.error_label.isHidden())
+    form.complete_button.click()
+    qtbot.waitUntil(lambda: not form.error_label.isHidden())
 
-    assert "Konnekta at smg:443 did not answer in time" in dialog.error_label.text()
-    assert dialog.complete_button.isEnabled()
-    assert dialog.isVisible()
+    assert "Konnekta at smg:443 did not answer in time" in form.error_label.text()
+    assert form.complete_button.isEnabled()
 
-    with qtbot.waitSignal(dialog.completed) as completed:
-        dialog.complete_button.click()
+    with qtbot.waitSignal(form.completed) as completed:
+        form.complete_button.click()
     assert completed.args == ["call-restored"]
     assert service.calls[-1] == ("call-restored", "", "Own code")
+    assert form.error_label.isHidden()
+
+
+def test_the_dialog_stays_on_top_never_blocks_and_closes_once_completed(
+    qtbot: QtBot, qasync_loop: object
+) -> None:
+    service = RefusingOnce()
+    service.calls.append(("an earlier", "", ""))  # so that this completion is not refused
+    session = SimpleNamespace(
+        plan=NumberPlan(), colleagues=[], complete_wrapup=service.complete_wrapup
+    )
+    dialog = WrapUpDialog(session, pending_call(ended=0.0), clock=lambda: 5.0)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    assert dialog.windowTitle() == "Wrap-up"
+    assert dialog.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert not dialog.isModal()
+    assert dialog.complete_button.text() == "&Complete"  # Alt+C: a window of its own
+    qtbot.keyClicks(dialog.note_edit, "Sent the price list")
+    with qtbot.waitSignal(dialog.completed) as completed:
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+
+    assert completed.args == ["call-restored"]
+    assert service.calls[-1] == ("call-restored", "Sent the price list", "")
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 

@@ -53,7 +53,11 @@ class CallPanel(QGroupBox):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setShowGrid(False)
-        self.view.verticalHeader().hide()
+        vertical = self.view.verticalHeader()
+        vertical.hide()
+        # Rows as compact as the colleague grid's, so the panel shows its calls in little height.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 4)
         header = self.view.horizontalHeader()
         for column, width in (
             (CallColumn.DIRECTION, 120),

@@ -70,6 +70,7 @@ class CallCommands(QObject):
     are asked."""
 
     forwarding_set = Signal(str)  # the user whose forwarding Konnekta took
+    transferred = Signal(str, str, str)  # call id, number, to whom as shown: once it went through
 
     def __init__(
         self,
@@ -290,6 +291,7 @@ class CallCommands(QObject):
                     party=party, target=target
                 )
             )
+            self.transferred.emit(panel.call_id, number, target)
 
         self.tasks.run(
             self.session.transfer(panel.call_id, number),

@@ -126,9 +126,10 @@ class GridPanel(QWidget):
         self.grid.sortByColumn(ColleagueColumn.NAME, Qt.SortOrder.AscendingOrder)
         vertical = self.grid.verticalHeader()
         vertical.hide()
-        # Fixed row heights: the view never measures 20,000 rows.
+        # Fixed row heights: the view never measures 20,000 rows. Compact ones, as in a list's
+        # compact view: at 1366x768 the grid shows 20 colleagues above the call panel.
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 4)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -13,7 +13,6 @@ from typing import Self, overload
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,6 +26,7 @@ from ...domain.types import CallingDevice
 from ...domain.wrapups import WrapUpSession
 from ..colleague_filter import ColleagueFilterProxy
 from ..colleagues import ColleagueTableModel
+from ..wrapup_dialog import WrapUpForm
 
 __all__ = ["PanelAttributes", "Part"]
 
@@ -117,4 +117,4 @@ class PanelAttributes:
     set_forwarding_of: Part[Callable[[str, str | None], None]] = Part("commands")
     open_wrapup: Part[Callable[[WrapUpSession], None]] = Part("wrapups", "open")
     open_pending_wrapups: Part[Callable[[], None]] = Part("wrapups", "open_pending")
-    open_wrapups: Part[dict[str, QDialog]] = Part("wrapups", "dialogs")
+    open_wrapups: Part[dict[str, WrapUpForm]] = Part("wrapups", "entries")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from .call_panel import CallPanel
 from .commands import CallCommands
 from .dial_bar import DialBar
 from .grid_panel import GridPanel
+from .layout import Splitters, WindowLayout, compact, layout_file
 from .me_panel import MePanel, MyUser
 from .message_bar import MessageBar
 from .panel_attributes import PanelAttributes
@@ -106,7 +106,6 @@ class MainWindow(PanelAttributes, QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(window_title(session.demo))
-        self.resize(1280, 720)
         self.setMinimumSize(900, 560)
 
         self.call_model = CallTableModel(
@@ -121,6 +120,10 @@ class MainWindow(PanelAttributes, QMainWindow):
         self._build_actions()
         self._build_ui()
         self._build_menus()
+        self.layout_keeper = WindowLayout(
+            self, self.splitters, self.grid, self.call_panel.view, layout_file(session.paths)
+        )
+        self.layout_keeper.restore()
         self._refresh_operator()
         self.call_panel.refresh()
         self.show_status(session.status)
@@ -146,7 +149,7 @@ class MainWindow(PanelAttributes, QMainWindow):
             session, lambda: call_panel.target() is not None, my_devices=self._my_devices
         )
         self.status_bar = StatusBar(session)
-        self.wrapups = WrapUps(session, messages.show_error, messages.show_info, self)
+        self.wrapups = WrapUps(session, messages.show_info, self)
         commands = self.commands = CallCommands(
             session,
             self.tasks,
@@ -169,6 +172,7 @@ class MainWindow(PanelAttributes, QMainWindow):
         )
         call_panel.hang_up_requested.connect(commands.hang_up)
         call_panel.transfer_requested.connect(commands.transfer)
+        commands.transferred.connect(self.wrapups.transferred)  # suggests the wrap-up's note
 
     def _build_actions(self) -> None:
         commands, me, grid = self.commands, self.me_panel, self.grid_panel
@@ -216,8 +220,8 @@ class MainWindow(PanelAttributes, QMainWindow):
     def _build_ui(self) -> None:
         central = QWidget()
         outer = QVBoxLayout(central)
-        outer.setContentsMargins(8, 6, 8, 4)
-        outer.setSpacing(6)
+        outer.setContentsMargins(6, 3, 6, 2)
+        outer.setSpacing(3)
 
         self.demo_banner = QLabel(
             self.tr(
@@ -228,28 +232,23 @@ class MainWindow(PanelAttributes, QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setStyleSheet(
             "#demoBanner { background: #fff3bf; color: #5c3c00; border: 1px solid #f08c00;"
-            " border-radius: 4px; padding: 3px 8px; font-weight: bold; }"
+            " border-radius: 4px; padding: 1px 8px; font-weight: bold; }"
         )
         self.demo_banner.setAccessibleName(self.tr("Demo mode"))
         self.demo_banner.setVisible(self.session.demo)
-        outer.addWidget(self.demo_banner)
+        self.menuBar().setCornerWidget(self.demo_banner)  # beside the menus: no row of its own
         outer.addWidget(self.message_bar)
 
         top = QHBoxLayout()
         top.addWidget(self.dial_bar, 3)
         top.addWidget(self.me_panel, 4)
         outer.addLayout(top)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.grid_panel)
-        splitter.addWidget(self.call_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 200])
-        splitter.setChildrenCollapsible(False)
-        outer.addWidget(splitter, 1)
+        compact(self.dial_bar, self.me_panel, self.call_panel)
+        self.splitters = Splitters(self.grid_panel, self.call_panel, self.call_panel.view)
+        outer.addWidget(self.splitters.main, 1)
         self.setCentralWidget(central)
         self.setStatusBar(self.status_bar)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.wrapups)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -481,12 +480,14 @@ class MainWindow(PanelAttributes, QMainWindow):
         timers or event filters call into Python: deleting it from inside one of those calls
         frees the object Qt is still delivering the event to.
         """
+        self.layout_keeper.save()  # the app quits: kept for the next start
         self.status_bar.stop()
         self._update_timer.stop()
         self.call_model.stop()
         self.grid_panel.shut_down()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.layout_keeper.save()
         if self.hide_to_tray:
             event.ignore()
             self.hide()
