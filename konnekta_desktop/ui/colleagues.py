@@ -97,8 +97,9 @@ PHONE_STATUS_TEXT = {
         QT_TRANSLATE_NOOP("PhoneStatus", "Ringing: a call is waiting to be answered"),
     ),
     PhoneStatus.BUSY: _status_text(
-        QT_TRANSLATE_NOOP("PhoneStatus", "Busy"),
-        QT_TRANSLATE_NOOP("PhoneStatus", "Busy: on a call"),
+        # Phone words, apart from the presence words ("Busy" is a state): docs/glossary.md.
+        QT_TRANSLATE_NOOP("PhoneStatus", "On a call"),
+        QT_TRANSLATE_NOOP("PhoneStatus", "On a call: the line is busy"),
     ),
     PhoneStatus.NOT_MONITORED: _status_text(
         QT_TRANSLATE_NOOP("PhoneStatus", "No line"),
@@ -111,7 +112,7 @@ PHONE_STATUS_TEXT = {
 }
 
 # The Mobile column's tooltip while the Mobile line is busy (the user talks on the mobile device).
-MOBILE_BUSY_TEXT = str(QT_TRANSLATE_NOOP("PhoneStatus", "Busy: talking on the mobile phone"))
+MOBILE_BUSY_TEXT = str(QT_TRANSLATE_NOOP("PhoneStatus", "On a call on the mobile phone"))
 
 _STATUS_ORDER = {status: order for order, status in enumerate(PhoneStatus)}
 

@@ -392,6 +392,10 @@
         <translation>Viderestilling:</translation>
     </message>
     <message>
+        <source>In a call or wrap-up, then {state}</source>
+        <translation>I opkald eller efterbehandling, derefter {state}</translation>
+    </message>
+    <message>
         <source>Find a colleague: type a name, number or department (F3)</source>
         <translation>Find en kollega: skriv navn, nummer eller afdeling (F3)</translation>
     </message>
@@ -601,7 +605,7 @@
     </message>
     <message>
         <source>{state} (in a call or wrap-up)</source>
-        <translation>{state} (i opkald eller efterbehandling)</translation>
+        <translation type="vanished">{state} (i opkald eller efterbehandling)</translation>
     </message>
     <message>
         <source>off</source>
@@ -822,11 +826,11 @@
     <name>PhoneStatus</name>
     <message>
         <source>Free</source>
-        <translation>Ledig</translation>
+        <translation>Fri</translation>
     </message>
     <message>
         <source>Free: no call in progress</source>
-        <translation>Ledig: intet opkald i gang</translation>
+        <translation>Fri: intet opkald i gang</translation>
     </message>
     <message>
         <source>Ringing</source>
@@ -837,16 +841,28 @@
         <translation>Ringer: et opkald venter på at blive besvaret</translation>
     </message>
     <message>
+        <source>On a call</source>
+        <translation>I samtale</translation>
+    </message>
+    <message>
+        <source>On a call: the line is busy</source>
+        <translation>I samtale: linjen er optaget</translation>
+    </message>
+    <message>
+        <source>On a call on the mobile phone</source>
+        <translation>I samtale på mobilen</translation>
+    </message>
+    <message>
         <source>Busy</source>
-        <translation>Optaget</translation>
+        <translation type="vanished">Optaget</translation>
     </message>
     <message>
         <source>Busy: on a call</source>
-        <translation>Optaget: er i et opkald</translation>
+        <translation type="vanished">Optaget: er i et opkald</translation>
     </message>
     <message>
         <source>Busy: talking on the mobile phone</source>
-        <translation>Optaget: taler i mobiltelefonen</translation>
+        <translation type="vanished">Optaget: taler i mobiltelefonen</translation>
     </message>
     <message>
         <source>On mobile</source>

@@ -384,6 +384,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In a call or wrap-up, then {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find a colleague: type a name, number or department (F3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,10 +569,6 @@
     </message>
     <message>
         <source>Me ({user} is not in Konnekta: check Settings &gt; Calling and wrap-up)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{state} (in a call or wrap-up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -785,15 +785,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Busy</source>
+        <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Busy: on a call</source>
+        <source>On a call: the line is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Busy: talking on the mobile phone</source>
+        <source>On a call on the mobile phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -152,11 +152,11 @@ def test_danish_grid_calls_devices_and_shortcuts(qtbot: QtBot, english_afterward
     install_translators("da")
     assert device_label(CallingDevice.LOCAL) == "Lokal telefon"
     assert dial_from_text(CallingDevice.MOBILE, "Anne") == "Ring op til Anne fra min mobiltelefon"
-    assert phone_status_text(PhoneStatus.BUSY) == ("Optaget", "Optaget: er i et opkald")
-    assert (
-        QCoreApplication.translate("PhoneStatus", MOBILE_BUSY_TEXT)
-        == "Optaget: taler i mobiltelefonen"
-    )
+    # Phone words apart from the presence words (docs/glossary.md): "Ledig" and "Optaget" are
+    # states, the phone is "Fri" or "I samtale".
+    assert phone_status_text(PhoneStatus.BUSY) == ("I samtale", "I samtale: linjen er optaget")
+    assert phone_status_text(PhoneStatus.IDLE)[0] == "Fri"
+    assert QCoreApplication.translate("PhoneStatus", MOBILE_BUSY_TEXT) == "I samtale på mobilen"
     rows = dict(shortcut_rows())
     english = {entry.description for entry in SHORTCUTS}
     assert not english & set(rows.values())  # every description shown in Danish

@@ -173,8 +173,9 @@ class MePanel(QGroupBox):
         shown = self.session.shown_state(self._me.id)
         text = shown_name(shown.label)
         if not shown.available and self._is_free_state(shown.label):
-            # The dot follows Konnekta, which keeps me red through a call and its wrap-up.
-            text = translate("MainWindow", "{state} (in a call or wrap-up)").format(state=text)
+            # The dot follows Konnekta, which keeps me red through a call and its wrap-up: say
+            # that, and the state that follows it, rather than "Available" beside a red dot.
+            text = translate("MainWindow", "In a call or wrap-up, then {state}").format(state=text)
         self.my_state_label.setText(text)
         self.my_state_label.setToolTip(text)
         self.my_state_dot.setPixmap(availability_icon(shown.available).pixmap(14, 14))

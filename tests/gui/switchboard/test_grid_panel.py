@@ -97,7 +97,7 @@ def test_fixed_and_mobile_lines_talking_on_the_mobile_shows_the_mobile_column_bu
     assert phone_status_of(window, WITH_MOBILE) is PhoneStatus.BUSY
     assert mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.DecorationRole) is not None
     tooltip = mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == "Busy: talking on the mobile phone"
+    assert tooltip == "On a call on the mobile phone"
     run(simulator.hang_up(call_id))
     qtbot.waitUntil(lambda: mobile_status_of(window, WITH_MOBILE) is PhoneStatus.IDLE)
     assert mobile_cell(window, WITH_MOBILE, Qt.ItemDataRole.DecorationRole) is None
