@@ -368,12 +368,20 @@
         <translation>Sæt min viderestilling</translation>
     </message>
     <message>
+        <source>Forward my calls to the number typed beside it (F7)</source>
+        <translation>Viderestil mine opkald til nummeret, der er skrevet ved siden af (F7)</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Ryd</translation>
     </message>
     <message>
         <source>Clear my forwarding</source>
         <translation>Fjern min viderestilling</translation>
+    </message>
+    <message>
+        <source>Stop forwarding my calls: they ring at my phones again</source>
+        <translation>Stop viderestillingen af mine opkald: de ringer på mine telefoner igen</translation>
     </message>
     <message>
         <source>My forwarding now</source>
@@ -820,6 +828,10 @@
     <message>
         <source>Show what is typed</source>
         <translation>Vis det indtastede</translation>
+    </message>
+    <message>
+        <source>Show what is typed here (it is hidden otherwise)</source>
+        <translation>Vis det, der er skrevet her (ellers er det skjult)</translation>
     </message>
 </context>
 <context>
@@ -2211,6 +2223,10 @@
     <message>
         <source>&amp;Load activities from Konnekta</source>
         <translation>&amp;Hent aktiviteter fra Konnekta</translation>
+    </message>
+    <message>
+        <source>Read the activities Konnekta has now, to map them (the connection is not needed for the rest of this page)</source>
+        <translation>Hent de aktiviteter, Konnekta har nu, for at knytte dem (resten af siden kræver ikke forbindelse)</translation>
     </message>
     <message>
         <source>Activity id: {id}</source>

@@ -360,11 +360,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Forward my calls to the number typed beside it (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clear my forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop forwarding my calls: they ring at my phones again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -763,6 +771,10 @@
     </message>
     <message>
         <source>Show what is typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what is typed here (it is hidden otherwise)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2114,6 +2126,10 @@
     </message>
     <message>
         <source>&amp;Load activities from Konnekta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the activities Konnekta has now, to map them (the connection is not needed for the rest of this page)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -58,6 +58,7 @@ class AppointmentsPage(SettingsPage):
         super().__init__(parent)
         self._session = session
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         show_rows(self.table)
         self.table.setObjectName("appointmentsTable")
         self.table.setAccessibleName(translate("SettingsPage", "Appointments"))

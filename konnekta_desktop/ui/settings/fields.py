@@ -121,6 +121,9 @@ class OptionField:
             self.show_secret.setText(translate("OptionField", "Show"))
             self.show_secret.setCheckable(True)
             self.show_secret.setAccessibleName(translate("OptionField", "Show what is typed"))
+            self.show_secret.setToolTip(
+                translate("OptionField", "Show what is typed here (it is hidden otherwise)")
+            )
             self.show_secret.toggled.connect(self._toggle_echo)
         else:
             line.setText(str(value))

@@ -100,10 +100,18 @@ class MappingsPage(SettingsPage):
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             show_rows(table)
+            table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
             table.verticalHeader().setVisible(False)
 
         self.load_button = QPushButton(translate("SettingsPage", "&Load activities from Konnekta"))
         self.load_button.setObjectName("loadActivities")
+        self.load_button.setToolTip(
+            translate(
+                "SettingsPage",
+                "Read the activities Konnekta has now, to map them (the connection is not needed "
+                "for the rest of this page)",
+            )
+        )
         self.load_button.clicked.connect(self.start_loading)
         self.load_message = QLabel()
         self.load_message.setObjectName("loadMessage")

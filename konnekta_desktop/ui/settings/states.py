@@ -69,6 +69,7 @@ class StatesPage(SettingsPage):
         )
         self.add_option(form, settings, "wrap_up_timeout")
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         show_rows(self.table)
         self.table.setObjectName("templatesTable")
         self.table.setAccessibleName(translate("SettingsPage", "Templates"))

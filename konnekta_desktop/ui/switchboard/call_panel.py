@@ -46,6 +46,7 @@ class CallPanel(QGroupBox):
         self._following = False
 
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setObjectName("callPanel")
         self.view.setAccessibleName(self.tr("Calls"))
         self.view.setModel(model)

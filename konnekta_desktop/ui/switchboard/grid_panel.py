@@ -113,6 +113,7 @@ class GridPanel(QWidget):
         layout.addLayout(row)
 
         self.grid = QTableView()
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.grid.setObjectName("colleagueGrid")
         self.grid.setAccessibleName(translate("MainWindow", "Colleagues"))
         self.grid.setModel(self.proxy)

@@ -49,6 +49,7 @@ def show_shortcuts(parent: QWidget) -> None:
     layout = QVBoxLayout(dialog)
     rows = shortcut_rows()
     table = QTableWidget(len(rows), 2)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setObjectName("shortcutTable")
     table.setAccessibleName(translate("MainWindow", "Keyboard shortcuts"))
     table.setHorizontalHeaderLabels(

@@ -94,9 +94,15 @@ class MePanel(QGroupBox):
         self.forward_edit.returnPressed.connect(self.set_my_forwarding)
         self.forward_set_button = QPushButton(translate("MainWindow", "Forward"))
         self.forward_set_button.setAccessibleName(translate("MainWindow", "Set my forwarding"))
+        self.forward_set_button.setToolTip(
+            translate("MainWindow", "Forward my calls to the number typed beside it (F7)")
+        )
         self.forward_set_button.clicked.connect(self.set_my_forwarding)
         self.forward_clear_button = QPushButton(translate("MainWindow", "Clear"))
         self.forward_clear_button.setAccessibleName(translate("MainWindow", "Clear my forwarding"))
+        self.forward_clear_button.setToolTip(
+            translate("MainWindow", "Stop forwarding my calls: they ring at my phones again")
+        )
         self.forward_clear_button.clicked.connect(self.clear_my_forwarding)
         self.my_forwarding_label = QLabel()
         self.my_forwarding_label.setAccessibleName(translate("MainWindow", "My forwarding now"))

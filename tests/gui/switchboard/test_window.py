@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.domain import Line, LineRole, LineType, User
@@ -104,3 +104,23 @@ def test_the_title_names_the_app_once(qapp: object) -> None:
     else:
         assert title == "Demo"
         assert window_title(demo=False) == ""
+
+
+def test_tab_leaves_each_table_so_hang_up_and_transfer_can_be_reached(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Operator polish, item 10: every table trapped Tab (6,000 presses never left it), so the
+    call panel, Hang up and Transfer could not be reached by Tab. Arrows move inside a table."""
+    window.activateWindow()
+    for table in (window.grid, window.call_panel.view):
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus)
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not table
+    window.grid.setFocus()
+    qtbot.waitUntil(window.grid.hasFocus)
+    for _ in range(20):  # on from the grid, Tab by Tab, the call list comes
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is window.call_panel.view:
+            break
+    assert QApplication.focusWidget() is window.call_panel.view
