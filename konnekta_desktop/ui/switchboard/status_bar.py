@@ -56,7 +56,7 @@ class StatusBar(QStatusBar):
         self.demo_label = QLabel(translate("MainWindow", "Demo"))
         self.demo_label.setObjectName("demoMark")
         self.demo_label.setStyleSheet(
-            "#demoMark { background: #f08c00; color: #ffffff; font-weight: bold;"
+            "#demoMark { background: #b35900; color: #ffffff; font-weight: bold;"  # 4.8:1
             " border-radius: 3px; padding: 0 6px; }"
         )
         self.demo_label.setVisible(session.demo)
