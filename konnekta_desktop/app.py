@@ -321,7 +321,7 @@ def run_gui(
     events (default: on macOS only).
     """
     from .autostart import apply_start_at_login
-    from .runtime import LaunchOptions, app_paths, open_session
+    from .runtime import LaunchOptions, app_paths, open_remote_session, open_session
 
     if isinstance(session_factory, LaunchOptions):
         options = session_factory
@@ -331,6 +331,8 @@ def run_gui(
         exit_when_connected = options.exit_when_connected
 
         async def factory() -> AppSession:
+            if options.connect is not None:
+                return open_remote_session(options)  # the company connector's switchboard
             # Incomplete settings open the window and Settings, rather than stopping the app.
             return await open_session(options, strict=False)
 

@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--seed", type=int, default=7, metavar="S", help="with --demo: tenant seed")
     parser.add_argument(
+        "--connect",
+        metavar="URL",
+        help="run the switchboard window against a company connector (konnekta-desktop server) "
+        "at URL, such as http://127.0.0.1:8471, instead of Konnekta",
+    )
+    parser.add_argument(
         "--exit-when-connected",
         action="store_true",
         help="exit with status 0 once connected and loaded (a smoke test for installed builds)",
@@ -67,7 +73,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .server_cli import main as server_main
 
         return server_main(args_list[1:])
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.connect is not None:
+        from .domain.refusals import Reason, WentWrong, english, why
+        from .remote.client import client_url
+
+        if args.demo or args.headless:
+            parser.error(english(why(Reason.CONNECT_ALONE)))
+        try:
+            client_url(args.connect)
+        except WentWrong as problem:
+            parser.error(english(problem.why))
     from .runtime import LaunchOptions
 
     options = LaunchOptions(
@@ -77,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         exit_when_connected=args.exit_when_connected,
         target=args.target,
+        connect=args.connect,
     )
     if args.headless:
         from .headless import run_headless

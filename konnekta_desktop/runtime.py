@@ -31,6 +31,7 @@ from .settings import (
 )
 
 if TYPE_CHECKING:
+    from .remote.remote_session import RemoteSession
     from .simulator.server import Simulator
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class LaunchOptions:
     exit_when_connected: bool = False
     target: str | None = None
     log_to_stderr: bool = True
+    connect: str | None = None  # a company connector's address: its switchboard, not Konnekta's
 
 
 class SettingsProblem(Exception):
@@ -135,6 +137,26 @@ async def open_session(
     if simulator is not None:
         session.close_with(simulator.close)
     return session
+
+
+def open_remote_session(options: LaunchOptions) -> RemoteSession:
+    """`--connect`: the switchboard of the company connector at `options.connect`. Paths and
+    logging as for a session of its own; this desktop's settings are read without the keyring,
+    as it uses no Konnekta secret."""
+    from .remote.remote_session import RemoteSession
+
+    assert options.connect is not None
+    paths = app_paths(options)
+    paths.create()
+    log_file = logs.setup(paths.log_dir, stderr=options.log_to_stderr)
+    log.info("Files in %s; log file %s", paths.config_dir, log_file)
+    settings, file_problems = load_settings(paths)
+    return RemoteSession(
+        options.connect,
+        settings=settings,
+        paths=paths,
+        settings_notes=[problem.why for problem in file_problems],
+    )
 
 
 async def start_demo_simulator(

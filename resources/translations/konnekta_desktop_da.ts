@@ -1544,6 +1544,46 @@
         <translation>Linje {line} i hemmelighedsfilen {file} er ikke NAVN=værdi med navnet KONNEKTA_CLIENT_SECRET eller KONNEKTA_PASSWORD.</translation>
     </message>
     <message>
+        <source>“{address}” is not the address of a company connector: give one like http://127.0.0.1:8471 (http, https, ws or wss, the host and the port).</source>
+        <translation>“{address}” er ikke adressen på en firmaconnector: angiv en som http://127.0.0.1:8471 (http, https, ws eller wss, værten og porten).</translation>
+    </message>
+    <message>
+        <source>--connect opens the switchboard window on a company connector: it cannot be combined with --demo or --headless.</source>
+        <translation>--connect åbner omstillingsvinduet på en firmaconnector: det kan ikke kombineres med --demo eller --headless.</translation>
+    </message>
+    <message>
+        <source>Could not reach the company connector at {address} ({detail}). Check that it runs and that the address given with --connect is right; trying again.</source>
+        <translation>Kunne ikke nå firmaconnectoren på {address} ({detail}). Kontrollér, at den kører, og at adressen givet med --connect er rigtig; prøver igen.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the company connector at {address}; connecting again.</source>
+        <translation>Forbindelsen til firmaconnectoren på {address} blev afbrudt; forbinder igen.</translation>
+    </message>
+    <message>
+        <source>The company connector at {address} answered in a shape this switchboard does not understand ({detail}). Update konnekta-desktop or the connector so that both are the same version.</source>
+        <translation>Firmaconnectoren på {address} svarede i en form, dette omstillingsbord ikke forstår ({detail}). Opdater konnekta-desktop eller connectoren, så begge har samme version.</translation>
+    </message>
+    <message>
+        <source>The company connector gave a reason this version of konnekta-desktop does not know (“{code}”). Update konnekta-desktop to see what it means.</source>
+        <translation>Firmaconnectoren gav en grund, som denne version af konnekta-desktop ikke kender (“{code}”). Opdater konnekta-desktop for at se, hvad den betyder.</translation>
+    </message>
+    <message>
+        <source>{command} was not carried out: this switchboard is not connected to the company connector at {address} now. Try again when the status bar says Connected.</source>
+        <translation>{command} blev ikke udført: dette omstillingsbord er ikke forbundet til firmaconnectoren på {address} lige nu. Prøv igen, når statuslinjen siger Forbundet.</translation>
+    </message>
+    <message>
+        <source>{command} was not carried out: the switchboard is not connected, so what it shows may be out of date. Try again when the status bar says Connected.</source>
+        <translation>{command} blev ikke udført: omstillingsbordet er ikke forbundet, så det, det viser, kan være forældet. Prøv igen, når statuslinjen siger Forbundet.</translation>
+    </message>
+    <message>
+        <source>{command}: the connection to the company connector broke off before it answered and did not come back within {seconds} seconds, so it is not known whether it was carried out. Look at the switchboard before trying again.</source>
+        <translation>{command}: forbindelsen til firmaconnectoren blev afbrudt, før den svarede, og kom ikke igen inden for {seconds} sekunder, så det vides ikke, om det blev udført. Se efter på omstillingsbordet, før du prøver igen.</translation>
+    </message>
+    <message>
+        <source>The company&apos;s settings (connection, numbers, states, templates, mappings and appointments) are kept by the company connector: they cannot be changed from this switchboard.</source>
+        <translation>Firmaets indstillinger (forbindelse, numre, tilstande, skabeloner, tilknytninger og aftaler) holdes af firmaconnectoren: de kan ikke ændres fra dette omstillingsbord.</translation>
+    </message>
+    <message>
         <source>Lost the connection to Konnekta</source>
         <translation>Forbindelsen til Konnekta blev afbrudt</translation>
     </message>

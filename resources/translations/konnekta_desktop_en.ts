@@ -1452,6 +1452,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“{address}” is not the address of a company connector: give one like http://127.0.0.1:8471 (http, https, ws or wss, the host and the port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--connect opens the switchboard window on a company connector: it cannot be combined with --demo or --headless.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the company connector at {address} ({detail}). Check that it runs and that the address given with --connect is right; trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to the company connector at {address}; connecting again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector at {address} answered in a shape this switchboard does not understand ({detail}). Update konnekta-desktop or the connector so that both are the same version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector gave a reason this version of konnekta-desktop does not know (“{code}”). Update konnekta-desktop to see what it means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{command} was not carried out: this switchboard is not connected to the company connector at {address} now. Try again when the status bar says Connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{command} was not carried out: the switchboard is not connected, so what it shows may be out of date. Try again when the status bar says Connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{command}: the connection to the company connector broke off before it answered and did not come back within {seconds} seconds, so it is not known whether it was carried out. Look at the switchboard before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company&apos;s settings (connection, numbers, states, templates, mappings and appointments) are kept by the company connector: they cannot be changed from this switchboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lost the connection to Konnekta</source>
         <translation type="unfinished"></translation>
     </message>

@@ -30,6 +30,7 @@ from ...domain.refusals import Refused
 from ...domain.status import Connection
 from ...settings import (
     AppPaths,
+    Owner,
     SecretStore,
     Settings,
     SettingsSaveError,
@@ -150,6 +151,7 @@ class SettingsDialog(QDialog):
         self.tenant_notice.setObjectName("tenantNotice")
         self.tenant_notice.setWordWrap(True)
         tenant_only = session.role is not Role.ADMINISTRATOR
+        self._own_only = tenant_only  # then only the operator's own options are checked
         self.tenant_notice.setVisible(tenant_only)
         for page in (self.connection, self.numbers, self.states, self.mappings, self.appointments):
             page.setEnabled(not tenant_only)
@@ -246,9 +248,17 @@ class SettingsDialog(QDialog):
         )
 
     def refused(self) -> list[str]:
-        """Validate every option as the window shows it; mark the fields; return the messages."""
+        """Validate every option the operator may change as the window shows it; mark the
+        fields; return the messages. An operator without the administrator's role is not held
+        up by the company's settings, which they cannot change (on a company connector's desktop
+        the connection fields are empty: the connector has them)."""
         new = self.current_settings()
-        errors = [error for error in validate(new) if error.field is not None]
+        errors = [
+            error
+            for error in validate(new)
+            if error.field is not None
+            and not (self._own_only and get_option(error.field).owner is Owner.TENANT)
+        ]
         messages = {error.field: words(error.why) for error in errors}
         fields = {name: field for page in self.pages for name, field in page.fields.items()}
         for name, field in fields.items():

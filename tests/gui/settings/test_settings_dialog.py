@@ -269,3 +269,24 @@ def test_the_restart_for_a_new_language_is_still_said_after_ok_closes_the_dialog
         combo.setCurrentIndex(combo.findData("da"))
         dialog.ok_button.click()
     assert said.args == ["The new language shows after restarting the app."]
+
+
+def test_an_operator_saves_their_own_settings_without_the_companys_filled_in(
+    dialog_for: Callable[..., SettingsDialog],
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    run: Runner,
+) -> None:
+    """A desktop on a company connector has no connection settings of its own: an operator
+    (not an administrator) could not save even a language change, as the empty connection
+    fields failed the check. Only the options they may change are checked for them."""
+    operator = make_session(
+        tmp_path, Settings(), secrets=SecretStore(memory_keyring), role=Role.OPERATOR
+    )
+    operator.apply_settings = lambda _settings: None
+    dialog = dialog_for(operator)
+    combo = dialog.calling.fields["language"].editor
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("da"))
+    assert run(dialog.apply()) is True
+    assert tomllib.loads(settings_file_text(operator))["ui"]["language"] == "da"

@@ -1,0 +1,384 @@
+"""The desktop's client mode: a `RemoteSession` on a real company connector running the
+simulator. It shows what the connector's session shows, hears every change as an update with the
+connector's number, carries commands out once per request id (also when the connection drops
+mid-command), brings refusals back as their codes, starts afresh after the connector restarts,
+and is stale, refusing calls, while it is not connected."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.domain.interface import Update
+from konnekta_desktop.domain.refusals import Reason, Refused, WentWrong, why
+from konnekta_desktop.domain.states import State, StateClass
+from konnekta_desktop.domain.status import Connection
+from konnekta_desktop.domain.types import Availability, CallingDevice, CallState
+from konnekta_desktop.remote.client import client_url
+from konnekta_desktop.remote.remote_session import RemoteSession
+from konnekta_desktop.remote.server import ClientApi
+from konnekta_desktop.remote.service import ServerOptions, serve_connector
+from konnekta_desktop.runtime import LaunchOptions
+from tests.helpers.ports import free_port
+from tests.remote.conftest import Running
+from tests.remote.test_client_api_commands import EXTERNAL, a_caller, calls_placed
+from tests.remote.test_client_api_updates import an_activity, an_available_colleague
+from tests.remote.wsclient import WAIT
+
+
+class Watched:
+    """A remote session and the updates it published."""
+
+    def __init__(self, session: RemoteSession) -> None:
+        self.session = session
+        self.updates: list[Update] = []
+        self._waiting: list[tuple[Callable[[Update], bool], asyncio.Future[Update]]] = []
+        session.subscribe(self._on_update)
+
+    def _on_update(self, update: Update) -> None:
+        self.updates.append(update)
+        for wanted, found in list(self._waiting):
+            if not found.done() and wanted(update):
+                found.set_result(update)
+
+    async def update(self, wanted: Callable[[Update], bool]) -> Update:
+        """The next update for which `wanted` is true."""
+        found: asyncio.Future[Update] = asyncio.get_running_loop().create_future()
+        entry = (wanted, found)
+        self._waiting.append(entry)
+        try:
+            return await asyncio.wait_for(found, WAIT)
+        finally:
+            self._waiting.remove(entry)
+
+
+async def connected(address: str, **options: float) -> Watched:
+    watched = Watched(RemoteSession(address, **options))
+    await watched.session.start()
+    await asyncio.wait_for(watched.session.wait_connected(), WAIT)
+    return watched
+
+
+@pytest.fixture
+async def remote(connector: Running) -> AsyncIterator[Watched]:
+    watched = await connected(connector.api.base_url)
+    try:
+        yield watched
+    finally:
+        await watched.session.close()
+
+
+def reason_of(error: pytest.ExceptionInfo[Refused]) -> Reason:
+    return error.value.reason
+
+
+# -- what it shows ---------------------------------------------------------------------------
+
+
+async def test_its_colleagues_match_the_connectors(remote: Watched, connector: Running) -> None:
+    mine, theirs = remote.session, connector.session
+    assert [c.id for c in mine.colleagues] == [c.id for c in theirs.colleagues]
+    for colleague in theirs.colleagues:
+        copy = mine.colleagues.get(colleague.id)
+        assert copy == colleague
+        assert mine.colleagues.row_of(colleague.id) == theirs.colleagues.row_of(colleague.id)
+        assert mine.shown_state(colleague.id) == theirs.shown_state(colleague.id)
+    assert dict(mine.colleagues.activities) == dict(theirs.colleagues.activities)
+    assert mine.operator is not None
+    assert mine.operator == theirs.operator
+    assert mine.plan == theirs.plan
+    assert mine.states() == theirs.states()
+    assert mine.templates() == theirs.templates()
+    assert mine.demo
+    assert mine.status.state is Connection.CONNECTED
+    assert not mine.stale
+    assert mine.listener_port is None  # no webhook listener on this desktop
+
+
+async def test_a_presence_change_reaches_it_as_an_update_with_the_connectors_number(
+    remote: Watched, connector: Running
+) -> None:
+    user_id = an_available_colleague(connector)
+    await connector.simulator.set_presence(user_id, an_activity(connector).id, "unavailable")
+    session = connector.session
+
+    def unavailable(model_of: Any) -> bool:
+        colleague = model_of.get(user_id)
+        return colleague is not None and colleague.availability is Availability.UNAVAILABLE
+
+    published = await connector.published(lambda _u: unavailable(session.colleagues))
+    update = await remote.update(lambda u: u.seq == published.seq)
+    assert update.colleagues is not None
+    assert user_id in update.colleagues.changed
+    assert unavailable(remote.session.colleagues)
+    assert remote.session.shown_state(user_id) == session.shown_state(user_id)
+
+
+async def test_a_call_back_call_rings_and_leaves_with_its_mark(
+    remote: Watched, connector: Running
+) -> None:
+    call_id = await connector.simulator.ring_queue("Support", "+4587654321", callback=True)
+    await remote.update(
+        lambda _u: any(c.call_id == call_id for c in remote.session.colleagues.active_calls())
+    )
+    legs = [c for c in remote.session.colleagues.active_calls() if c.call_id == call_id]
+    assert legs
+    assert all(leg.callback and leg.queue == "Support" for leg in legs)
+    await connector.simulator.hang_up(call_id)
+
+    def gone(_update: Update) -> bool:
+        return not any(c.call_id == call_id for c in remote.session.colleagues.active_calls())
+
+    await remote.update(gone)
+    ended = [
+        call
+        for update in remote.updates
+        if update.colleagues is not None
+        for call in update.colleagues.ended_calls
+        if call.call_id == call_id
+    ]
+    assert {leg.user_id for leg in legs} <= {c.user_id for c in ended}
+    assert all(c.state is CallState.ENDED for c in ended)
+
+
+async def test_a_colleague_added_and_removed_comes_and_goes_in_name_order(
+    remote: Watched, connector: Running
+) -> None:
+    user = await connector.simulator.add_user("Åse Østergaard", department="Salg")
+    added = await remote.update(lambda _u: remote.session.colleagues.get(user.id) is not None)
+    assert added.colleagues is not None
+    assert added.colleagues.reset
+    mine, theirs = remote.session.colleagues, connector.session.colleagues
+    assert [c.id for c in mine] == [c.id for c in theirs]
+    await connector.simulator.remove_user(user.id)
+    await remote.update(lambda _u: remote.session.colleagues.get(user.id) is None)
+    assert [c.id for c in mine] == [c.id for c in theirs]
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+async def test_a_dial_through_it_reaches_konnekta_once(remote: Watched, connector: Running) -> None:
+    caller = a_caller(connector)
+    call_id = await remote.session.dial(caller, EXTERNAL, CallingDevice.LOCAL, request_id="r-1")
+    assert calls_placed(connector, caller) == 1
+    await remote.update(lambda _u: call_id in calls_of(remote.session, caller))
+    assert connector.simulator.tenant.calls[call_id][caller].state is CallState.RINGING
+
+
+def calls_of(session: RemoteSession, user_id: str) -> set[str]:
+    colleague = session.colleagues.get(user_id)
+    return set(colleague.calls) if colleague is not None else set()
+
+
+async def test_a_dial_whose_connection_drops_mid_command_is_sent_again_and_placed_once(
+    remote: Watched, connector: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = connector.session
+    caller = a_caller(connector)
+    dial = session.dial
+    seen: list[str | None] = []
+
+    async def dial_and_lose_the_answer(*args: Any, request_id: str | None = None) -> str:
+        seen.append(request_id)
+        placing = asyncio.ensure_future(dial(*args, request_id=request_id))
+        if len(seen) == 1:
+            # The connector has the command; the desktop's connection drops before the answer.
+            await remote.session.reconnect_now(why(Reason.NETWORK_CHANGED))
+        return await placing
+
+    monkeypatch.setattr(session, "dial", dial_and_lose_the_answer)
+    before = len(remote.updates)
+    call_id = await remote.session.dial(caller, EXTERNAL, CallingDevice.LOCAL, request_id="r-2")
+    assert seen == ["r-2", "r-2"]  # sent again with the same request id
+    assert calls_placed(connector, caller) == 1
+    assert connector.simulator.tenant.calls[call_id][caller].state is CallState.RINGING
+    states = [u.status.state for u in remote.updates[before:] if u.status is not None]
+    assert Connection.RECONNECTING in states
+    # It resumed where it was: no fresh snapshot (a reset) was needed.
+    assert not any(u.colleagues is not None and u.colleagues.reset for u in remote.updates[before:])
+
+
+async def test_a_command_whose_connection_does_not_come_back_is_said_to_be_lost(
+    connector: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    watched = await connected(connector.api.base_url, resend_within=0.0)
+    session = connector.session
+    dial = session.dial
+    closing: list[asyncio.Task[None]] = []
+
+    async def dial_as_the_connector_goes(*args: Any, request_id: str | None = None) -> str:
+        closing.append(asyncio.ensure_future(connector.api.close()))
+        return await dial(*args, request_id=request_id)
+
+    monkeypatch.setattr(session, "dial", dial_as_the_connector_goes)
+    try:
+        with pytest.raises(Refused) as lost:
+            await watched.session.dial(a_caller(connector), EXTERNAL, CallingDevice.LOCAL)
+        assert reason_of(lost) is Reason.CONNECTOR_ANSWER_LOST
+        assert lost.value.params == {"command": "dial", "seconds": "0"}
+    finally:
+        await asyncio.gather(*closing)
+        await watched.session.close()
+
+
+async def test_a_refusal_comes_back_as_the_connectors_code(
+    remote: Watched, connector: Running
+) -> None:
+    caller = a_caller(connector)
+    with pytest.raises(Refused) as at_the_connector:
+        await connector.session.set_template(caller, "No such template")
+    with pytest.raises(Refused) as here:
+        await remote.session.set_template(caller, "No such template")
+    assert here.value == at_the_connector.value
+    assert reason_of(here) is Reason.NO_SUCH_TEMPLATE
+    with pytest.raises(Refused) as not_a_number:
+        await remote.session.dial(caller, "reception", CallingDevice.LOCAL)
+    assert reason_of(not_a_number) is Reason.NUMBER_NOT_A_NUMBER
+    await remote.session.set_forwarding(caller, EXTERNAL, request_id="same")
+    with pytest.raises(Refused) as reused:
+        await remote.session.set_forwarding(caller, "+4587000000", request_id="same")
+    assert reason_of(reused) is Reason.REQUEST_ID_REUSED
+    assert calls_placed(connector, caller) == 0
+
+
+async def test_the_tenants_settings_are_the_connectors(remote: Watched) -> None:
+    session = remote.session
+    assert session.role.value == "operator"  # Settings shows the tenant's pages read-only
+    with pytest.raises(WentWrong) as refused:
+        session.save_state(State("Somewhere", StateClass.BUSY))
+    assert refused.value.why.reason is Reason.TENANT_SETTINGS_AT_CONNECTOR
+    assert session.settings_problems == ()
+    assert session.secrets is None
+
+
+# -- not connected ---------------------------------------------------------------------------
+
+
+async def test_it_starts_stale_and_refuses_calls_until_it_reaches_a_connector() -> None:
+    address = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    watched = Watched(RemoteSession(address))
+    session = watched.session
+    try:
+        assert session.stale
+        assert session.status.state is Connection.CONNECTING
+        await session.start()
+        update = await watched.update(lambda u: u.status is not None)
+        assert update.status is not None
+        assert update.status.state is Connection.CONNECTING
+        assert update.status.why is not None
+        assert update.status.why.reason is Reason.CONNECTOR_UNREACHABLE
+        assert session.stale
+        with pytest.raises(Refused) as dial:
+            await session.dial("user-00001", EXTERNAL, CallingDevice.LOCAL)
+        assert reason_of(dial) is Reason.CALLS_WAIT_UNTIL_LIVE
+        with pytest.raises(Refused) as forwarding:
+            await session.set_forwarding("user-00001", EXTERNAL)
+        assert reason_of(forwarding) is Reason.CONNECTOR_NOT_REACHED
+    finally:
+        await session.close()
+
+
+async def test_it_is_stale_and_refuses_calls_while_the_connector_is_gone(
+    remote: Watched, connector: Running
+) -> None:
+    await connector.api.close()  # the connector says goodbye to its desktops (1001)
+    update = await remote.update(lambda u: u.status is not None)
+    assert update.status is not None
+    assert update.status.state is Connection.RECONNECTING
+    assert remote.session.stale
+    caller = a_caller(connector)
+    with pytest.raises(Refused) as hang_up:
+        await remote.session.hang_up("call-1")
+    assert reason_of(hang_up) is Reason.CALLS_WAIT_UNTIL_LIVE
+    with pytest.raises(Refused) as dial:
+        await remote.session.dial(caller, EXTERNAL, CallingDevice.LOCAL)
+    assert reason_of(dial) is Reason.CALLS_WAIT_UNTIL_LIVE
+    assert calls_placed(connector, caller) == 0
+    # What it showed stays on screen meanwhile.
+    assert len(remote.session.colleagues) == len(connector.session.colleagues)
+
+
+# -- the connector restarts ------------------------------------------------------------------
+
+
+async def start_connector(
+    config_dir: Path, port: int, users: int, seed: int
+) -> tuple[ClientApi, Session, asyncio.Event, asyncio.Task[int]]:
+    stop = asyncio.Event()
+    ready: asyncio.Future[tuple[ClientApi, Session]] = asyncio.get_running_loop().create_future()
+
+    def on_ready(api: ClientApi, session: Session) -> None:
+        assert session.simulator is not None
+        session.simulator.set_auto_traffic(False)
+        ready.set_result((api, session))
+
+    options = ServerOptions(
+        launch=LaunchOptions(demo=True, config_dir=config_dir, users=users, seed=seed), port=port
+    )
+    run = asyncio.create_task(serve_connector(options, stop, on_ready))
+    api, session = await asyncio.wait_for(ready, WAIT)
+    await asyncio.wait_for(session.wait_connected(), WAIT)
+    return api, session, stop, run
+
+
+async def test_after_the_connector_restarts_it_starts_again_from_a_fresh_snapshot(
+    tmp_path: Path, restore_logging: None
+) -> None:
+    port = free_port()
+    api, _, stop, run = await start_connector(tmp_path / "first", port, users=20, seed=4)
+    watched = await connected(api.base_url)
+    session = watched.session
+    try:
+        first_stream = api.stream
+        stop.set()
+        assert await asyncio.wait_for(run, 30) == 0
+        await watched.update(
+            lambda u: u.status is not None and u.status.state is Connection.RECONNECTING
+        )
+        assert session.stale
+
+        api, second, stop, run = await start_connector(tmp_path / "second", port, users=12, seed=9)
+        assert api.stream != first_stream
+        await session.reconnect_now(why(Reason.NETWORK_BACK))  # rather than wait for the retry
+        fresh = await watched.update(lambda u: u.colleagues is not None and u.colleagues.reset)
+        assert fresh.seq <= api.window.seq  # the new connector's numbers
+        assert [c for c in session.colleagues] == [c for c in second.colleagues]
+        assert len(session.colleagues) == 12
+        await asyncio.wait_for(session.wait_connected(), WAIT)
+        assert not session.stale
+    finally:
+        await session.close()
+        stop.set()
+        assert await asyncio.wait_for(run, 30) == 0
+
+
+# -- the address -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "url"),
+    [
+        ("http://127.0.0.1:8471", "ws://127.0.0.1:8471/client"),
+        ("http://127.0.0.1:8471/", "ws://127.0.0.1:8471/client"),
+        ("127.0.0.1:8471", "ws://127.0.0.1:8471/client"),
+        ("https://switchboard.example.dk:443", "wss://switchboard.example.dk:443/client"),
+        ("ws://[::1]:8471/client", "ws://[::1]:8471/client"),
+    ],
+)
+def test_the_address_given_becomes_the_client_api_address(typed: str, url: str) -> None:
+    assert client_url(typed) == url
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "ftp://host:1", "http://host", "http://:8471", "http://h:1?x"]
+)
+def test_an_address_that_is_no_connectors_is_refused_with_a_code(typed: str) -> None:
+    with pytest.raises(WentWrong) as refused:
+        client_url(typed)
+    assert refused.value.why.reason is Reason.CONNECTOR_ADDRESS_WRONG

@@ -1,0 +1,96 @@
+"""The switchboard window on a `RemoteSession` (`--connect`): the real MainWindow, offscreen, on a
+company connector running the simulator in the same Qt loop. It says it is connecting, then lists
+the connector's colleagues and shows a call ringing at the operator, as in direct mode."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from konnekta_desktop.core.session import Session
+from konnekta_desktop.remote.remote_session import RemoteSession
+from konnekta_desktop.remote.server import ClientApi
+from konnekta_desktop.remote.service import ServerOptions, serve_connector
+from konnekta_desktop.runtime import LaunchOptions
+from konnekta_desktop.settings import AppPaths
+from konnekta_desktop.ui.bridge import Bridge
+from konnekta_desktop.ui.calls import CallColumn
+from konnekta_desktop.ui.colleagues import ColleagueColumn
+from konnekta_desktop.ui.switchboard import MainWindow
+from tests.gui.conftest import (  # the GUI tests' loop and hygiene, shared
+    collect_garbage_between_tests,  # noqa: F401
+    delete_now,
+    no_thread_left_running,  # noqa: F401
+    qasync_loop,  # noqa: F401
+    run,  # noqa: F401
+)
+from tests.gui.gui_helpers import Runner
+
+USERS = 20
+
+
+def test_the_window_on_a_connector_lists_the_colleagues_and_shows_a_ringing_call(
+    qtbot: QtBot,
+    run: Runner,  # noqa: F811
+    qasync_loop: asyncio.AbstractEventLoop,  # noqa: F811
+    tmp_path: Path,
+    restore_logging: None,
+) -> None:
+    stop = asyncio.Event()
+    started: list[tuple[ClientApi, Session]] = []
+
+    def on_ready(api: ClientApi, session: Session) -> None:
+        assert session.simulator is not None
+        session.simulator.set_auto_traffic(False)
+        started.append((api, session))
+
+    options = ServerOptions(
+        launch=LaunchOptions(demo=True, config_dir=tmp_path / "connector", users=USERS, seed=4),
+        port=0,
+    )
+    serving = qasync_loop.create_task(serve_connector(options, stop, on_ready))
+    qtbot.waitUntil(lambda: bool(started), timeout=15_000)
+    api, connector = started[0]
+    run(connector.wait_connected())
+    simulator = connector.simulator
+    assert simulator is not None
+
+    remote = RemoteSession(api.base_url, paths=AppPaths.for_dir(tmp_path / "desktop"))
+    bridge = Bridge(remote)
+    bridge.attach()
+    window = MainWindow(remote, bridge)  # deleted below, not left to qtbot
+    try:
+        window.show()
+        remote.attach_client()
+        # Marked stale, visibly, until the snapshot is in.
+        assert window.status_bar.connection_label.text() == "Connecting to Konnekta…"
+        run(remote.start())
+        qtbot.waitUntil(lambda: window.colleague_model.rowCount() == USERS)
+        qtbot.waitUntil(
+            lambda: window.status_bar.connection_label.text() == "Connected to Konnekta"
+        )
+        names = {
+            window.colleague_model.index(row, ColleagueColumn.NAME).data() for row in range(USERS)
+        }
+        assert names == {colleague.user.name for colleague in connector.colleagues}
+
+        operator = remote.operator
+        assert operator is not None
+        assert operator == connector.operator
+        call_id = run(simulator.ring(operator.id, "+4587654321"))
+        qtbot.waitUntil(lambda: window.call_model.row_of(call_id) is not None)
+        row = window.call_model.row_of(call_id)
+        assert row is not None
+        assert window.call_model.index(row, CallColumn.CALLER).data() == "87 65 43 21"
+        assert "Ringing" in str(window.call_model.index(row, CallColumn.WHO).data())
+    finally:
+        run(window.tasks.cancel_all())
+        bridge.detach()
+        remote.detach_client()
+        delete_now(window)
+        run(remote.close())
+        stop.set()
+        qtbot.waitUntil(serving.done, timeout=30_000)
+    assert serving.result() == 0
