@@ -1,12 +1,8 @@
 """A running switchboard session: the connector plus the services built on it.
 
-`Session` is the in-process implementation of the application interface
-(`domain/interface.py`, `Switchboard`) and of the Settings window's `SettingsDoor`; the
-composition roots (headless and the Qt app) build one and the UI talks only to those two.
-Wrap-up runs for the operator's own user while a switchboard client is attached (the desktop's
-window; never `--headless`), when Konnekta's wrap-up flag for that user and the operator's own
-wrap-up setting are both on. A wrap-up left pending with no client completes by itself after the
-tenant's timeout.
+`Session` implements the application interface (`domain/interface.py`) and the Settings
+window's `SettingsDoor` in this process; the UI talks only to those. Wrap-up runs for the
+operator while a switchboard client is attached (never `--headless`): docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -135,6 +131,10 @@ class Session:
         self.model.subscribe(self._on_change)
         self.presence.subscribe(self._on_shown)
         self.wrapup.subscribe(self._on_wrapup)
+
+    @property
+    def through_connector(self) -> str | None:
+        return None  # this session talks to Konnekta itself
 
     @property
     def config(self) -> ConnectorConfig:

@@ -132,6 +132,10 @@ class Switchboard(Protocol):
         """Connected to the built-in simulator: nothing reaches a real phone."""
 
     @property
+    def through_connector(self) -> str | None:
+        """The company connector's address when Konnekta is reached through one, else None."""
+
+    @property
     def colleagues(self) -> Colleagues: ...
 
     @property

@@ -118,6 +118,10 @@ class RemoteSession:
         return self._mirror.demo
 
     @property
+    def through_connector(self) -> str | None:
+        return self._link.address
+
+    @property
     def colleagues(self) -> Colleagues:
         return self._mirror.model
 

@@ -524,8 +524,16 @@
         <translation>Ikke forbundet til Konnekta</translation>
     </message>
     <message>
+        <source>{connection} (through the company connector)</source>
+        <translation>{connection} (gennem firmaconnectoren)</translation>
+    </message>
+    <message>
         <source>the settings are incomplete. Open Settings &gt; Connection (F9) and fill in {fields}.</source>
         <translation>indstillingerne er ufuldstændige. Åbn Indstillinger &gt; Forbindelse (F9), og udfyld {fields}.</translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s events come through the company connector at {address}</source>
+        <translation>Konnektas hændelser kommer gennem firmaconnectoren på {address}</translation>
     </message>
     <message>
         <source>Konnekta&apos;s events arrive on listener port {port}</source>

@@ -500,7 +500,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{connection} (through the company connector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the settings are incomplete. Open Settings &gt; Connection (F9) and fill in {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konnekta&apos;s events come through the company connector at {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -65,11 +65,16 @@ def test_the_window_on_a_connector_lists_the_colleagues_and_shows_a_ringing_call
         window.show()
         remote.attach_client()
         # Marked stale, visibly, until the snapshot is in.
-        assert window.status_bar.connection_label.text() == "Connecting to Konnekta…"
+        assert window.status_bar.connection_label.text() == (
+            "Connecting to Konnekta (through the company connector)"
+        )
         run(remote.start())
         qtbot.waitUntil(lambda: window.colleague_model.rowCount() == USERS)
         qtbot.waitUntil(
-            lambda: window.status_bar.connection_label.text() == "Connected to Konnekta"
+            lambda: (
+                window.status_bar.connection_label.text()
+                == "Connected to Konnekta (through the company connector)"
+            )
         )
         names = {
             window.colleague_model.index(row, ColleagueColumn.NAME).data() for row in range(USERS)

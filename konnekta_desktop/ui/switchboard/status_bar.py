@@ -87,6 +87,10 @@ class StatusBar(QStatusBar):
                 text = translate("MainWindow", "Reconnecting to Konnekta…")
             case _:
                 text = translate("MainWindow", "Not connected to Konnekta")
+        if self.session.through_connector is not None:
+            text = translate("MainWindow", "{connection} (through the company connector)").format(
+                connection=text.rstrip("…")
+            )
         if missing:
             # The session's own message lists raw problems; name the fields and where they are.
             text = (
@@ -112,6 +116,15 @@ class StatusBar(QStatusBar):
         """Where the events arrive, for whoever asks (a tooltip: the port means nothing to an
         operator, and much to an administrator)."""
         port = self.session.listener_port
+        connector = self.session.through_connector
+        if connector is not None:
+            self.last_event_label.setToolTip(
+                translate(
+                    "MainWindow",
+                    "Konnekta's events come through the company connector at {address}",
+                ).format(address=connector)
+            )
+            return
         self.last_event_label.setToolTip(
             translate("MainWindow", "Konnekta's events arrive on listener port {port}").format(
                 port=port
