@@ -9,7 +9,6 @@ authentication yet: it listens on loopback unless told otherwise, and the log sa
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import secrets
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from .protocol import PROTOCOL, Health, Hello, Welcome, agreed_version, link_sta
 from .views import snapshot, update_message
 from .window import UpdateWindow
 
-__all__ = ["DEFAULT_PORT", "ClientApi", "is_loopback"]
+__all__ = ["DEFAULT_PORT", "ClientApi"]
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +38,6 @@ HARD_FRAME_LIMIT: Final = 4 * 1024 * 1024  # beyond this aiohttp closes the conn
 RESUME_MOST: Final = QUEUE_FRAMES // 2  # more missed updates than this: a snapshot is cheaper
 HEARTBEAT: Final = 30.0  # seconds between pings, so a vanished client is noticed
 _encoder: Final = msgspec.json.Encoder()
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class ClientApi:

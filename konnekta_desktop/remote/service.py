@@ -24,10 +24,11 @@ from ..headless import serve
 from ..konnekta.errors import ConfigurationError
 from ..runtime import LaunchOptions, SettingsProblem
 from ..settings import SecretStore
+from ..settings.checks import is_loopback_host
 from ..settings.secret_store import SecretName
 from .protocol import PROTOCOL
 from .secrets_source import secret_store, supplied_secrets
-from .server import DEFAULT_PORT, ClientApi, is_loopback
+from .server import DEFAULT_PORT, ClientApi
 
 __all__ = ["ServerOptions", "run_server", "serve_connector"]
 
@@ -109,7 +110,7 @@ def _announce(api: ClientApi, session: Session) -> None:
     log.info(
         "Client API at %s (protocol %s); health at %s", api.client_url, PROTOCOL, api.health_url
     )
-    if is_loopback(api.host):
+    if is_loopback_host(api.host):
         log.info("The client API has no authentication yet: it listens on loopback only")
         access = "No authentication yet: only programs on this computer can connect."
     else:

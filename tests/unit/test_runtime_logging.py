@@ -14,6 +14,7 @@ from konnekta_desktop.runtime import LaunchOptions, open_session
 from konnekta_desktop.settings import AppPaths
 
 
+@pytest.mark.usefixtures("restore_logging")  # start-up sets up the app's own logging
 async def test_each_settings_problem_is_logged_once_and_a_huge_value_is_cut(
     tmp_path: Path,
 ) -> None:
@@ -24,21 +25,10 @@ async def test_each_settings_problem_is_logged_once_and_a_huge_value_is_cut(
         f'[connection]\nsmg_address = "{huge}"\nlistener_port = "not a number"\n',
         encoding="utf-8",
     )
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    try:
-        session = await open_session(
-            LaunchOptions(config_dir=tmp_path, log_to_stderr=False), strict=False
-        )
-        await session.close()
-    finally:
-        # Start-up set up the app's logging (its own file); give pytest's back.
-        for handler in list(root.handlers):
-            root.removeHandler(handler)
-            handler.close()
-        for handler in handlers:
-            root.addHandler(handler)
-        root.setLevel(level)
+    session = await open_session(
+        LaunchOptions(config_dir=tmp_path, log_to_stderr=False), strict=False
+    )
+    await session.close()
     [log_file] = paths.log_dir.glob("*.log")
     lines = log_file.read_text(encoding="utf-8").splitlines()
     assert max(len(line) for line in lines) < 2_000
