@@ -40,7 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--connect",
         metavar="URL",
         help="run the switchboard window against a company connector (konnekta-desktop server) "
-        "at URL, such as http://127.0.0.1:8471, instead of Konnekta",
+        "at URL, such as https://connector.example.com (plain http only on this computer), "
+        "instead of Konnekta",
+    )
+    parser.add_argument(
+        "--enrol",
+        metavar="CODE",
+        help="with --connect, the first time: the one-time enrolment code from the connector's "
+        "administrator; the device token it gives is kept in the OS keyring",
     )
     parser.add_argument(
         "--exit-when-connected",
@@ -75,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return server_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.enrol is not None and args.connect is None:
+        parser.error("--enrol goes with --connect: the code enrols this desktop at that connector")
     if args.connect is not None:
         from .domain.refusals import Reason, WentWrong, english, why
         from .remote.client import client_url
@@ -95,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         exit_when_connected=args.exit_when_connected,
         target=args.target,
         connect=args.connect,
+        enrol=args.enrol,
     )
     if args.headless:
         from .headless import run_headless

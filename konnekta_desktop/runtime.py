@@ -49,6 +49,7 @@ class LaunchOptions:
     target: str | None = None
     log_to_stderr: bool = True
     connect: str | None = None  # a company connector's address: its switchboard, not Konnekta's
+    enrol: str | None = None  # with `connect`: the one-time code to enrol this desktop with
 
 
 class SettingsProblem(Exception):
@@ -143,6 +144,7 @@ def open_remote_session(options: LaunchOptions) -> RemoteSession:
     """`--connect`: the switchboard of the company connector at `options.connect`. Paths and
     logging as for a session of its own; this desktop's settings are read without the keyring,
     as it uses no Konnekta secret."""
+    from .remote.device import DeviceTokens
     from .remote.remote_session import RemoteSession
 
     assert options.connect is not None
@@ -156,6 +158,8 @@ def open_remote_session(options: LaunchOptions) -> RemoteSession:
         settings=settings,
         paths=paths,
         settings_notes=[problem.why for problem in file_problems],
+        enrol_code=options.enrol,
+        tokens=DeviceTokens(SecretStore()),
     )
 
 

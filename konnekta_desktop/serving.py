@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import ssl
 import sys
 from collections.abc import Callable
 
@@ -27,17 +28,18 @@ async def serve(
     host: str,
     port: int,
     wrap: Callable[[ProtocolFactory], ProtocolFactory] | None = None,
+    tls: ssl.SSLContext | None = None,
 ) -> tuple[asyncio.Server, list[tuple[str, int]]]:
     """Serve `runner` (already set up) on host:port; returns the server and its bound addresses.
 
     `wrap`, if given, turns aiohttp's protocol factory into the one each accepted socket gets
-    (the listener's connection guard)."""
+    (the listener's connection guard); `tls`, if given, the TLS every connection is wrapped in."""
     handler = runner.server
     assert handler is not None, "set the runner up first"
     factory: ProtocolFactory = handler if wrap is None else wrap(handler)
     sock = listening_socket(host, port)
     try:
-        server = await asyncio.get_running_loop().create_server(factory, sock=sock)
+        server = await asyncio.get_running_loop().create_server(factory, sock=sock, ssl=tls)
     except BaseException:
         sock.close()
         raise

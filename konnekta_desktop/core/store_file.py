@@ -7,6 +7,8 @@ import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
@@ -14,7 +16,14 @@ from .. import private_files
 from ..domain.refusals import Reason, WentWrong, Why, why
 from ..domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES
 
-__all__ = ["DEFAULT_FILE_NAME", "MIGRATIONS", "StoreError", "migrate", "open_file"]
+__all__ = [
+    "DEFAULT_FILE_NAME",
+    "MIGRATIONS",
+    "StoreError",
+    "Transactions",
+    "migrate",
+    "open_file",
+]
 
 
 class StoreError(WentWrong):
@@ -109,6 +118,32 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
     (
         "ALTER TABLE pending_changes ADD COLUMN caller_id TEXT",
         "ALTER TABLE pending_changes ADD COLUMN forwarding TEXT",
+    ),
+    # 7: the company connector's operators (a hash of each device token, never the token), the
+    # enrolment codes not yet used (hashed too), and the audit of every command a desktop sent.
+    (
+        """CREATE TABLE operators (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            username TEXT NOT NULL,
+            role TEXT NOT NULL,
+            device TEXT NOT NULL DEFAULT '',
+            token_hash BLOB UNIQUE,
+            invited_at REAL NOT NULL,
+            enrolled_at REAL,
+            revoked_at REAL)""",
+        """CREATE TABLE enrolments (
+            code_hash BLOB PRIMARY KEY,
+            operator_id INTEGER NOT NULL REFERENCES operators(id) ON DELETE CASCADE,
+            expires_at REAL NOT NULL)""",
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at REAL NOT NULL,
+            operator_id INTEGER NOT NULL,
+            username TEXT NOT NULL,
+            command TEXT NOT NULL,
+            arguments TEXT NOT NULL,
+            outcome TEXT NOT NULL)""",
+        "CREATE INDEX audit_by_time ON audit(at)",
     ),
 )
 """Schema changes in order; version N is the file after the first N. Append, never edit."""
@@ -224,3 +259,21 @@ def _nearly_full(path: Path) -> bool:
         return shutil.disk_usage(path.parent).free < _NEARLY_FULL
     except OSError:
         return False
+
+
+class Transactions:
+    """One short write transaction at a time over `_db` (opened by `open_file`)."""
+
+    _db: sqlite3.Connection
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock at the start, so a change never fails half-way on a lock.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+            self._db.execute("COMMIT")  # a full disk may refuse even this: then roll back
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise

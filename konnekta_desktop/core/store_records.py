@@ -4,13 +4,12 @@ with the plumbing both share: one short transaction per write, rows read into va
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..domain.types import Call, CallingDevice, Direction
 from ..domain.wrapups import WrapUpRecord, WrapUpSession
+from .store_file import Transactions
 
 __all__ = ["CallRecord", "RecordTables"]
 
@@ -32,22 +31,8 @@ class CallRecord:
     ended: float
 
 
-class RecordTables:
+class RecordTables(Transactions):
     """Call history and wrap-ups over `_db`, which the `Store` opens."""
-
-    _db: sqlite3.Connection
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        # IMMEDIATE takes the write lock at the start, so a change never fails half-way on a lock.
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-            self._db.execute("COMMIT")  # a full disk may refuse even this: then roll back
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
 
     def _read[T](self, sql: str, parameters: Sequence[object], row: Callable[..., T]) -> list[T]:
         return [row(*values) for values in self._db.execute(sql, parameters)]

@@ -24,7 +24,10 @@ import msgspec
 
 from .. import __version__
 from ..domain.refusals import Command, Reason, Refused, WentWrong, Why, why
+from ..settings.checks import is_loopback_host
+from .device import tls_for
 from .protocol import (
+    DEFAULT_PORT,
     PROTOCOL,
     SERVER_MESSAGES,
     CommandRefused,
@@ -57,22 +60,27 @@ _decoder: Final = msgspec.json.Decoder[
 _any: Final = msgspec.json.Decoder()
 _encoder: Final = msgspec.json.Encoder()
 _SCHEMES: Final = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
+_DEFAULT_PORTS: Final = {"wss": 443, "ws": DEFAULT_PORT}  # a proxy's https, or the connector's own
 
 
 def client_url(address: str) -> str:
-    """The WebSocket address of the client API for an address as typed (`http://host:port`,
-    or ws://...; /client is added when there is no path); `WentWrong` when it is none."""
+    """The WebSocket address of the client API for an address as typed (`https://host`,
+    `http://127.0.0.1:8471`, or ws[s]://...; without a port, 443 for https and the connector's
+    own 8471 for http; /client is added when there is no path); `WentWrong` when it is none."""
     text = address.strip()
     parts = urlsplit(text if "://" in text else f"http://{text}")
     scheme = _SCHEMES.get(parts.scheme.lower())
     try:
-        port = parts.port
+        port = parts.port or _DEFAULT_PORTS.get(scheme or "")
     except ValueError:
         port = None
     if scheme is None or not parts.hostname or port is None or parts.query or parts.fragment:
         raise WentWrong(why(Reason.CONNECTOR_ADDRESS_WRONG, address=address))
+    if scheme == "ws" and not is_loopback_host(parts.hostname):
+        raise WentWrong(why(Reason.CONNECTOR_NEEDS_TLS, address=address))
     path = parts.path if parts.path not in ("", "/") else "/client"
-    return urlunsplit((scheme, parts.netloc, path, "", ""))
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return urlunsplit((scheme, f"{host}:{port}", path, "", ""))
 
 
 def refusal(message: WhyMessage) -> Refused:
@@ -120,12 +128,14 @@ class ConnectorLink:
         address: str,
         handler: LinkHandler,
         *,
+        token: str = "",
         first_delay: float = FIRST_DELAY,
         most_delay: float = MOST_DELAY,
         resend_within: float = RESEND_WITHIN,
         sync_timeout: float = SYNC_TIMEOUT,
     ) -> None:
         self.address = client_url(address)
+        self.token = token  # the device token, sent with every connection
         self._handler = handler
         self._first_delay = first_delay
         self._most_delay = most_delay
@@ -287,7 +297,11 @@ class ConnectorLink:
         assert self._http is not None
         try:
             async with self._http.ws_connect(
-                self.address, heartbeat=HEARTBEAT, max_msg_size=MOST_FRAME
+                self.address,
+                heartbeat=HEARTBEAT,
+                max_msg_size=MOST_FRAME,
+                headers={"Authorization": f"Bearer {self.token}"},
+                ssl=tls_for(self.address),
             ) as ws:
                 self._connection += 1
                 self._ws = ws
@@ -301,6 +315,8 @@ class ConnectorLink:
             self._wake.set()  # at once: the connector is there
             return again.why
         except aiohttp.WSServerHandshakeError as error:
+            if error.status == 401:
+                return why(Reason.CLIENT_TOKEN_REFUSED, address=self.address)
             return self._unreachable(f"HTTP {error.status}: not a client API")
         except (aiohttp.ClientError, OSError) as error:
             return self._unreachable(_detail(error))

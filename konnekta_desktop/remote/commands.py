@@ -14,13 +14,13 @@ from typing import Any, Final
 
 import msgspec
 
-from ..domain.interface import Switchboard
-from ..domain.refusals import Command, Reason, Refused, why
+from ..domain.interface import Role, Switchboard
+from ..domain.refusals import Command, Reason, Refused, Why, why
 from ..domain.types import Activity, CallerIds, CallingDevice
 from ..domain.wrapups import WrapUpSession
 from .protocol import CommandRefused, CommandRequest, CommandResult, ErrorMessage, wire_why
 
-__all__ = ["COMMANDS", "CommandSpec", "carry_out"]
+__all__ = ["COMMANDS", "Caller", "CommandSpec", "carry_out"]
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,16 @@ class CommandSpec:
     result: Any  # the type of `result.value` (for the documented schema)
     command: Command  # how a refusal names it
     run: Runner
+    owner: Callable[[Any], str] | None = None  # the user whose own command it is, if anyone's
+    administrators: bool = False  # only for administrators (the tenant's lists and settings)
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who sent a command: the operator's role and user id (None when not in Konnekta)."""
+
+    role: Role
+    user_id: str | None
 
 
 async def _dial(board: Switchboard, a: DialArguments, rid: str) -> str:
@@ -128,15 +138,20 @@ COMMANDS: Final[dict[str, CommandSpec]] = {
     "set_caller_id": CommandSpec(SetCallerIdArguments, None, Command.SET_CALLER_ID, _set_caller_id),
     "set_template": CommandSpec(SetTemplateArguments, None, Command.SET_STATE, _set_template),
     "complete_wrapup": CommandSpec(
-        CompleteWrapupArguments, None, Command.COMPLETE_WRAPUP, _complete_wrapup
+        CompleteWrapupArguments,
+        None,
+        Command.COMPLETE_WRAPUP,
+        _complete_wrapup,
+        owner=lambda a: a.wrapup.user_id,
     ),
     "caller_ids": CommandSpec(CallerIdsArguments, CallerIds, Command.LOAD_CALLER_IDS, _caller_ids),
     "activities": CommandSpec(
         ActivitiesArguments, list[Activity], Command.LOAD_ACTIVITIES, _activities
     ),
 }
-"""Every command by name. The tenant's lists (states, templates, appointments) and the
-connection test are not offered yet: they wait for roles (administrators) and authentication."""
+"""Every command by name. Operators may send each of them, for colleagues too; a command with an
+`owner` only for that user (a wrap-up by its own operator). The tenant's lists (states,
+templates, appointments, mappings) are not offered yet: they will be `administrators` only."""
 
 Answer = CommandResult | CommandRefused | ErrorMessage
 
@@ -145,8 +160,19 @@ def _cut(text: str) -> str:
     return text if len(text) <= _DETAIL_MOST else text[:_DETAIL_MOST] + "…"
 
 
-async def carry_out(board: Switchboard, request: CommandRequest) -> Answer:
-    """Carry `request` out on `board` and say how it went; never raises (but when cancelled)."""
+def _not_allowed(spec: CommandSpec, arguments: Any, caller: Caller) -> Why | None:
+    if spec.administrators and caller.role is not Role.ADMINISTRATOR:
+        return why(Reason.ADMINISTRATORS_ONLY, command=spec.command.value)
+    if spec.owner is not None:
+        owner = spec.owner(arguments)
+        if owner != caller.user_id:
+            return why(Reason.WRAPUP_NOT_YOURS, user=owner)
+    return None
+
+
+async def carry_out(board: Switchboard, request: CommandRequest, caller: Caller) -> Answer:
+    """Carry `request` out on `board` for `caller` and say how it went; never raises (but when
+    cancelled)."""
     rid = request.request_id
     spec = COMMANDS.get(request.name)
     if spec is None:
@@ -157,6 +183,9 @@ async def carry_out(board: Switchboard, request: CommandRequest) -> Answer:
     except msgspec.ValidationError as error:
         said = why(Reason.MESSAGE_FIELDS_WRONG, detail=_cut(f"arguments: {error}"))
         return ErrorMessage(why=wire_why(said), request_id=rid)
+    refusal = _not_allowed(spec, arguments, caller)
+    if refusal is not None:
+        return CommandRefused(request_id=rid, why=wire_why(refusal))
     try:
         value = await spec.run(board, arguments, rid)
     except Refused as refused:

@@ -16,7 +16,7 @@ import msgspec
 from aiohttp import WSMsgType, web
 
 from ..domain.refusals import Reason, Why, english, why
-from .commands import carry_out
+from .commands import Caller, carry_out
 from .frames import not_text, read_frame
 from .protocol import (
     CLOSE_NO_HELLO,
@@ -24,6 +24,7 @@ from .protocol import (
     CLOSE_VERSION,
     PROTOCOL,
     CommandRequest,
+    CommandResult,
     ErrorMessage,
     Hello,
     agreed_version,
@@ -31,6 +32,7 @@ from .protocol import (
 )
 
 if TYPE_CHECKING:
+    from .operators import Operator
     from .server import ClientApi
 
 __all__ = ["ClientConnection"]
@@ -42,12 +44,15 @@ _encoder: Final = msgspec.json.Encoder()
 
 
 class ClientConnection:
-    """A client from its hello until it goes; `send` queues a frame (never waits)."""
+    """An operator's client from its hello until it goes; `send` queues a frame (never waits)."""
 
-    def __init__(self, api: ClientApi, ws: web.WebSocketResponse, peer: str) -> None:
+    def __init__(
+        self, api: ClientApi, ws: web.WebSocketResponse, peer: str, operator: Operator
+    ) -> None:
         self._api = api
         self._ws = ws
         self.peer = peer
+        self.operator = operator
         self.client = "?"  # its version, once it said hello
         self._queue: asyncio.Queue[bytes | None] = asyncio.Queue(QUEUE_FRAMES)
         self._commands: set[asyncio.Task[None]] = set()
@@ -181,8 +186,16 @@ class ClientConnection:
             self.send_message(message)
 
     async def _command(self, request: CommandRequest) -> None:
-        answer = await carry_out(self._api.board, request)
+        board = self._api.board
+        colleague = board.model.by_username(self.operator.username)
+        caller = Caller(self.operator.role, colleague.id if colleague is not None else None)
+        answer = await carry_out(board, request, caller)
         self.send_message(answer)
+        outcome = "done" if isinstance(answer, CommandResult) else answer.why.code
+        try:
+            self._api.operators.record(self.operator, request.name, request.arguments, outcome)
+        except Exception as error:  # the command is done; a locked file must not undo that
+            log.warning("Command %s not recorded in the audit: %s", request.request_id, error)
 
 
 def _said(message: ErrorMessage) -> str:

@@ -133,9 +133,11 @@ class Mirror:
                 model.apply_all(_differences(model, state))
             shown = self._take_shown(update.colleagues, everyone=False)
             shown |= frozenset(update.removed)
-        for wrapup in update.wrapups:
+        # The connector sends every wrap-up that opens; this operator's switchboard runs its own.
+        mine = tuple(w for w in update.wrapups if w.user_id == self.operator_id)
+        for wrapup in mine:
             self.wrapups[wrapup.call_id] = wrapup
-        return model.flush(), shown, tuple(update.wrapups)
+        return model.flush(), shown, mine
 
     def _take_shown(self, colleagues: list[ColleagueState], *, everyone: bool) -> frozenset[str]:
         """Keep each colleague's shown state; whose changed. With `everyone`, the colleagues

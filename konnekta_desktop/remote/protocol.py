@@ -28,7 +28,9 @@ __all__ = [
     "CLIENT_MESSAGES",
     "CLOSE_NO_HELLO",
     "CLOSE_RECONNECT",
+    "CLOSE_REVOKED",
     "CLOSE_VERSION",
+    "DEFAULT_PORT",
     "MAX_FRAME",
     "PROTOCOL",
     "SERVER_MESSAGES",
@@ -37,6 +39,8 @@ __all__ = [
     "CommandRefused",
     "CommandRequest",
     "CommandResult",
+    "EnrolAnswer",
+    "EnrolRequest",
     "ErrorMessage",
     "Health",
     "Hello",
@@ -58,12 +62,16 @@ PROTOCOL: Final = "1.0"
 """The client protocol this connector speaks, "major.minor". Versions one minor apart work
 together (a minor version adds only optional fields and new commands); any other pair is refused."""
 
+DEFAULT_PORT: Final = 8471
+"""The client API's TCP port unless told otherwise."""
+
 MAX_FRAME: Final = 1024 * 1024
 """The longest message (UTF-8 bytes) the connector reads; a longer one gets an `error`."""
 
 CLOSE_VERSION: Final = 4001  # the protocol versions do not work together
 CLOSE_RECONNECT: Final = 4002  # the client fell behind: connect again (with last_seq)
 CLOSE_NO_HELLO: Final = 4003  # no hello in time
+CLOSE_REVOKED: Final = 4004  # the operator was revoked: the device token is no longer taken
 
 _VERSION = re.compile(r"(\d{1,6})\.(\d{1,6})")
 
@@ -250,6 +258,23 @@ class ErrorMessage(_Message, frozen=True, kw_only=True, tag="error"):
 
 ServerMessage = Welcome | Snapshot | UpdateMessage | CommandResult | CommandRefused | ErrorMessage
 SERVER_MESSAGES: Final = frozenset({"welcome", "snapshot", "update", "result", "refused", "error"})
+
+
+class EnrolRequest(msgspec.Struct, frozen=True, kw_only=True):
+    """POST /enrol: the one-time code from the administrator, and what the desktop calls itself
+    (its computer's name, for `list-operators`)."""
+
+    code: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    device: Annotated[str, msgspec.Meta(max_length=100)] = ""
+
+
+class EnrolAnswer(msgspec.Struct, frozen=True, kw_only=True):
+    """The device token (sent as `Authorization: Bearer` when connecting; shown this once), and
+    whom it stands for."""
+
+    token: str
+    username: str
+    role: Role
 
 
 class Health(msgspec.Struct, frozen=True, kw_only=True):

@@ -44,13 +44,14 @@ from ..domain.interface import (
     UpdateListener,
 )
 from ..domain.numbers import NumberPlan
-from ..domain.refusals import Command, Reason, Refused, WentWrong, Why, why
+from ..domain.refusals import Command, Reason, Refused, WentWrong, Why, english, why
 from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import Activity, CallerIds, CallingDevice
 from ..domain.wrapups import WrapUpSession
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
+from ..settings.schema import Secret
 from .client import ConnectorLink, refusal
 from .commands import (
     ActivitiesArguments,
@@ -63,6 +64,7 @@ from .commands import (
     SetTemplateArguments,
     TransferArguments,
 )
+from .device import DeviceTokens, enrol
 from .mirror import Mirror
 from .protocol import LinkStatus, Snapshot, UpdateMessage
 
@@ -85,14 +87,22 @@ class RemoteSession:
         paths: AppPaths | None = None,
         settings_notes: Sequence[Why] = (),
         clock: Clock | None = None,
+        token: str = "",
+        enrol_code: str | None = None,
+        tokens: DeviceTokens | None = None,
         **link_options: float,
     ) -> None:
         """`address` is the connector's (http://host:port); `settings` this desktop's own
-        (read without the keyring: none of its secrets are used); `link_options` the link's
-        pauses and deadlines (`ConnectorLink`)."""
+        (read without the keyring: none of its Konnekta secrets are used); the device token is
+        `token`, else the one `enrol_code` is exchanged for at start (and kept in `tokens`),
+        else the one kept in `tokens`; `link_options` the link's pauses and deadlines
+        (`ConnectorLink`)."""
         self.clock: Clock = clock or SystemClock()
         self._mirror = Mirror()
-        self._link = ConnectorLink(address, self, **link_options)
+        self._link = ConnectorLink(address, self, token=token, **link_options)
+        self._enrol_code = enrol_code
+        self._tokens = tokens
+        self._refused: Why | None = None  # why it does not connect at all (not enrolled)
         self._own = settings
         self.paths = paths
         self.settings_notes: Sequence[Why] = list(settings_notes)
@@ -131,6 +141,8 @@ class RemoteSession:
 
     @property
     def status(self) -> ConnectionStatus:
+        if self._refused is not None:
+            return ConnectionStatus(Connection.DISCONNECTED, why=self._refused)
         if not self._up:
             state = Connection.RECONNECTING if self._ever_up else Connection.CONNECTING
             return ConnectionStatus(state, why=self._link_why)
@@ -406,9 +418,32 @@ class RemoteSession:
     # -- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Connect in the background; stale (and saying so) until the snapshot is in."""
+        """Enrol first when given a code; then connect in the background, stale (and saying
+        so) until the snapshot is in. Not enrolled, it does not connect and the status says so."""
+        if not self._link.token:
+            self._link.token = await self._device_token()
+        if not self._link.token:
+            self._refused = self._refused or why(Reason.CLIENT_NOT_ENROLLED, address=self.address)
+            log.warning("Not connecting: %s", english(self._refused))
+            self._publish(self._seq(), status=self.status)
+            return
         log.info("Connecting to the company connector at %s", self.address)
         self._link.start()
+
+    async def _device_token(self) -> str:
+        if self._enrol_code:
+            try:
+                answer = await enrol(self.address, self._enrol_code)
+            except WentWrong as problem:
+                self._refused = problem.why
+                return ""
+            log.info("Enrolled at %s as %s (%s)", self.address, answer.username, answer.role)
+            if self._tokens is not None:
+                note = self._tokens.keep(self.address, Secret(answer.token))
+                if note is not None:
+                    self.settings_notes = [*self.settings_notes, note]
+            return answer.token
+        return self._tokens.get(self.address).reveal() if self._tokens is not None else ""
 
     async def wait_connected(self) -> None:
         """Until the stream is in step and the connector is connected to Konnekta."""

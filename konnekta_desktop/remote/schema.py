@@ -16,7 +16,7 @@ from typing import Any, Final
 import msgspec
 
 from .commands import COMMANDS
-from .protocol import ClientMessage, Health, ServerMessage
+from .protocol import ClientMessage, EnrolAnswer, EnrolRequest, Health, ServerMessage
 
 __all__ = ["SCHEMA_BLOCK", "components", "refresh", "render"]
 
@@ -39,7 +39,7 @@ def _without_descriptions(value: Any) -> Any:
 def components() -> dict[str, Any]:
     """Every named schema: the messages both ways, each command's arguments, /health's answer,
     and the types inside them; references point at `#/$defs/<name>`."""
-    types: list[Any] = [ClientMessage, ServerMessage, Health]
+    types: list[Any] = [ClientMessage, ServerMessage, Health, EnrolRequest, EnrolAnswer]
     types += [spec.arguments for spec in COMMANDS.values()]
     types += [spec.result for spec in COMMANDS.values() if spec.result is not None]
     _, found = msgspec.json.schema_components(types, ref_template=REF_TEMPLATE)

@@ -1,9 +1,14 @@
-"""The client API on its own port: the WebSocket at /client for desktops, and GET /health.
+"""The client API on its own port: the WebSocket at /client for desktops, POST /enrol, and
+GET /health.
 
 `ClientApi` binds first (so a busy port stops the run before anything is subscribed at
-Konnekta), then is given the session: from then on every update the session publishes is made
-whole once (`views.update_message`), kept in the window, and queued to every client. No
-authentication yet: it listens on loopback unless told otherwise, and the log says so.
+Konnekta), then is given the session and the operators' table: from then on every update the
+session publishes is made whole once (`views.update_message`), kept in the window, and queued to
+every client. A WebSocket upgrade is taken only with an enrolled operator's device token
+(`Authorization: Bearer`), and never from a web page (a request with an `Origin` header not
+listed in `origins`), so that a page in the operator's browser cannot use the switchboard. Every
+`CHECK_EVERY` seconds it looks whether the command line revoked an operator (their streams are
+closed at once) and whether the certificate files changed.
 """
 
 from __future__ import annotations
@@ -19,13 +24,26 @@ from aiohttp import WSCloseCode, web
 
 from .. import __version__
 from ..core.clock import Clock, SystemClock
+from ..core.history_writer import prune_history
 from ..core.session import Session
 from ..domain.interface import Update
-from ..domain.refusals import english
+from ..domain.refusals import Reason, english, why
 from ..domain.status import Connection, ConnectionStatus
 from ..serving import serve, stop_serving
 from .connection import QUEUE_FRAMES, ClientConnection
-from .protocol import PROTOCOL, Health, Hello, Welcome, agreed_version, link_status
+from .enrolment import Enrolment, refusal_response
+from .operators import Operator, Operators
+from .protocol import (
+    CLOSE_REVOKED,
+    DEFAULT_PORT,
+    PROTOCOL,
+    Health,
+    Hello,
+    Welcome,
+    agreed_version,
+    link_status,
+)
+from .tls import ServerTls
 from .views import snapshot, update_message
 from .window import UpdateWindow
 
@@ -33,10 +51,10 @@ __all__ = ["DEFAULT_PORT", "ClientApi"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PORT: Final = 8471
 HARD_FRAME_LIMIT: Final = 4 * 1024 * 1024  # beyond this aiohttp closes the connection (1009)
 RESUME_MOST: Final = QUEUE_FRAMES // 2  # more missed updates than this: a snapshot is cheaper
 HEARTBEAT: Final = 30.0  # seconds between pings, so a vanished client is noticed
+CHECK_EVERY: Final = 2.0  # seconds between looks for revoked operators and new certificates
 _encoder: Final = msgspec.json.Encoder()
 
 
@@ -51,12 +69,25 @@ class ClientApi:
         clock: Clock | None = None,
         window: UpdateWindow | None = None,
         hello_timeout: float = 10.0,
+        tls: ServerTls | None = None,
+        origins: frozenset[str] = frozenset(),
+        behind_proxy: bool = False,
     ) -> None:
+        """`origins`: web origins (scheme://host[:port]) whose pages may connect; none by
+        default, and a desktop sends no Origin at all. `behind_proxy`: a desktop's address is the
+        last one in X-Forwarded-For (which the proxy appends), for the log and the limits."""
         self.host = host
         self.port = port
         self.hello_timeout = hello_timeout
+        self.tls = tls
+        self.origins = origins
+        self.behind_proxy = behind_proxy
+        self._operators: Operators | None = None
+        self._enrolment: Enrolment | None = None
+        self._clock = clock or SystemClock()
+        self._watch: asyncio.Task[None] | None = None
         self.stream = secrets.token_hex(8)  # a new stream per run: its numbers start again
-        self.window = window or UpdateWindow(clock or SystemClock())
+        self.window = window or UpdateWindow(self._clock)
         self._session: Session | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._attached = asyncio.Event()
@@ -70,11 +101,16 @@ class ClientApi:
     @property
     def base_url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        return f"{'https' if self.tls is not None else 'http'}://{host}:{self.port}"
 
     @property
     def client_url(self) -> str:
-        return self.base_url.replace("http://", "ws://", 1) + "/client"
+        scheme, rest = self.base_url.split("://", 1)
+        return f"{'wss' if scheme == 'https' else 'ws'}://{rest}/client"
+
+    @property
+    def enrol_url(self) -> str:
+        return f"{self.base_url}/enrol"
 
     @property
     def health_url(self) -> str:
@@ -89,22 +125,40 @@ class ClientApi:
     async def start(self) -> None:
         """Listen (raises OSError when the port cannot be used); port 0 takes a free one."""
         app = web.Application()
-        app.add_routes([web.get("/client", self._client), web.get("/health", self._health)])
+        app.add_routes(
+            [
+                web.get("/client", self._client),
+                web.get("/health", self._health),
+                web.post("/enrol", self._enrol),
+            ]
+        )
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         try:
-            self._server, addresses = await serve(self._runner, self.host, self.port)
+            tls = self.tls.context if self.tls is not None else None
+            self._server, addresses = await serve(self._runner, self.host, self.port, tls=tls)
         except BaseException:
             await self._runner.cleanup()
             self._runner = None
             raise
         self.port = addresses[0][1]
 
-    def attach(self, session: Session) -> None:
-        """Serve `session`, from its first update on (call it before the session starts)."""
+    def attach(self, session: Session, operators: Operators) -> None:
+        """Serve `session` to the `operators` enrolled, from its first update on (call it before
+        the session starts). The audit is pruned with the call history."""
         self._session = session
+        self._operators = operators
+        self._enrolment = Enrolment(operators, self._clock)
+        prune_history(operators, session.clock.now())
         self._unsubscribe = session.subscribe(self._on_update)
+        self._watch = asyncio.create_task(self._keep_watch(), name="client API watch")
         self._attached.set()
+
+    @property
+    def operators(self) -> Operators:
+        if self._operators is None:
+            raise RuntimeError("no session attached yet")
+        return self._operators
 
     @property
     def board(self) -> Session:
@@ -115,6 +169,10 @@ class ClientApi:
     async def close(self) -> None:
         """Say goodbye to every client (1001, going away), then stop listening."""
         self._closing = True
+        if self._watch is not None:
+            self._watch.cancel()
+            await asyncio.gather(self._watch, return_exceptions=True)
+            self._watch = None
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -126,6 +184,34 @@ class ClientApi:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    # -- watching ----------------------------------------------------------------------------
+
+    async def _keep_watch(self) -> None:
+        while True:
+            await asyncio.sleep(CHECK_EVERY)
+            try:
+                self.check_operators()
+                if self.tls is not None:
+                    self.tls.reload_if_changed()
+            except Exception:  # a locked file, say: look again next time
+                log.exception("Could not look for revoked operators")
+
+    def check_operators(self) -> int:
+        """Close the streams of operators revoked since the last look; how many were closed."""
+        if self._operators is None or not self._operators.changed():
+            return 0
+        ids = {connection.operator.id for connection in self._connections}
+        revoked = self._operators.revoked_among(ids)
+        dropped = 0
+        for connection in list(self._connections):
+            if connection.operator.id in revoked:
+                said = why(Reason.CLIENT_TOKEN_REFUSED, address=self.base_url)
+                connection.drop(said, CLOSE_REVOKED)
+                dropped += 1
+        if dropped:
+            log.warning("Closed %d connection(s) of revoked operators", dropped)
+        return dropped
 
     # -- updates -----------------------------------------------------------------------------
 
@@ -167,7 +253,10 @@ class ClientApi:
         )
         connection.send_message(welcome)
         if frames is None:
-            connection.send_message(snapshot(session, self.window.seq, self.stream))
+            operator = connection.operator
+            connection.send_message(
+                snapshot(session, self.window.seq, self.stream, operator.username, operator.role)
+            )
         else:
             for frame in frames:
                 connection.send(frame)
@@ -176,8 +265,10 @@ class ClientApi:
         if first:
             session.attach_client()  # wrap-ups run while a client is here
         log.info(
-            "Client %s connected (version %s, protocol %s): %s",
+            "Client %s connected (operator %d, %s; version %s, protocol %s): %s",
             connection.peer,
+            connection.operator.id,
+            connection.operator.username,
             connection.client,
             agreed,
             f"resumed after update {hello.last_seq}" if frames is not None else "snapshot",
@@ -193,18 +284,53 @@ class ClientApi:
     # -- handlers ----------------------------------------------------------------------------
 
     async def _client(self, request: web.Request) -> web.StreamResponse:
+        if not await self._ready():
+            return refusal_response(503, why(Reason.CONNECTOR_NOT_READY))
+        found = self._operator(request)
+        if isinstance(found, web.Response):
+            return found
         ws = web.WebSocketResponse(
             heartbeat=HEARTBEAT, max_msg_size=HARD_FRAME_LIMIT, decode_text=False
         )
         await ws.prepare(request)
+        await ClientConnection(self, ws, self.peer(request), found).run()
+        return ws
+
+    def peer(self, request: web.Request) -> str:
+        """The desktop's address: the connection's, or behind a proxy the one it forwarded."""
+        if self.behind_proxy:
+            forwarded = request.headers.get("X-Forwarded-For", "").rsplit(",", 1)[-1].strip()
+            if forwarded:
+                return forwarded[:100]
+        return request.remote or "?"
+
+    async def _ready(self) -> bool:
         try:
             async with asyncio.timeout(self.hello_timeout):
                 await self._attached.wait()
         except TimeoutError:
-            await ws.close(code=WSCloseCode.TRY_AGAIN_LATER)
-            return ws
-        await ClientConnection(self, ws, request.remote or "?").run()
-        return ws
+            return False
+        return not self._closing
+
+    def _operator(self, request: web.Request) -> Operator | web.Response:
+        """The enrolled operator whose token the upgrade carries, or the refusal to answer."""
+        origin = request.headers.get("Origin")
+        if origin is not None and origin not in self.origins:
+            said = why(Reason.ORIGIN_REFUSED, origin=origin[:200])
+            log.warning("Client %s refused: %s", self.peer(request), english(said))
+            return refusal_response(403, said)
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        operator = self.operators.identify(token.strip()) if scheme.lower() == "bearer" else None
+        if operator is None:
+            said = why(Reason.CLIENT_TOKEN_REFUSED, address=self.base_url)
+            log.warning("Client %s refused: no valid device token", self.peer(request))
+            return refusal_response(401, said, {"WWW-Authenticate": "Bearer"})
+        return operator
+
+    async def _enrol(self, request: web.Request) -> web.Response:
+        if not await self._ready() or self._enrolment is None:
+            return refusal_response(503, why(Reason.CONNECTOR_NOT_READY))
+        return await self._enrolment.handle(request, self.peer(request))
 
     async def _health(self, _request: web.Request) -> web.Response:
         session = self._session

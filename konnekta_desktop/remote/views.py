@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from ..core.session import Session
 from ..domain.colleagues import Colleague
-from ..domain.interface import Update
+from ..domain.interface import Role, Update
 from .protocol import ColleagueState, Mappings, Snapshot, UpdateMessage, link_status
 
 __all__ = ["colleague_state", "snapshot", "update_message"]
@@ -38,9 +38,10 @@ def _colleagues(session: Session, user_ids: Iterable[str]) -> list[ColleagueStat
     return [colleague_state(session, board.at(row)) for row, _ in rows]
 
 
-def snapshot(session: Session, seq: int, stream: str) -> Snapshot:
-    """Everything the switchboard shows now, as of update `seq`."""
-    operator = session.operator
+def snapshot(session: Session, seq: int, stream: str, operator_user: str, role: Role) -> Snapshot:
+    """Everything the switchboard of the operator `operator_user` (a PBX username) shows now,
+    as of update `seq`."""
+    operator = session.model.by_username(operator_user) if operator_user else None
     config = session.config
     return Snapshot(
         seq=seq,
@@ -57,11 +58,13 @@ def snapshot(session: Session, seq: int, stream: str) -> Snapshot:
             activities=dict(config.activity_mappings), states=dict(config.state_mappings)
         ),
         plan=session.plan,
-        operator_user=session.operator_user,
+        operator_user=operator_user,
         operator_id=operator.id if operator is not None else None,
-        role=session.role,
+        role=role,
         default_calling_device=session.default_calling_device,
-        pending_wrapups=list(session.pending_wrapups()),
+        pending_wrapups=[
+            w for w in session.pending_wrapups() if operator and w.user_id == operator.id
+        ],
         last_event_at=session.last_event_at,
     )
 

@@ -77,7 +77,14 @@ class SecretStore:
         log.warning("%s", english(self._problem))
 
     def get(self, name: SecretName, settings: Settings) -> Secret:
-        account = keyring_account(name, settings)
+        return self.read(keyring_account(name, settings))
+
+    def put(self, name: SecretName, settings: Settings, value: Secret) -> None:
+        """Keep `value` (an empty one removes the entry)."""
+        self.write(keyring_account(name, settings), value)
+
+    def read(self, account: str) -> Secret:
+        """The secret kept under `account` (empty when none)."""
         if account in self._session:
             return self._session[account]
         if not self.available:
@@ -89,9 +96,8 @@ class SecretStore:
             return Secret()
         return Secret(value or "")
 
-    def put(self, name: SecretName, settings: Settings, value: Secret) -> None:
-        """Keep `value` (an empty one removes the entry)."""
-        account = keyring_account(name, settings)
+    def write(self, account: str, value: Secret) -> None:
+        """Keep `value` under `account` (an empty one removes the entry)."""
         self._session[account] = value
         if not self.available:
             return

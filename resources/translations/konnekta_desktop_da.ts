@@ -1532,8 +1532,60 @@
         <translation>Firmaconnectorens klient-API kan ikke bruge port {port} på {host} ({detail}). Et andet program bruger den måske: vælg en anden port med --port.</translation>
     </message>
     <message>
+        <source>The client API would listen on {host} without encryption, so device tokens would cross the network readable. Give --tls-cert and --tls-key, or --behind-proxy when a proxy in front of it terminates TLS, or listen on 127.0.0.1.</source>
+        <translation>Klient-API'et ville lytte på {host} uden kryptering, så enhedsnøgler kunne læses på netværket. Angiv --tls-cert og --tls-key, eller --behind-proxy når en proxy foran det står for TLS, eller lyt på 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>The certificate {cert} and key {key} cannot be used ({detail}): check --tls-cert and --tls-key.</source>
+        <translation>Certifikatet {cert} og nøglen {key} kan ikke bruges ({detail}): tjek --tls-cert og --tls-key.</translation>
+    </message>
+    <message>
+        <source>This enrolment code is not valid: it may be mistyped or used already. Ask your administrator for a new one.</source>
+        <translation>Denne tilmeldingskode er ikke gyldig: den kan være skrevet forkert eller allerede brugt. Bed din administrator om en ny.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask your administrator for a new one.</source>
+        <translation>Denne tilmeldingskode er udløbet. Bed din administrator om en ny.</translation>
+    </message>
+    <message>
+        <source>Too many wrong enrolment codes were tried. Wait {minutes} minutes, then try again with the code from your administrator.</source>
+        <translation>Der er prøvet for mange forkerte tilmeldingskoder. Vent {minutes} minutter, og prøv så igen med koden fra din administrator.</translation>
+    </message>
+    <message>
+        <source>This switchboard is not enrolled with the company connector at {address}. Start it once with --enrol and the code from your administrator.</source>
+        <translation>Dette omstillingsbord er ikke tilmeldt virksomhedens connector på {address}. Start det én gang med --enrol og koden fra din administrator.</translation>
+    </message>
+    <message>
+        <source>The company connector at {address} no longer accepts this switchboard: its enrolment was revoked or is unknown there. Ask your administrator for a new enrolment code.</source>
+        <translation>Virksomhedens connector på {address} tager ikke længere imod dette omstillingsbord: tilmeldingen er tilbagekaldt eller ukendt dér. Bed din administrator om en ny tilmeldingskode.</translation>
+    </message>
+    <message>
+        <source>The company connector does not accept connections from the web page {origin}.</source>
+        <translation>Virksomhedens connector tager ikke imod forbindelser fra websiden {origin}.</translation>
+    </message>
+    <message>
+        <source>The company connector is still starting: try again in a moment.</source>
+        <translation>Virksomhedens connector starter stadig: prøv igen om et øjeblik.</translation>
+    </message>
+    <message>
+        <source>{command} is for administrators of the company connector only.</source>
+        <translation>{command} er kun for administratorer af virksomhedens connector.</translation>
+    </message>
+    <message>
+        <source>This wrap-up belongs to {user}: only their own switchboard can complete it.</source>
+        <translation>Denne efterbehandling tilhører {user}: kun deres eget omstillingsbord kan afslutte den.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not encrypted: a company connector on another computer is reached with https:// or wss:// (plain http only on this computer).</source>
+        <translation>“{address}” er ikke krypteret: en connector på en anden computer nås med https:// eller wss:// (almindelig http kun på denne computer).</translation>
+    </message>
+    <message>
+        <source>This switchboard is enrolled, but there is no keyring to keep its device token in, so it lasts for this run only. Ask your administrator for a new code next time.</source>
+        <translation>Dette omstillingsbord er tilmeldt, men der er ingen nøglering at gemme enhedsnøglen i, så den gælder kun denne kørsel. Bed din administrator om en ny kode næste gang.</translation>
+    </message>
+    <message>
         <source>The client API listens on {host}, so other computers can connect, and it has no authentication yet: anyone who reaches it can use the switchboard. Use 127.0.0.1 unless a firewall keeps everyone else out.</source>
-        <translation>Klient-API&apos;et lytter på {host}, så andre computere kan forbinde, og det har endnu ingen godkendelse: alle, der kan nå det, kan bruge omstillingsbordet. Brug 127.0.0.1, medmindre en firewall holder alle andre ude.</translation>
+        <translation type="vanished">Klient-API&apos;et lytter på {host}, så andre computere kan forbinde, og det har endnu ingen godkendelse: alle, der kan nå det, kan bruge omstillingsbordet. Brug 127.0.0.1, medmindre en firewall holder alle andre ude.</translation>
     </message>
     <message>
         <source>The secrets file {file} cannot be read ({detail}): check --secrets-file.</source>

@@ -1440,7 +1440,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The client API listens on {host}, so other computers can connect, and it has no authentication yet: anyone who reaches it can use the switchboard. Use 127.0.0.1 unless a firewall keeps everyone else out.</source>
+        <source>The client API would listen on {host} without encryption, so device tokens would cross the network readable. Give --tls-cert and --tls-key, or --behind-proxy when a proxy in front of it terminates TLS, or listen on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate {cert} and key {key} cannot be used ({detail}): check --tls-cert and --tls-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code is not valid: it may be mistyped or used already. Ask your administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask your administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong enrolment codes were tried. Wait {minutes} minutes, then try again with the code from your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This switchboard is not enrolled with the company connector at {address}. Start it once with --enrol and the code from your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector at {address} no longer accepts this switchboard: its enrolment was revoked or is unknown there. Ask your administrator for a new enrolment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector does not accept connections from the web page {origin}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company connector is still starting: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{command} is for administrators of the company connector only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This wrap-up belongs to {user}: only their own switchboard can complete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{address}” is not encrypted: a company connector on another computer is reached with https:// or wss:// (plain http only on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This switchboard is enrolled, but there is no keyring to keep its device token in, so it lasts for this run only. Ask your administrator for a new code next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

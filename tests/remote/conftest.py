@@ -12,7 +12,7 @@ import pytest
 
 from konnekta_desktop.core.clock import ManualClock
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.domain.interface import Update
+from konnekta_desktop.domain.interface import Role, Update
 from konnekta_desktop.remote.server import ClientApi
 from konnekta_desktop.remote.service import ServerOptions, serve_connector
 from konnekta_desktop.runtime import LaunchOptions
@@ -28,9 +28,16 @@ class Running:
     clock: ManualClock
     stop: asyncio.Event
     run: asyncio.Task[int]
+    token: str  # an administrator's device token: the operator of the demo's settings
 
-    def client(self) -> Client:
-        return Client(self.api.client_url)
+    def client(self, token: str | None = None) -> Client:
+        return Client(self.api.client_url, self.token if token is None else token)
+
+    def enrolled(self, username: str, role: Role = Role.OPERATOR) -> str:
+        """A device token for a new operator `username`."""
+        invitation = self.api.operators.invite(username, role)
+        token, _operator = self.api.operators.enrol(invitation.code, "test desktop")
+        return token
 
     async def published(self, wanted: Callable[[Update], bool]) -> Update:
         """The next update the session publishes for which `wanted` is true."""
@@ -66,8 +73,10 @@ async def connector(tmp_path: Path, restore_logging: None) -> AsyncIterator[Runn
     await asyncio.wait_for(session.wait_connected(), WAIT)
     assert session.simulator is not None
     await session.simulator.delivered()
+    running = Running(api, session, session.simulator, clock, stop, run, "")
+    running.token = running.enrolled(session.operator_user, Role.ADMINISTRATOR)
     try:
-        yield Running(api, session, session.simulator, clock, stop, run)
+        yield running
     finally:
         stop.set()
         assert await asyncio.wait_for(run, 30) == 0

@@ -68,9 +68,9 @@ async def test_a_user_added_resets_the_list_with_everyone(connector: Running) ->
 async def test_a_client_that_never_says_hello_is_closed(connector: Running) -> None:
     api = ClientApi(port=0, hello_timeout=0.2)
     await api.start()
-    api.attach(connector.session)
+    api.attach(connector.session, connector.api.operators)
     try:
-        async with Client(api.client_url) as client:
+        async with Client(api.client_url, connector.token) as client:
             assert await client.closed() == CLOSE_NO_HELLO
     finally:
         await api.close()

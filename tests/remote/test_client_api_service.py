@@ -17,7 +17,10 @@ from typing import Any
 import aiohttp
 import pytest
 
+from konnekta_desktop.domain.interface import Role
 from konnekta_desktop.domain.status import Connection
+from konnekta_desktop.remote.device import enrol
+from konnekta_desktop.remote.operators import Operators
 from konnekta_desktop.remote.protocol import Snapshot, UpdateMessage
 from konnekta_desktop.server_cli import main
 from konnekta_desktop.settings import AppPaths, SecretStore, Settings, save_settings
@@ -47,6 +50,11 @@ class Program:
                 self.printed[key.strip()] = value.strip()
             if line.startswith("Stop with"):
                 return
+
+    async def token(self) -> str:
+        """A device token for the demo's enrolment code, as a desktop gets it."""
+        code = self.printed["Enrolment code"].split()[0]
+        return (await enrol(self.printed["Client API"], code)).token
 
     async def stop(self) -> tuple[int, str, str]:
         self.process.send_signal(signal.SIGTERM)
@@ -99,7 +107,8 @@ async def test_sigterm_stops_a_demo_connector_cleanly(tmp_path: Path) -> None:
         assert run.printed["Client API"].startswith("ws://127.0.0.1:")
         assert run.printed["Health"].endswith("/health")
         assert "Demo" in run.printed
-        async with Client(run.printed["Client API"]) as client:
+        assert run.printed["Desktop"].startswith("konnekta-desktop --connect http://127.0.0.1:")
+        async with Client(run.printed["Client API"], await run.token()) as client:
             await connected(client)
             async with aiohttp.ClientSession() as http, http.get(run.printed["Health"]) as answer:
                 assert (await answer.json())["konnekta"]["state"] == "connected"
@@ -108,7 +117,7 @@ async def test_sigterm_stops_a_demo_connector_cleanly(tmp_path: Path) -> None:
             assert await goodbye == aiohttp.WSCloseCode.GOING_AWAY
     assert code == 0, err
     assert "Webhook subscription removed" in err
-    assert "no authentication yet" in err
+    assert "enrolled from" in err
     assert "Traceback" not in err
 
 
@@ -129,7 +138,12 @@ async def test_sigterm_removes_the_subscription_at_konnekta(tmp_path: Path) -> N
         }
         async with program("--port", "0", "--config-dir", str(tmp_path), env=secrets) as run:
             await run.announced()
-            async with Client(run.printed["Client API"]) as client:
+            # The administrator adds an operator beside the running connector.
+            operators = Operators.open(tmp_path / "data" / "konnekta-desktop.sqlite3", patient=True)
+            invitation = operators.invite(simulator.username, Role.OPERATOR)
+            token, _ = operators.enrol(invitation.code, "test desktop")
+            operators.close()
+            async with Client(run.printed["Client API"], token) as client:
                 await connected(client)
                 assert len(simulator.webhooks.subscriptions()) == 1
                 code, _out, err = await run.stop()
@@ -152,7 +166,7 @@ def test_a_busy_port_stops_it_before_anything_starts(
     assert code == 2
     assert f"cannot use port {port}" in caplog.text
     assert "--port" in caplog.text
-    assert not (tmp_path / "konnekta-desktop.sqlite3").exists()
+    assert not (tmp_path / "data" / "konnekta-desktop.sqlite3").exists()
 
 
 async def test_the_program_answers_a_bad_first_frame_and_stops_cleanly(tmp_path: Path) -> None:
@@ -160,7 +174,7 @@ async def test_the_program_answers_a_bad_first_frame_and_stops_cleanly(tmp_path:
         "--demo", "--port", "0", "--users", "3", "--config-dir", str(tmp_path)
     ) as run:
         await run.announced()
-        async with Client(run.printed["Client API"]) as client:
+        async with Client(run.printed["Client API"], await run.token()) as client:
             await client.send_text("{")
             assert client.ws is not None
             frame = await asyncio.wait_for(client.ws.receive(), WAIT)

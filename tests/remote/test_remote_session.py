@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from konnekta_desktop.core.session import Session
-from konnekta_desktop.domain.interface import Update
+from konnekta_desktop.domain.interface import Role, Update
 from konnekta_desktop.domain.refusals import Reason, Refused, WentWrong, why
 from konnekta_desktop.domain.states import State, StateClass
 from konnekta_desktop.domain.status import Connection
@@ -57,8 +57,8 @@ class Watched:
             self._waiting.remove(entry)
 
 
-async def connected(address: str, **options: float) -> Watched:
-    watched = Watched(RemoteSession(address, **options))
+async def connected(address: str, token: str, **options: float) -> Watched:
+    watched = Watched(RemoteSession(address, token=token, **options))
     await watched.session.start()
     await asyncio.wait_for(watched.session.wait_connected(), WAIT)
     return watched
@@ -66,7 +66,7 @@ async def connected(address: str, **options: float) -> Watched:
 
 @pytest.fixture
 async def remote(connector: Running) -> AsyncIterator[Watched]:
-    watched = await connected(connector.api.base_url)
+    watched = await connected(connector.api.base_url, connector.token)
     try:
         yield watched
     finally:
@@ -207,7 +207,7 @@ async def test_a_dial_whose_connection_drops_mid_command_is_sent_again_and_place
 async def test_a_command_whose_connection_does_not_come_back_is_said_to_be_lost(
     connector: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    watched = await connected(connector.api.base_url, resend_within=0.0)
+    watched = await connected(connector.api.base_url, connector.token, resend_within=0.0)
     session = connector.session
     dial = session.dial
     closing: list[asyncio.Task[None]] = []
@@ -262,7 +262,7 @@ async def test_the_tenants_settings_are_the_connectors(remote: Watched) -> None:
 
 async def test_it_starts_stale_and_refuses_calls_until_it_reaches_a_connector() -> None:
     address = f"http://127.0.0.1:{free_port()}"  # nothing listens there
-    watched = Watched(RemoteSession(address))
+    watched = Watched(RemoteSession(address, token="some token"))
     session = watched.session
     try:
         assert session.stale
@@ -332,7 +332,9 @@ async def test_after_the_connector_restarts_it_starts_again_from_a_fresh_snapsho
 ) -> None:
     port = free_port()
     api, _, stop, run = await start_connector(tmp_path / "first", port, users=20, seed=4)
-    watched = await connected(api.base_url)
+    invitation = api.operators.invite("anyone", Role.OPERATOR)
+    token, _ = api.operators.enrol(invitation.code, "test desktop")
+    watched = await connected(api.base_url, token)
     session = watched.session
     try:
         first_stream = api.stream
@@ -343,7 +345,8 @@ async def test_after_the_connector_restarts_it_starts_again_from_a_fresh_snapsho
         )
         assert session.stale
 
-        api, second, stop, run = await start_connector(tmp_path / "second", port, users=12, seed=9)
+        # Its store (so the operators) is the same; its tenant another.
+        api, second, stop, run = await start_connector(tmp_path / "first", port, users=12, seed=9)
         assert api.stream != first_stream
         await session.reconnect_now(why(Reason.NETWORK_BACK))  # rather than wait for the retry
         fresh = await watched.update(lambda u: u.colleagues is not None and u.colleagues.reset)
@@ -369,6 +372,9 @@ async def test_after_the_connector_restarts_it_starts_again_from_a_fresh_snapsho
         ("127.0.0.1:8471", "ws://127.0.0.1:8471/client"),
         ("https://switchboard.example.dk:443", "wss://switchboard.example.dk:443/client"),
         ("ws://[::1]:8471/client", "ws://[::1]:8471/client"),
+        ("https://switchboard.example.dk", "wss://switchboard.example.dk:443/client"),
+        ("localhost", "ws://localhost:8471/client"),
+        ("wss://Switchboard.Example.dk/connector", "wss://switchboard.example.dk:443/connector"),
     ],
 )
 def test_the_address_given_becomes_the_client_api_address(typed: str, url: str) -> None:
@@ -376,9 +382,19 @@ def test_the_address_given_becomes_the_client_api_address(typed: str, url: str) 
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "ftp://host:1", "http://host", "http://:8471", "http://h:1?x"]
+    "typed", ["", "ftp://host:1", "http://:8471", "http://h:1?x", "https://h:99999"]
 )
 def test_an_address_that_is_no_connectors_is_refused_with_a_code(typed: str) -> None:
     with pytest.raises(WentWrong) as refused:
         client_url(typed)
     assert refused.value.why.reason is Reason.CONNECTOR_ADDRESS_WRONG
+
+
+@pytest.mark.parametrize(
+    "typed", ["http://switchboard.example.dk", "ws://10.0.0.5:8471", "http://192.168.1.2"]
+)
+def test_a_connector_on_another_computer_is_reached_only_over_tls(typed: str) -> None:
+    """Issue "Company connector" item 5: plain HTTP only on loopback."""
+    with pytest.raises(WentWrong) as refused:
+        client_url(typed)
+    assert refused.value.why.reason is Reason.CONNECTOR_NEEDS_TLS

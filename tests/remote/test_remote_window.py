@@ -10,6 +10,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
+from konnekta_desktop.domain.interface import Role
 from konnekta_desktop.remote.remote_session import RemoteSession
 from konnekta_desktop.remote.server import ClientApi
 from konnekta_desktop.remote.service import ServerOptions, serve_connector
@@ -57,7 +58,9 @@ def test_the_window_on_a_connector_lists_the_colleagues_and_shows_a_ringing_call
     simulator = connector.simulator
     assert simulator is not None
 
-    remote = RemoteSession(api.base_url, paths=AppPaths.for_dir(tmp_path / "desktop"))
+    invitation = api.operators.invite(connector.operator_user, Role.OPERATOR)
+    token, _ = api.operators.enrol(invitation.code, "test desktop")
+    remote = RemoteSession(api.base_url, paths=AppPaths.for_dir(tmp_path / "desktop"), token=token)
     bridge = Bridge(remote)
     bridge.attach()
     window = MainWindow(remote, bridge)  # deleted below, not left to qtbot

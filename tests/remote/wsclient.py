@@ -34,8 +34,9 @@ M = TypeVar("M")
 class Client:
     """One connection. `received` keeps every message in order; `raw` the JSON as sent."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, token: str = "") -> None:
         self.url = url
+        self.token = token  # the device token sent with the upgrade
         self._http: aiohttp.ClientSession | None = None
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self.received: list[Any] = []
@@ -44,7 +45,11 @@ class Client:
 
     async def open(self) -> Client:
         self._http = aiohttp.ClientSession()
-        self.ws = await self._http.ws_connect(self.url, max_msg_size=16 * 1024 * 1024)
+        self.ws = await self._http.ws_connect(
+            self.url,
+            max_msg_size=16 * 1024 * 1024,
+            headers={"Authorization": f"Bearer {self.token}"} if self.token else None,
+        )
         return self
 
     async def close(self) -> None:
