@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import signal
 import sys
@@ -321,7 +322,13 @@ def run_gui(
     events (default: on macOS only).
     """
     from .autostart import apply_start_at_login
-    from .runtime import LaunchOptions, app_paths, open_remote_session, open_session
+    from .runtime import (
+        LaunchOptions,
+        app_paths,
+        configured_connector,
+        open_remote_session,
+        open_session,
+    )
 
     if isinstance(session_factory, LaunchOptions):
         options = session_factory
@@ -331,8 +338,9 @@ def run_gui(
         exit_when_connected = options.exit_when_connected
 
         async def factory() -> AppSession:
-            if options.connect is not None:
-                return open_remote_session(options)  # the company connector's switchboard
+            connect = options.connect or configured_connector(options)
+            if connect is not None:  # the company connector's switchboard
+                return open_remote_session(dataclasses.replace(options, connect=connect))
             # Incomplete settings open the window and Settings, rather than stopping the app.
             return await open_session(options, strict=False)
 

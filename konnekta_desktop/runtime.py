@@ -29,6 +29,7 @@ from .settings import (
     setting_warnings,
     validate,
 )
+from .settings.secret_store import SecretName
 
 if TYPE_CHECKING:
     from .remote.remote_session import RemoteSession
@@ -140,10 +141,20 @@ async def open_session(
     return session
 
 
+def configured_connector(options: LaunchOptions) -> str | None:
+    """The company connector this desktop is set to use (Settings > Connection), if any; a
+    demo never uses one."""
+    if options.demo:
+        return None
+    settings, _ = load_settings(app_paths(options))
+    return settings.connector_address.strip() or None
+
+
 def open_remote_session(options: LaunchOptions) -> RemoteSession:
-    """`--connect`: the switchboard of the company connector at `options.connect`. Paths and
-    logging as for a session of its own; this desktop's settings are read without the keyring,
-    as it uses no Konnekta secret."""
+    """`--connect` (or a Company Connector set in Settings): the switchboard of the company
+    connector at `options.connect`. Paths and logging as for a session of its own; this
+    desktop's settings are read without the keyring, as it uses no Konnekta secret, and once it
+    holds a device token the Konnekta secrets it may have kept there are removed."""
     from .remote.device import DeviceTokens
     from .remote.remote_session import RemoteSession
 
@@ -153,13 +164,22 @@ def open_remote_session(options: LaunchOptions) -> RemoteSession:
     log_file = logs.setup(paths.log_dir, stderr=options.log_to_stderr)
     log.info("Files in %s; log file %s", paths.config_dir, log_file)
     settings, file_problems = load_settings(paths)
+    secrets = SecretStore()
+
+    def forget_konnekta_secrets() -> None:
+        for name in SecretName:
+            if secrets.get(name, settings):
+                secrets.put(name, settings, Secret())
+                log.info("Removed the Konnekta %s from the keyring: the connector holds it", name)
+
     return RemoteSession(
         options.connect,
         settings=settings,
         paths=paths,
         settings_notes=[problem.why for problem in file_problems],
         enrol_code=options.enrol,
-        tokens=DeviceTokens(SecretStore()),
+        tokens=DeviceTokens(secrets),
+        enrolled=forget_konnekta_secrets,
     )
 
 

@@ -17,17 +17,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
-from urllib.parse import urlsplit, urlunsplit
 
 import aiohttp
 import msgspec
 
 from .. import __version__
 from ..domain.refusals import Command, Reason, Refused, WentWrong, Why, why
-from ..settings.checks import is_loopback_host
+from ..settings.checks import connector_url
 from .device import tls_for
 from .protocol import (
-    DEFAULT_PORT,
     PROTOCOL,
     SERVER_MESSAGES,
     CommandRefused,
@@ -59,28 +57,16 @@ _decoder: Final = msgspec.json.Decoder[
 ](ServerMessage)
 _any: Final = msgspec.json.Decoder()
 _encoder: Final = msgspec.json.Encoder()
-_SCHEMES: Final = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
-_DEFAULT_PORTS: Final = {"wss": 443, "ws": DEFAULT_PORT}  # a proxy's https, or the connector's own
 
 
 def client_url(address: str) -> str:
-    """The WebSocket address of the client API for an address as typed (`https://host`,
-    `http://127.0.0.1:8471`, or ws[s]://...; without a port, 443 for https and the connector's
-    own 8471 for http; /client is added when there is no path); `WentWrong` when it is none."""
-    text = address.strip()
-    parts = urlsplit(text if "://" in text else f"http://{text}")
-    scheme = _SCHEMES.get(parts.scheme.lower())
-    try:
-        port = parts.port or _DEFAULT_PORTS.get(scheme or "")
-    except ValueError:
-        port = None
-    if scheme is None or not parts.hostname or port is None or parts.query or parts.fragment:
-        raise WentWrong(why(Reason.CONNECTOR_ADDRESS_WRONG, address=address))
-    if scheme == "ws" and not is_loopback_host(parts.hostname):
-        raise WentWrong(why(Reason.CONNECTOR_NEEDS_TLS, address=address))
-    path = parts.path if parts.path not in ("", "/") else "/client"
-    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-    return urlunsplit((scheme, f"{host}:{port}", path, "", ""))
+    """The WebSocket address of the client API for an address as typed (`checks.connector_url`);
+    `WentWrong` when it is none, or plain http to another computer."""
+    found = connector_url(address)
+    if isinstance(found, str):
+        return found
+    reason, params = found
+    raise WentWrong(why(reason, **params))
 
 
 def refusal(message: WhyMessage) -> Refused:

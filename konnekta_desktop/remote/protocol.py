@@ -23,6 +23,7 @@ from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
 from ..domain.types import Activity, Availability, Call, CallingDevice, User
 from ..domain.wrapups import WrapUpSession
+from ..settings.checks import CONNECTOR_PORT
 
 __all__ = [
     "CLIENT_MESSAGES",
@@ -62,7 +63,7 @@ PROTOCOL: Final = "1.0"
 """The client protocol this connector speaks, "major.minor". Versions one minor apart work
 together (a minor version adds only optional fields and new commands); any other pair is refused."""
 
-DEFAULT_PORT: Final = 8471
+DEFAULT_PORT: Final = CONNECTOR_PORT
 """The client API's TCP port unless told otherwise."""
 
 MAX_FRAME: Final = 1024 * 1024

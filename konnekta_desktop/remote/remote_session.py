@@ -72,7 +72,13 @@ __all__ = ["RemoteSession"]
 
 log = logging.getLogger(__name__)
 
-_OWN: Final = ("default_calling_device", "wrap_up", "language", "mute_notifications")
+_OWN: Final = (
+    "connector_address",
+    "default_calling_device",
+    "wrap_up",
+    "language",
+    "mute_notifications",
+)
 """The operator's own settings this desktop keeps (who the operator is, the connector says)."""
 
 
@@ -90,18 +96,20 @@ class RemoteSession:
         token: str = "",
         enrol_code: str | None = None,
         tokens: DeviceTokens | None = None,
+        enrolled: Callable[[], None] | None = None,
         **link_options: float,
     ) -> None:
         """`address` is the connector's (http://host:port); `settings` this desktop's own
         (read without the keyring: none of its Konnekta secrets are used); the device token is
         `token`, else the one `enrol_code` is exchanged for at start (and kept in `tokens`),
-        else the one kept in `tokens`; `link_options` the link's pauses and deadlines
-        (`ConnectorLink`)."""
+        else the one kept in `tokens`; `enrolled` is called once it has one; `link_options` the
+        link's pauses and deadlines (`ConnectorLink`)."""
         self.clock: Clock = clock or SystemClock()
         self._mirror = Mirror()
         self._link = ConnectorLink(address, self, token=token, **link_options)
         self._enrol_code = enrol_code
         self._tokens = tokens
+        self._enrolled = enrolled
         self._refused: Why | None = None  # why it does not connect at all (not enrolled)
         self._own = settings
         self.paths = paths
@@ -427,6 +435,8 @@ class RemoteSession:
             log.warning("Not connecting: %s", english(self._refused))
             self._publish(self._seq(), status=self.status)
             return
+        if self._enrolled is not None:
+            self._enrolled()
         log.info("Connecting to the company connector at %s", self.address)
         self._link.start()
 

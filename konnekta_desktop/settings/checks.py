@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Mapping
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import phonenumbers
 
@@ -23,6 +23,9 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 SMG_SHAPE = "https://{server}/api-admin/realm/{realm}/fwd"
 ISSUER_SHAPE = "https://{server}/auth/realms/{realm}"
 WEBHOOK_EXAMPLE = "https://switchboard.example.dk/webhook"
+CONNECTOR_PORT = 8471  # the company connector's client API unless told otherwise
+_CONNECTOR_SCHEMES = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
+_CONNECTOR_PORTS = {"wss": 443, "ws": CONNECTOR_PORT}  # a proxy's https, or the connector's own
 
 _HOST_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _DOMAIN = re.compile(rf"(?=.{{1,253}}$)(?:{_HOST_LABEL}\.)+[a-z][a-z0-9-]{{1,62}}", re.IGNORECASE)
@@ -176,3 +179,29 @@ class mapping:
             if not target.strip():
                 return self.no_value, {"key": key}
         return None
+
+
+def connector_url(address: str) -> str | Found:
+    """The WebSocket address of a company connector's client API for an address as typed
+    (`https://host`, `http://127.0.0.1:8471`, or ws[s]://...; without a port, 443 for https and
+    the connector's own 8471 for http; /client is added when there is no path), or what is wrong
+    with it. Plain http only for this computer."""
+    text = address.strip()
+    parts = urlsplit(text if "://" in text else f"http://{text}")
+    scheme = _CONNECTOR_SCHEMES.get(parts.scheme.lower())
+    try:
+        port = parts.port or _CONNECTOR_PORTS.get(scheme or "")
+    except ValueError:
+        port = None
+    if scheme is None or not parts.hostname or port is None or parts.query or parts.fragment:
+        return Reason.CONNECTOR_ADDRESS_WRONG, {"address": address}
+    if scheme == "ws" and not is_loopback_host(parts.hostname):
+        return Reason.CONNECTOR_NEEDS_TLS, {"address": address}
+    path = parts.path if parts.path not in ("", "/") else "/client"
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return urlunsplit((scheme, f"{host}:{port}", path, "", ""))
+
+
+def connector_address(value: str) -> Found | None:
+    found = connector_url(value)
+    return None if isinstance(found, str) else found

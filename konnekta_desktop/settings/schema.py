@@ -131,6 +131,16 @@ class Settings:
     """All settings, with their defaults. Immutable: derive changed copies with `replace`."""
 
     # Connection
+    connector_address: str = _option(
+        "",
+        label="Company Connector",
+        section=_CONN,
+        description="The address of your company's connector (konnekta-desktop server), such "
+        "as https://switchboard.example.dk, given by your administrator with an enrolment "
+        "code. Leave it empty when this computer connects to Konnekta itself; then the fields "
+        "below are needed instead.",
+        check=checks.connector_address,
+    )
     tenant_domain: str = _option(
         "",
         label="Tenant Domain",
@@ -365,6 +375,9 @@ class Option:
 
     @property
     def owner(self) -> Owner:
+        # Which company connector this desktop uses is the desktop's own choice.
+        if self.name == "connector_address":
+            return Owner.OPERATOR
         return self.section.owner
 
     @property

@@ -15,7 +15,15 @@ from urllib.parse import urlsplit
 
 from ..domain.refusals import Reason, Why, english, why
 from .checks import Found, is_loopback_host
-from .schema import OPTIONS, Option, Secret, Settings, effective_webhook_address, get_option
+from .schema import (
+    OPTIONS,
+    Option,
+    Secret,
+    Section,
+    Settings,
+    effective_webhook_address,
+    get_option,
+)
 
 __all__ = [
     "SettingError",
@@ -111,8 +119,12 @@ def validate_field(name: str, value: Any) -> Why | None:
 def validate(settings: Settings) -> list[SettingError]:
     """Every problem that keeps these settings from working, one per option, in window order."""
     errors = []
+    # Through a company connector, the connection to Konnekta is the connector's to make.
+    direct = not settings.connector_address.strip()
     for option in OPTIONS:
-        problem = validate_field(option.name, getattr(settings, option.name))
+        value = getattr(settings, option.name)
+        require = direct or option.section is not Section.CONNECTION
+        problem = value_problem(option, value, require=require)
         if problem is not None:
             errors.append(SettingError(option.name, problem))
     return errors

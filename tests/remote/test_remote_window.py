@@ -11,14 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.domain.interface import Role
+from konnekta_desktop.remote.device import DeviceTokens
 from konnekta_desktop.remote.remote_session import RemoteSession
 from konnekta_desktop.remote.server import ClientApi
 from konnekta_desktop.remote.service import ServerOptions, serve_connector
 from konnekta_desktop.runtime import LaunchOptions
-from konnekta_desktop.settings import AppPaths
+from konnekta_desktop.settings import AppPaths, SecretStore
 from konnekta_desktop.ui.bridge import Bridge
 from konnekta_desktop.ui.calls import CallColumn
 from konnekta_desktop.ui.colleagues import ColleagueColumn
+from konnekta_desktop.ui.settings.dialog import SettingsDialog
 from konnekta_desktop.ui.switchboard import MainWindow
 from tests.gui.conftest import (  # the GUI tests' loop and hygiene, shared
     collect_garbage_between_tests,  # noqa: F401
@@ -28,6 +30,7 @@ from tests.gui.conftest import (  # the GUI tests' loop and hygiene, shared
     run,  # noqa: F401
 )
 from tests.gui.gui_helpers import Runner
+from tests.helpers.keyring_backend import InMemoryKeyring
 
 USERS = 20
 
@@ -98,6 +101,65 @@ def test_the_window_on_a_connector_lists_the_colleagues_and_shows_a_ringing_call
         bridge.detach()
         remote.detach_client()
         delete_now(window)
+        run(remote.close())
+        stop.set()
+        qtbot.waitUntil(serving.done, timeout=30_000)
+    assert serving.result() == 0
+
+
+def test_settings_enrols_this_desktop_at_a_connector_and_shows_only_what_that_needs(
+    qtbot: QtBot,
+    run: Runner,  # noqa: F811
+    qasync_loop: asyncio.AbstractEventLoop,  # noqa: F811
+    tmp_path: Path,
+    restore_logging: None,
+    memory_keyring: InMemoryKeyring,
+) -> None:
+    """Issue "Company connector" item 4: Settings > Connection offers the company connector
+    (address and enrolment code) or Konnekta directly."""
+    stop = asyncio.Event()
+    started: list[ClientApi] = []
+    options = ServerOptions(
+        launch=LaunchOptions(demo=True, config_dir=tmp_path / "connector", users=5, seed=4),
+        port=0,
+    )
+    serving = qasync_loop.create_task(
+        serve_connector(options, stop, lambda api, _session: started.append(api))
+    )
+    qtbot.waitUntil(lambda: bool(started), timeout=15_000)
+    api = started[0]
+    secrets = SecretStore(memory_keyring)
+    remote = RemoteSession(api.base_url, paths=AppPaths.for_dir(tmp_path / "desktop"))
+    dialog = SettingsDialog(remote, secrets=secrets, paths=AppPaths.for_dir(tmp_path / "desktop"))
+    qtbot.addWidget(dialog)
+    try:
+        dialog.show()
+        page = dialog.connection
+        tenant_row = page.fields["tenant_domain"].editor.parentWidget()
+        assert tenant_row is not None
+        page.fields["connector_address"].set_text("")
+        assert tenant_row.isVisibleTo(dialog)
+        assert not page.enrol_button.isVisibleTo(dialog)
+
+        page.fields["connector_address"].set_text(api.base_url)
+        assert not tenant_row.isVisibleTo(dialog)  # Konnekta's login is the connector's
+        assert page.enrol_button.isVisibleTo(dialog)
+
+        page.enrol_code.setText("WRONG-CODE")
+        page.enrol_button.click()
+        qtbot.waitUntil(lambda: page.enrol_result.text().startswith("Not enrolled"))
+        assert "not valid" in page.enrol_result.text()
+
+        code = api.operators.invite("anna@example.dk", Role.OPERATOR).code
+        page.enrol_code.setText(code)
+        page.enrol_button.click()
+        qtbot.waitUntil(lambda: page.enrol_result.text().startswith("Enrolled as anna@example.dk"))
+        assert page.enrol_code.text() == ""  # a one-time code is not kept
+        token = DeviceTokens(secrets).get(remote.address).reveal()
+        assert api.operators.identify(token) is not None
+        assert code.replace("-", "") not in page.enrol_result.text()
+    finally:
+        dialog.close()
         run(remote.close())
         stop.set()
         qtbot.waitUntil(serving.done, timeout=30_000)

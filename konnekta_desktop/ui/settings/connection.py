@@ -1,6 +1,8 @@
-"""The Connection tab: what the telephony provider hands over (tenant, SMG address, login)
-and how this computer listens; the notice shown when no system keyring can keep the secrets; and
-Test connection, which logs in with the values in the form, apart from the running connector.
+"""The Connection tab: either a company connector (its address, and enrolling this desktop with
+the administrator's one-time code) or Konnekta directly: what the telephony provider hands over
+(tenant, SMG address, login) and how this computer listens; the notice shown when no system
+keyring can keep the secrets; and Test connection, which logs in with the values in the form,
+apart from the running connector. While a connector address is filled in, only it shows.
 """
 
 from __future__ import annotations
@@ -15,14 +17,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.interface import ConnectionParameters, Switchboard
-from ...domain.refusals import Refused
-from ...settings import SecretStore, Section, Settings, get_option
+from ...domain.refusals import Refused, WentWrong
+from ...remote.client import client_url
+from ...remote.device import DeviceTokens, enrol
+from ...settings import Secret, SecretStore, Section, Settings, get_option
 from ..refusal_words import words
 from .common import BackgroundTasks
 from .page import SettingsPage, fields_of, translate
@@ -31,6 +36,7 @@ __all__ = ["ConnectionPage", "parameters_of"]
 
 # What the telephony provider hands over comes first; how this computer listens comes after.
 _CONNECTION_ORDER: Final = (
+    "connector_address",
     "tenant_domain",
     "smg_address",
     "issuer_uri",
@@ -87,6 +93,10 @@ class ConnectionPage(SettingsPage):
                 secret_stored=stored,
                 secret_in_keyring=secrets.available,
             )
+            if name == "connector_address":
+                form.addRow(self._enrol_row())
+        self._form = form
+        self.fields["connector_address"].on_change(self._follow_mode)
 
         self.keyring_notice = QLabel()
         self.keyring_notice.setObjectName("keyringNotice")
@@ -119,11 +129,97 @@ class ConnectionPage(SettingsPage):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
 
+        self._direct_only = [notice, self.test_button, self.test_result]
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(notice)
         layout.addLayout(test_row)
         layout.addStretch(1)
+        self._follow_mode()
+
+    # -- the company connector ---------------------------------------------------------------
+
+    def _enrol_row(self) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.enrol_code = QLineEdit()
+        self.enrol_code.setObjectName("enrolCode")
+        self.enrol_code.setPlaceholderText(translate("SettingsPage", "Enrolment code"))
+        self.enrol_code.setAccessibleName(translate("SettingsPage", "Enrolment code"))
+        self.enrol_code.setToolTip(
+            translate(
+                "SettingsPage",
+                "The one-time code your administrator gave you for this computer. It is used "
+                "once; the connector then knows this computer by a token kept in the keyring.",
+            )
+        )
+        self.enrol_button = QPushButton(translate("SettingsPage", "&Enrol"))
+        self.enrol_button.setObjectName("enrol")
+        self.enrol_button.clicked.connect(self.start_enrolment)
+        self.enrol_result = QLabel()
+        self.enrol_result.setObjectName("enrolResult")
+        self.enrol_result.setWordWrap(True)
+        line.addWidget(self.enrol_code, 1)
+        line.addWidget(self.enrol_button)
+        column = QWidget()
+        rows = QVBoxLayout(column)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(row)
+        rows.addWidget(self.enrol_result)
+        self._enrol_box = column
+        return column
+
+    def set_tenant_editable(self, editable: bool) -> None:
+        """Konnekta's connection is the company's; the company connector this desktop uses and
+        its enrolment stay the operator's own."""
+        for name, field in self.fields.items():
+            if name != "connector_address":
+                field.editor.setEnabled(editable)
+        self.test_button.setEnabled(editable)
+        self.session_only.setEnabled(editable)
+
+    def _follow_mode(self) -> None:
+        """A connector address hides what only a direct connection needs, and vice versa."""
+        through_connector = bool(self.fields["connector_address"].value())
+        for name, field in self.fields.items():
+            row = field.editor.parentWidget()  # the field's box in the form
+            if name != "connector_address" and row is not None:
+                self._form.setRowVisible(row, not through_connector)
+        self._form.setRowVisible(self._enrol_box, through_connector)
+        for widget in self._direct_only:
+            widget.setVisible(not through_connector)
+
+    def start_enrolment(self) -> None:
+        address_field = self.fields["connector_address"]
+        problem = address_field.check()
+        code = self.enrol_code.text().strip()
+        if problem is not None or not address_field.value() or not code or self._tasks.busy:
+            if not code:
+                self._show_enrolment(
+                    translate("SettingsPage", "Type the enrolment code first."), ok=False
+                )
+            return
+        self.enrol_button.setEnabled(False)
+        self._show_enrolment(translate("SettingsPage", "Enrolling…"), ok=True)
+        self._tasks.start(self._enrol(address_field.value(), code), "enrol")
+
+    async def _enrol(self, address: str, code: str) -> None:
+        location = client_url(address)
+        answer = await enrol(location, code)
+        note = DeviceTokens(self._secrets).keep(location, Secret(answer.token))
+        self.enrol_button.setEnabled(True)
+        self.enrol_code.clear()
+        said = translate(
+            "SettingsPage",
+            "Enrolled as {user}. After OK, Konnekta Desktop connects through the company "
+            "connector when it starts again.",
+        ).format(user=answer.username)
+        self._show_enrolment(said + (f" {words(note)}" if note is not None else ""), ok=True)
+
+    def _show_enrolment(self, text: str, *, ok: bool) -> None:
+        self.enrol_result.setStyleSheet("" if ok else "color: #c62828;")
+        self.enrol_result.setText(text)
 
     def refresh_keyring_notice(self) -> None:
         problem = self._secrets.problem
@@ -166,6 +262,16 @@ class ConnectionPage(SettingsPage):
         )
 
     def _test_failed(self, error: BaseException) -> None:
+        if not self.enrol_button.isEnabled():  # it was the enrolment that failed
+            self.enrol_button.setEnabled(True)
+            reason = error.why if isinstance(error, WentWrong | Refused) else None
+            self._show_enrolment(
+                translate("SettingsPage", "Not enrolled: {reason}").format(
+                    reason=words(reason) if reason is not None else type(error).__name__
+                ),
+                ok=False,
+            )
+            return
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color: #c62828;")
         self.test_result.setText(

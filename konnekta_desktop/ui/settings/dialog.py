@@ -153,8 +153,9 @@ class SettingsDialog(QDialog):
         tenant_only = session.role is not Role.ADMINISTRATOR
         self._own_only = tenant_only  # then only the operator's own options are checked
         self.tenant_notice.setVisible(tenant_only)
-        for page in (self.connection, self.numbers, self.states, self.mappings, self.appointments):
+        for page in (self.numbers, self.states, self.mappings, self.appointments):
             page.setEnabled(not tenant_only)
+        self.connection.set_tenant_editable(not tenant_only)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.first_run_notice)
@@ -315,6 +316,14 @@ class SettingsDialog(QDialog):
             restart = self.tr("The new language shows after restarting the app.")
             notes.append(restart)
             self.note_for_later.emit(restart)  # still said when OK has closed this dialog
+        if new.connector_address.strip() != old.connector_address.strip():
+            restart = (
+                self.tr("The switchboard connects through the company connector after a restart.")
+                if new.connector_address.strip()
+                else self.tr("The switchboard connects to Konnekta itself after a restart.")
+            )
+            notes.append(restart)
+            self.note_for_later.emit(restart)
         problem = bool(secrets_changed and self.secrets.problem)
         try:
             # Not a setting: the system's login item, changed when the box differs from it.
@@ -353,7 +362,10 @@ class SettingsDialog(QDialog):
 
     def _must_reconnect(self, old: Settings, new: Settings) -> bool:
         """A connection option changed, or the connection is stopped until the settings are
-        fixed (first run, wrong password, busy port): then any Apply tries again."""
+        fixed (first run, wrong password, busy port): then any Apply tries again. Choosing
+        another company connector (or none) takes a restart instead."""
+        if new.connector_address.strip() != old.connector_address.strip():
+            return False
         if needs_reconnect(old, new) or self._session.settings_problems:
             return True
         status = self._session.status

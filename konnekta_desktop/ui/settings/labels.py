@@ -17,6 +17,11 @@ __all__ = ["CONTEXT", "SOURCE_TEXTS", "option_label", "option_tooltip", "section
 CONTEXT: Final = "SettingsOption"
 
 SOURCE_TEXTS: Final[tuple[object, ...]] = (
+    QT_TRANSLATE_NOOP("SettingsOption", "Company Connector"),
+    QT_TRANSLATE_NOOP(
+        "SettingsOption",
+        "The address of your company's connector (konnekta-desktop server), such as https://switchboard.example.dk, given by your administrator with an enrolment code. Leave it empty when this computer connects to Konnekta itself; then the fields below are needed instead.",
+    ),
     QT_TRANSLATE_NOOP("SettingsOption", "Tenant Domain"),
     QT_TRANSLATE_NOOP(
         "SettingsOption",

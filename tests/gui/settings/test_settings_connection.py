@@ -95,8 +95,10 @@ def test_connection_tab_has_every_connection_option_with_its_description_as_tool
     connection = [o for o in OPTIONS if o.section is Section.CONNECTION]
 
     assert sorted(dialog.connection.fields) == sorted(o.name for o in connection)
-    # What the telephony provider hands over comes first, the listener's own options after.
-    assert list(dialog.connection.fields)[:7] == [
+    # The company connector first; then what the telephony provider hands over, the listener's
+    # own options after.
+    assert list(dialog.connection.fields)[:8] == [
+        "connector_address",
         "tenant_domain",
         "smg_address",
         "issuer_uri",

@@ -218,14 +218,15 @@ def test_an_operator_without_the_administrators_role_changes_only_their_own_sett
         role=Role.OPERATOR,
     )
     dialog = dialog_for(operator)
-    tenant = [
-        dialog.connection,
-        dialog.numbers,
-        dialog.states,
-        dialog.mappings,
-        dialog.appointments,
-    ]
+    tenant = [dialog.numbers, dialog.states, dialog.mappings, dialog.appointments]
     assert not any(page.isEnabled() for page in tenant)
+    # On the Connection tab only the company connector (and enrolling with it) is their own.
+    fields = dialog.connection.fields
+    assert [name for name, field in fields.items() if field.editor.isEnabled()] == [
+        "connector_address"
+    ]
+    assert not dialog.connection.test_button.isEnabled()
+    assert dialog.connection.enrol_button.isEnabled()
     assert dialog.calling.isEnabled()
     assert not dialog.tenant_notice.isHidden()
 

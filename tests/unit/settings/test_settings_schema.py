@@ -22,6 +22,7 @@ from konnekta_desktop.settings import (
 )
 
 CONNECTION_OPTIONS = {
+    "connector_address",
     "tenant_domain",
     "listener_port",
     "listener_host",
@@ -146,9 +147,13 @@ def test_an_explicit_webhook_address_wins_over_the_derived_one() -> None:
 
 
 def test_every_connection_and_sync_option_needs_a_reconnect() -> None:
-    """All but the read-back interval, which the running connection takes as it is."""
+    """All but the read-back interval, which the running connection takes as it is, and the
+    company connector, which takes a restart (another kind of session)."""
     reconnecting = {option.name for option in OPTIONS if option.needs_reconnect}
-    expected = CONNECTION_OPTIONS - {"reconcile_minutes"} | {"sync_on_startup", "sync_direction"}
+    expected = CONNECTION_OPTIONS - {"reconcile_minutes", "connector_address"} | {
+        "sync_on_startup",
+        "sync_direction",
+    }
     assert reconnecting == expected
 
 
@@ -191,6 +196,7 @@ def test_options_are_split_into_the_tenants_and_the_operators_own() -> None:
     own = {name for name, owner in owners.items() if owner is Owner.OPERATOR}
     assert {"smg_address", "client_secret", "international_code", "state_mappings"} <= tenant
     assert own == {
+        "connector_address",  # which company connector this desktop uses
         "operator_user",
         "wrap_up",
         "default_calling_device",
