@@ -11,6 +11,7 @@ from .events import (
     ForwardingUpdate,
     PbxEvent,
     PresenceUpdate,
+    QueueUpdate,
     UserRemoval,
     UserUpdate,
 )
@@ -28,9 +29,12 @@ from .types import (
     LineType,
     Presence,
     PresenceChange,
+    QueueAgent,
+    QueueStatus,
     Right,
     User,
     UserStatus,
+    WaitingCall,
 )
 
 __all__ = [
@@ -52,9 +56,13 @@ __all__ = [
     "Presence",
     "PresenceChange",
     "PresenceUpdate",
+    "QueueAgent",
+    "QueueStatus",
+    "QueueUpdate",
     "Right",
     "User",
     "UserRemoval",
     "UserStatus",
     "UserUpdate",
+    "WaitingCall",
 ]

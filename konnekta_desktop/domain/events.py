@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import msgspec
 
-from .types import Availability, Call, User
+from .types import Availability, Call, QueueStatus, User
 
 
 class CallUpdate(msgspec.Struct, frozen=True, kw_only=True):
-    """A call leg rang, was answered, or ended (its state says which)."""
+    """A call leg rang, was answered, was held or resumed, or ended (its state and `held` say
+    which)."""
 
     call: Call
 
@@ -43,6 +44,18 @@ class UserRemoval(msgspec.Struct, frozen=True, kw_only=True):
     user_id: str
 
 
+class QueueUpdate(msgspec.Struct, frozen=True, kw_only=True):
+    """A queue's waiting calls or its agents' logins changed: the whole queue as it is now."""
+
+    queue: QueueStatus
+
+
 PbxEvent = (
-    CallUpdate | PresenceUpdate | ForwardingUpdate | CallerIdUpdate | UserUpdate | UserRemoval
+    CallUpdate
+    | PresenceUpdate
+    | ForwardingUpdate
+    | CallerIdUpdate
+    | UserUpdate
+    | UserRemoval
+    | QueueUpdate
 )

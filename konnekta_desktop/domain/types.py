@@ -7,6 +7,7 @@ file and the store hold, so they never change once released.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 import msgspec
@@ -105,7 +106,12 @@ class CallerIds(msgspec.Struct, frozen=True, kw_only=True):
 
 class Call(msgspec.Struct, frozen=True, kw_only=True):
     """One user's leg of a call. A call offered to several users has one leg per user, sharing
-    the call id."""
+    the call id.
+
+    A held leg is still answered (`state` stays ANSWERED, so its user stays busy and a wrap-up
+    still follows it); `held` says that this user put the far end on hold. A consultation call
+    (the first half of an attended transfer) names, in `consultation_for`, the call its
+    consulting user holds meanwhile."""
 
     call_id: str
     user_id: str
@@ -118,6 +124,8 @@ class Call(msgspec.Struct, frozen=True, kw_only=True):
     device: CallingDevice | None = None
     started_at: float  # Unix seconds
     answered_at: float | None = None
+    held: bool = False
+    consultation_for: str | None = None
 
 
 class UserStatus(msgspec.Struct, frozen=True, kw_only=True):
@@ -128,3 +136,50 @@ class UserStatus(msgspec.Struct, frozen=True, kw_only=True):
     availability: Availability
     diversion: str | None = None
     caller_id: str | None = None
+
+
+class QueueAgent(msgspec.Struct, frozen=True, kw_only=True):
+    """One agent of a queue (an administrator makes a user an agent) and whether they are logged
+    in to it; only logged-in agents are offered the queue's calls."""
+
+    user_id: str
+    logged_in: bool
+
+
+class WaitingCall(msgspec.Struct, frozen=True, kw_only=True):
+    """A call in a queue that no agent has answered yet (it may be ringing some of them)."""
+
+    call_id: str
+    caller: str
+    callback: bool = False  # a queue call-back: the caller asked to be called back
+    waiting_since: float  # Unix seconds, Konnekta's clock; the wait is now minus this
+
+
+class QueueStatus(msgspec.Struct, frozen=True, kw_only=True):
+    """A queue (ACD or attendant group) now: its agents and the calls waiting in it, longest
+    waiting first.
+
+    Which agents are free is not reported with the queue: a logged-in agent is free while they
+    talk in no call (a ringing call leaves them free, as it leaves their line idle), which the
+    calls of the agents tell (`free_agents`)."""
+
+    name: str
+    number: str
+    agents: tuple[QueueAgent, ...] = ()
+    waiting: tuple[WaitingCall, ...] = ()
+
+    def logged_in(self) -> tuple[str, ...]:
+        """The user ids of the agents logged in, in the queue's order."""
+        return tuple(agent.user_id for agent in self.agents if agent.logged_in)
+
+    def free_agents(self, calls: Iterable[Call]) -> tuple[str, ...]:
+        """The logged-in agents that talk in none of `calls` (every leg in progress will do)."""
+        talking = {call.user_id for call in calls if call.state is CallState.ANSWERED}
+        return tuple(user_id for user_id in self.logged_in() if user_id not in talking)
+
+    def longest_waiting_since(self) -> float | None:
+        """When the call that has waited longest came in, or None when none waits."""
+        return min((call.waiting_since for call in self.waiting), default=None)
+
+    def callbacks_waiting(self) -> int:
+        return sum(1 for call in self.waiting if call.callback)

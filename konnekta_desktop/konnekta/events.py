@@ -11,7 +11,7 @@ from typing import Final
 
 import msgspec
 
-from .models import Availability, Call, User
+from .models import Availability, Call, QueueStatus, User
 
 
 class _Event(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
@@ -28,6 +28,14 @@ class CallAnswered(_Event, frozen=True, tag="call.answered"):
 
 class CallEnded(_Event, frozen=True, tag="call.ended"):
     data: Call
+
+
+class CallHeld(_Event, frozen=True, tag="call.held"):
+    data: Call  # held: true
+
+
+class CallResumed(_Event, frozen=True, tag="call.resumed"):
+    data: Call  # held: false
 
 
 class PresenceData(msgspec.Struct, frozen=True, kw_only=True):
@@ -74,16 +82,23 @@ class UserRemoved(_Event, frozen=True, tag="user.removed"):
     data: UserRemovedData
 
 
+class QueueChanged(_Event, frozen=True, tag="queue.changed"):
+    data: QueueStatus  # the whole queue as it is now
+
+
 KnownEvent = (
     CallRinging
     | CallAnswered
     | CallEnded
+    | CallHeld
+    | CallResumed
     | PresenceChanged
     | DiversionChanged
     | CallerIdChanged
     | UserAdded
     | UserChanged
     | UserRemoved
+    | QueueChanged
 )
 
 KNOWN_TYPES: Final[frozenset[str]] = frozenset(
@@ -92,12 +107,15 @@ KNOWN_TYPES: Final[frozenset[str]] = frozenset(
         CallRinging,
         CallAnswered,
         CallEnded,
+        CallHeld,
+        CallResumed,
         PresenceChanged,
         DiversionChanged,
         CallerIdChanged,
         UserAdded,
         UserChanged,
         UserRemoved,
+        QueueChanged,
     )
 )
 

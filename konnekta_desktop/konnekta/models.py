@@ -31,18 +31,24 @@ __all__ = [
     "CallerIdUpdate",
     "CallerIds",
     "CallingDevice",
+    "Consultation",
     "Direction",
     "Diversion",
     "Line",
     "LineRole",
     "LineType",
     "MakeCall",
+    "PickUp",
     "Presence",
     "PresenceUpdate",
+    "QueueAgent",
+    "QueueLogin",
+    "QueueStatus",
     "Right",
     "Transfer",
     "User",
     "UserStatus",
+    "WaitingCall",
     "WebhookSubscription",
     "WebhookSubscriptionRequest",
 ]
@@ -123,6 +129,20 @@ class Call(msgspec.Struct, frozen=True, kw_only=True):
     device: CallingDevice | None = None
     started_at: float  # Unix seconds
     answered_at: float | None = None
+    held: bool = False  # this user put the far end on hold; the leg stays answered
+    consultation_for: str | None = None  # a consultation call: the call its user holds meanwhile
+
+
+class PickUp(msgspec.Struct, frozen=True, kw_only=True):
+    """Pick up a call ringing at a colleague, or waiting in a queue, on the picker's device."""
+
+    device: CallingDevice
+
+
+class Consultation(msgspec.Struct, frozen=True, kw_only=True):
+    """Consult someone while the user's call is held (the first half of an attended transfer)."""
+
+    destination: str
 
 
 class CallCreated(msgspec.Struct, frozen=True, kw_only=True):
@@ -154,3 +174,30 @@ class UserStatus(msgspec.Struct, frozen=True, kw_only=True):
     availability: Availability
     diversion: str | None = None
     caller_id: str | None = None
+
+
+class QueueAgent(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    logged_in: bool
+
+
+class WaitingCall(msgspec.Struct, frozen=True, kw_only=True):
+    """A queue call no agent has answered yet."""
+
+    call_id: str
+    caller: str
+    callback: bool = False
+    waiting_since: float  # Unix seconds
+
+
+class QueueStatus(msgspec.Struct, frozen=True, kw_only=True):
+    """A queue with its agents and its waiting calls (longest waiting first)."""
+
+    name: str
+    number: str
+    agents: tuple[QueueAgent, ...] = ()
+    waiting: tuple[WaitingCall, ...] = ()
+
+
+class QueueLogin(msgspec.Struct, frozen=True, kw_only=True):
+    logged_in: bool

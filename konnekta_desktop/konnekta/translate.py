@@ -22,6 +22,9 @@ __all__ = [
     "calls",
     "event",
     "presence",
+    "queue",
+    "queue_agent",
+    "queues",
     "statuses",
     "user",
     "users",
@@ -64,6 +67,18 @@ def calls(found: list[wire.Call]) -> list[domain.Call]:
     return _convert(found, list[domain.Call])
 
 
+def queue(found: wire.QueueStatus) -> domain.QueueStatus:
+    return _convert(found, domain.QueueStatus)
+
+
+def queues(found: list[wire.QueueStatus]) -> list[domain.QueueStatus]:
+    return _convert(found, list[domain.QueueStatus])
+
+
+def queue_agent(found: wire.QueueAgent) -> domain.QueueAgent:
+    return _convert(found, domain.QueueAgent)
+
+
 def event(found: wire_events.KnownEvent) -> domain_events.PbxEvent:
     """A webhook event as the update it reports."""
     match found:
@@ -71,6 +86,8 @@ def event(found: wire_events.KnownEvent) -> domain_events.PbxEvent:
             wire_events.CallRinging(data=leg)
             | wire_events.CallAnswered(data=leg)
             | wire_events.CallEnded(data=leg)
+            | wire_events.CallHeld(data=leg)
+            | wire_events.CallResumed(data=leg)
         ):
             return domain_events.CallUpdate(call=call(leg))
         case wire_events.PresenceChanged(data=data):
@@ -85,4 +102,6 @@ def event(found: wire_events.KnownEvent) -> domain_events.PbxEvent:
             return domain_events.UserUpdate(user=user(found_user))
         case wire_events.UserRemoved(data=data):
             return domain_events.UserRemoval(user_id=data.user_id)
+        case wire_events.QueueChanged(data=data):
+            return domain_events.QueueUpdate(queue=queue(data))
     raise TypeError(f"not a Konnekta event: {found!r}")

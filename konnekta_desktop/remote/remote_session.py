@@ -67,6 +67,7 @@ from .commands import (
 from .device import DeviceTokens, enrol
 from .mirror import Mirror
 from .protocol import LinkStatus, Snapshot, UpdateMessage
+from .snapshot_cache import SnapshotCache
 
 __all__ = ["RemoteSession"]
 
@@ -110,6 +111,7 @@ class RemoteSession:
         self._enrol_code = enrol_code
         self._tokens = tokens
         self._enrolled = enrolled
+        self._cache = SnapshotCache(paths.cache_dir, self.address) if paths is not None else None
         self._refused: Why | None = None  # why it does not connect at all (not enrolled)
         self._own = settings
         self.paths = paths
@@ -219,6 +221,8 @@ class RemoteSession:
         self._last_event_at = None  # the snapshot's is the connector's own
         self._connector_status = _status(snapshot.status)
         self._went_up()
+        if self._cache is not None:
+            self._cache.save(snapshot)
         log.info(
             "Company connector: snapshot of %d colleagues as of update %d",
             len(snapshot.colleagues),
@@ -426,8 +430,14 @@ class RemoteSession:
     # -- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Enrol first when given a code; then connect in the background, stale (and saying
-        so) until the snapshot is in. Not enrolled, it does not connect and the status says so."""
+        """Show the snapshot kept from the last run (stale); enrol first when given a code; then
+        connect in the background, stale (and saying so) until the snapshot is in. Not enrolled,
+        it does not connect and the status says so."""
+        kept = self._cache.load() if self._cache is not None else None
+        if kept is not None:
+            change, shown, _ = self._mirror.load(kept)
+            log.info("Showing the %d colleagues kept from the last run", len(kept.colleagues))
+            self._publish(0, change, shown, status=self.status)
         if not self._link.token:
             self._link.token = await self._device_token()
         if not self._link.token:

@@ -24,6 +24,7 @@ from konnekta_desktop.remote.remote_session import RemoteSession
 from konnekta_desktop.remote.server import ClientApi
 from konnekta_desktop.remote.service import ServerOptions, serve_connector
 from konnekta_desktop.runtime import LaunchOptions
+from konnekta_desktop.settings import AppPaths
 from tests.helpers.ports import free_port
 from tests.remote.conftest import Running
 from tests.remote.test_client_api_commands import EXTERNAL, a_caller, calls_placed
@@ -398,3 +399,43 @@ def test_a_connector_on_another_computer_is_reached_only_over_tls(typed: str) ->
     with pytest.raises(WentWrong) as refused:
         client_url(typed)
     assert refused.value.why.reason is Reason.CONNECTOR_NEEDS_TLS
+
+
+# -- starting from the kept snapshot ---------------------------------------------------------
+
+
+async def test_a_desktop_starts_from_its_kept_snapshot_stale_until_the_connector_answers(
+    connector: Running, tmp_path: Path
+) -> None:
+    """Issue "Company connector" item 4: the desktop starts from its cached last snapshot,
+    marked stale, with call commands refused until it is live."""
+    paths = AppPaths.for_dir(tmp_path / "desktop")
+    first = RemoteSession(connector.api.base_url, token=connector.token, paths=paths)
+    await first.start()
+    try:
+        await asyncio.wait_for(first.wait_connected(), WAIT)
+    finally:
+        await first.close()
+    kept = paths.cache_dir / "connector-snapshot.json"
+    assert kept.stat().st_mode & 0o077 == 0  # owner-only
+
+    await connector.api.close()  # the connector is away when the desktop starts again
+    watched = Watched(RemoteSession(connector.api.base_url, token=connector.token, paths=paths))
+    session = watched.session
+    try:
+        await session.start()
+        assert len(session.colleagues) == len(connector.session.colleagues)
+        assert session.stale
+        assert session.pending_wrapups() == []
+        with pytest.raises(Refused) as dial:
+            await session.dial(a_caller(connector), EXTERNAL, CallingDevice.LOCAL)
+        assert reason_of(dial) is Reason.CALLS_WAIT_UNTIL_LIVE
+    finally:
+        await session.close()
+
+    other = RemoteSession(f"http://127.0.0.1:{free_port()}", token="t", paths=paths)
+    await other.start()
+    try:
+        assert len(other.colleagues) == 0  # another connector's snapshot is not shown
+    finally:
+        await other.close()
