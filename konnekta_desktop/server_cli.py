@@ -94,7 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("who", help="the operator's number (list-operators) or username")
     audit = actions.add_parser("audit", help="the commands desktops sent, oldest first")
     audit.add_argument("--days", type=float, default=1.0, help="of the last N days (default 1)")
-    for sub in (add, *(actions.choices[n] for n in ("list-operators", "revoke", "audit"))):
+    taking = actions.add_parser(
+        "import", help="take a desktop's states, templates, history and company settings"
+    )
+    taking.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="DIR",
+        help="the desktop's --config-dir (default: this user's desktop folders)",
+    )
+    for sub in (
+        add,
+        taking,
+        *(actions.choices[n] for n in ("list-operators", "revoke", "audit")),
+    ):
         _place(sub, inner=True)
     return parser
 

@@ -1,9 +1,10 @@
 """Client for Konnekta's SMG REST API: every endpoint of docs/architecture.md, typed both ways.
 
 Retry policy: GET, PUT and DELETE are repeated (with exponential backoff) after a 5xx, a timeout or
-a broken connection, because sending them twice leaves the same result: PUT sets a value, DELETE
-removes a thing (a 404 on a repeated DELETE whose first attempt may have gone through counts as
-done). POST (dial, transfer, subscribe) is never repeated once it may have reached the server, so
+a broken connection, because sending them twice leaves the same result: PUT sets a value (a hold,
+a queue login), DELETE removes a thing (a hold, a consultation; a 404 on a repeated DELETE whose
+first attempt may have gone through counts as done). POST (dial, transfer, answer, pick up,
+consult, complete a transfer, subscribe) is never repeated once it may have reached the server, so
 no command is carried out twice; it is repeated only when no connection could be opened at all.
 A 401 renews the access token and repeats the request once, whatever the method: Konnekta did not
 act on a request it did not authorise.
@@ -47,10 +48,15 @@ from .models import (
     CallerIds,
     CallerIdUpdate,
     CallingDevice,
+    Consultation,
     Diversion,
     MakeCall,
+    PickUp,
     Presence,
     PresenceUpdate,
+    QueueAgent,
+    QueueLogin,
+    QueueStatus,
     Transfer,
     User,
     UserStatus,
@@ -101,6 +107,8 @@ _DIVERSION = msgspec.json.Decoder(Diversion)
 _CALLER_IDS = msgspec.json.Decoder(CallerIds)
 _CALLS = msgspec.json.Decoder(list[Call])
 _CALL_CREATED = msgspec.json.Decoder(CallCreated)
+_QUEUES = msgspec.json.Decoder(list[QueueStatus])
+_QUEUE_AGENT = msgspec.json.Decoder(QueueAgent)
 _SUBSCRIPTION = msgspec.json.Decoder(WebhookSubscription)
 _API_ERROR = msgspec.json.Decoder(ApiError)
 
@@ -286,6 +294,115 @@ class SmgClient:
             body=msgspec.json.encode(Transfer(destination=destination)),
             action=f"transfer call {call_id} to {destination}",
         )
+
+    # The attendant's call features: hold, answer, pick up, attended transfer
+
+    async def hold(self, user_id: str, call_id: str) -> None:
+        """Put the far end of `user_id`'s leg of `call_id` on hold (a held leg stays as it is)."""
+        await self._request(
+            "PUT",
+            "/users/{user_id}/calls/{call_id}/hold",
+            user_id=user_id,
+            call_id=call_id,
+            action=f"hold call {call_id} of user {user_id}",
+        )
+
+    async def resume(self, user_id: str, call_id: str) -> None:
+        """Take `user_id`'s leg of `call_id` off hold; Konnekta holds the user's other call."""
+        await self._request(
+            "DELETE",
+            "/users/{user_id}/calls/{call_id}/hold",
+            user_id=user_id,
+            call_id=call_id,
+            action=f"resume call {call_id} of user {user_id}",
+        )
+
+    async def answer(self, user_id: str, call_id: str) -> None:
+        """Answer the call ringing at `user_id` on their local device, hands-free."""
+        await self._request(
+            "POST",
+            "/users/{user_id}/calls/{call_id}/answer",
+            user_id=user_id,
+            call_id=call_id,
+            action=f"answer call {call_id} for user {user_id}",
+        )
+
+    async def pick_up(
+        self, user_id: str, call_id: str, device: CallingDevice = CallingDevice.LOCAL
+    ) -> None:
+        """Bring `call_id`, ringing at a colleague or waiting in a queue, to `user_id`'s
+        `device`: answered at once on the local device, ringing on the mobile or in Teams."""
+        await self._request(
+            "POST",
+            "/users/{user_id}/calls/{call_id}/pickup",
+            user_id=user_id,
+            call_id=call_id,
+            body=msgspec.json.encode(PickUp(device=device)),
+            action=f"pick up call {call_id} for user {user_id} on the {device.value} device",
+        )
+
+    async def consult(self, user_id: str, call_id: str, destination: str) -> str:
+        """Hold `user_id`'s leg of `call_id` and call `destination` from the same device; returns
+        the consultation call's id."""
+        response = await self._request(
+            "POST",
+            "/users/{user_id}/calls/{call_id}/consultation",
+            user_id=user_id,
+            call_id=call_id,
+            body=msgspec.json.encode(Consultation(destination=destination)),
+            action=f"consult {destination} for user {user_id} about call {call_id}",
+        )
+        return self._decode(response, _CALL_CREATED).call_id
+
+    async def complete_transfer(self, user_id: str, call_id: str) -> None:
+        """Connect the far end of the held `call_id` with the person `user_id` consulted; the
+        user leaves both calls."""
+        await self._request(
+            "POST",
+            "/users/{user_id}/calls/{call_id}/consultation/complete",
+            user_id=user_id,
+            call_id=call_id,
+            action=f"complete the transfer of call {call_id} by user {user_id}",
+        )
+
+    async def go_back(self, user_id: str, call_id: str) -> None:
+        """Hang up `user_id`'s consultation (if it still goes on) and resume the held `call_id`."""
+        await self._request(
+            "DELETE",
+            "/users/{user_id}/calls/{call_id}/consultation",
+            user_id=user_id,
+            call_id=call_id,
+            action=f"go back to call {call_id} for user {user_id}",
+        )
+
+    # Queues
+
+    async def queues(self) -> list[domain.QueueStatus]:
+        response = await self._request("GET", "/queues", action="load the queues")
+        return translate.queues(self._decode(response, _QUEUES))
+
+    async def log_in_to_queue(self, user_id: str, queue: str) -> domain.QueueAgent:
+        return await self._queue_login(user_id, queue, logged_in=True)
+
+    async def log_out_of_queue(self, user_id: str, queue: str) -> domain.QueueAgent:
+        return await self._queue_login(user_id, queue, logged_in=False)
+
+    async def _queue_login(self, user_id: str, queue: str, *, logged_in: bool) -> domain.QueueAgent:
+        action = (
+            "log user {user} in to queue {queue}"
+            if logged_in
+            else ("log user {user} out of queue {queue}")
+        )
+        response = await self._request(
+            "PUT",
+            "/queues/{queue}/agents/{user_id}",
+            queue=queue,
+            user_id=user_id,
+            body=msgspec.json.encode(QueueLogin(logged_in=logged_in)),
+            action=action.format(user=user_id, queue=queue),
+            forbidden=Reason.QUEUE_AGENTS_ONLY,
+        )
+        return translate.queue_agent(self._decode(response, _QUEUE_AGENT))
 
     # Webhook subscriptions
 

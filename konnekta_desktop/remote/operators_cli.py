@@ -1,10 +1,12 @@
-"""The admin's operators commands: `konnekta-desktop server add-operator | list-operators |
-revoke | audit`, on the connector's store file (the same --config-dir, or --demo, as the
-connector), while the connector runs or not."""
+"""The admin's commands beside the connector: `konnekta-desktop server add-operator |
+list-operators | revoke | audit` on the connector's store file (the same --config-dir, or
+--demo, as the connector), while the connector runs or not; and `import`, a desktop's files
+into the connector's (with the connector stopped)."""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from datetime import datetime
@@ -13,6 +15,8 @@ from typing import TextIO
 from ..core.store_file import StoreError
 from ..domain.interface import Role
 from ..runtime import STORE_FILE, LaunchOptions, app_paths
+from ..settings import AppPaths
+from .importing import import_desktop
 from .operators import Operator, Operators
 
 __all__ = ["run_action"]
@@ -34,6 +38,8 @@ def _row(operator: Operator) -> str:
 def run_action(args: argparse.Namespace, launch: LaunchOptions, out: TextIO = sys.stdout) -> int:
     """0 when done; 1 when there was nothing to do (an unknown operator); 2 when the store
     cannot be used."""
+    if args.action == "import":
+        return _import(args, launch, out)
     path = app_paths(launch).data_dir / STORE_FILE
     try:
         operators = Operators.open(path, patient=True)
@@ -44,6 +50,20 @@ def run_action(args: argparse.Namespace, launch: LaunchOptions, out: TextIO = sy
         return _act(args, operators, out)
     finally:
         operators.close()
+
+
+def _import(args: argparse.Namespace, launch: LaunchOptions, out: TextIO) -> int:
+    source = AppPaths.for_dir(args.source) if args.source is not None else AppPaths.default()
+    try:
+        imported = import_desktop(source, app_paths(launch))
+    except (OSError, ValueError, sqlite3.Error, StoreError) as problem:
+        print(f"Nothing imported: {problem}", file=sys.stderr)
+        return 2
+    for table, count in imported.rows.items():
+        print(f"{table:<14} {count:>7} rows", file=out)
+    print(f"Settings taken: {', '.join(imported.settings) or 'none (the same)'}", file=out)
+    print(f"The desktop's files in {source.config_dir} are left as they were.", file=out)
+    return 0
 
 
 def _act(args: argparse.Namespace, operators: Operators, out: TextIO) -> int:

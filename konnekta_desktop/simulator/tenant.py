@@ -24,9 +24,12 @@ from konnekta_desktop.konnekta.models import (
     LineRole,
     LineType,
     Presence,
+    QueueAgent,
+    QueueStatus,
     Right,
     User,
     UserStatus,
+    WaitingCall,
 )
 
 from .errors import NotFound
@@ -102,6 +105,24 @@ class Queue:
     agents: tuple[str, ...]  # user ids
 
 
+@dataclass(slots=True, frozen=True)
+class QueueCall:
+    """A call waiting in a queue: no agent has answered it yet (it may ring some of them)."""
+
+    queue: str
+    caller: str
+    callback: bool
+    since: float
+
+
+@dataclass(slots=True, frozen=True)
+class ConsultationOf:
+    """What a consultation call is for: `user_id` holds `held_call_id` meanwhile."""
+
+    user_id: str
+    held_call_id: str
+
+
 @dataclass(slots=True)
 class Tenant:
     """Everything the PBX knows about one customer; the call engine changes it."""
@@ -116,6 +137,9 @@ class Tenant:
     queues: dict[str, Queue]
     company_numbers: tuple[str, ...]
     calls: dict[str, dict[str, Call]] = field(default_factory=dict)  # call_id -> user_id -> leg
+    logged_in: dict[str, set[str]] = field(default_factory=dict)  # queue -> agents logged in
+    queue_calls: dict[str, QueueCall] = field(default_factory=dict)  # call_id -> waiting call
+    consultations: dict[str, ConsultationOf] = field(default_factory=dict)  # by call_id
     _by_number: dict[str, str] = field(default_factory=dict)
     _next_user: int = 0
 
@@ -123,6 +147,8 @@ class Tenant:
         for user in self.users.values():
             self._index(user)
         self._next_user = len(self.users)
+        for name, queue in self.queues.items():  # every agent starts logged in
+            self.logged_in.setdefault(name, set(queue.agents))
 
     def _index(self, user: User) -> None:
         for line in user.lines:
@@ -162,6 +188,41 @@ class Tenant:
     def legs(self) -> list[Call]:
         return [leg for legs in self.calls.values() for leg in legs.values()]
 
+    def queue(self, name: str) -> Queue:
+        try:
+            return self.queues[name]
+        except KeyError:
+            raise NotFound(f"no queue named {name!r}") from None
+
+    def queue_status(self, name: str) -> QueueStatus:
+        """The queue as the SMG API shows it: its agents and its waiting calls, oldest first."""
+        queue = self.queue(name)
+        logged_in = self.logged_in.get(name, set())
+        waiting = sorted(
+            (since_call for since_call in self.queue_calls.items() if since_call[1].queue == name),
+            key=lambda item: (item[1].since, item[0]),
+        )
+        return QueueStatus(
+            name=queue.name,
+            number=queue.number,
+            agents=tuple(
+                QueueAgent(user_id=agent, logged_in=agent in logged_in) for agent in queue.agents
+            ),
+            waiting=tuple(
+                WaitingCall(
+                    call_id=call_id,
+                    caller=waiting_call.caller,
+                    callback=waiting_call.callback,
+                    waiting_since=waiting_call.since,
+                )
+                for call_id, waiting_call in waiting
+            ),
+        )
+
+    def in_progress(self, call_id: str) -> bool:
+        """Whether the call goes on: a user has a leg in it, or it waits in a queue."""
+        return bool(self.calls.get(call_id)) or call_id in self.queue_calls
+
     def put_user(self, user: User) -> None:
         old = self.users.get(user.id)
         if old is not None:
@@ -179,6 +240,8 @@ class Tenant:
             name: Queue(q.name, q.number, tuple(a for a in q.agents if a != user_id))
             for name, q in self.queues.items()
         }
+        for agents in self.logged_in.values():
+            agents.discard(user_id)
         return user
 
     def new_user_id(self) -> str:
