@@ -17,8 +17,9 @@ with $KONNEKTA_BENCH_TOKENS naming a file of device tokens, one a line (never pr
 The clients speak the WebSocket protocol over a plain asyncio `Protocol` (handshake, frames,
 masking, ping/pong, close) rather than aiohttp's client, so that one process can keep hundreds of
 them reading a fast stream: a frame costs a few microseconds here. Only the mirror desktops
-decode whole messages, as a real desktop does; the others read an update's `seq` and skip large
-frames (snapshots) unread. Latency samples are `call.ringing` events stamped by the load
+decode whole messages, as a real desktop does; the other stream desktops read an update's `seq`
+and skip large frames (snapshots) unread; idle desktops read their socket every 50 ms, in one go,
+and count the frames (answering pings and noticing a close as any client). Latency samples are `call.ringing` events stamped by the load
 generator (bench/_loadgen.py) with their send time (`started_at`, time.time(), the same clock in
 every process). Loopback only.
 """

@@ -22,7 +22,8 @@ update and apply it to a `Mirror`, as a desktop does, the others note when each 
 (one process cannot decode 50,000 updates a second for 50 models beside the server on this
 machine; see bench/_desktops.py); (3) `--idle` more desktops connect (say hello, get their
 snapshot, then only read) and everything is held for `--idle-seconds` under the same load, with
-one more desktop joining halfway through; disconnects are counted.
+one more desktop joining halfway through; disconnects are counted. The joining desktop has a
+process of its own; the stream and idle desktops share one.
 
 Latency samples are the generator's `call.ringing` events, stamped with their send time
 (`started_at`, time.time(), the same clock in every process). Server event-to-model: a model
@@ -265,9 +266,13 @@ def load_phase(
 
 
 def quit_child(child: Child) -> None:
+    """Ask a child to stop cleanly; it is killed if it does not answer (see `Child.close`)."""
     try:
         if child.process.poll() is None:
             child.ask("quit")
+    except (RuntimeError, OSError, ValueError) as error:
+        progress(f"a child did not stop cleanly: {error}")
+        child.process.kill()
     finally:
         child.close()
 
