@@ -34,7 +34,7 @@ import ipaddress
 import os
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -322,7 +322,7 @@ class Desktop(asyncio.Protocol):
             ]
             for state in message.colleagues:
                 self.seen.update(call.call_id for call in state.calls)
-            self.hub.modelled(self, message.seq, stamps, done)
+            self.hub.modelled(message.seq, stamps, done)
         elif isinstance(message, Snapshot):
             self.times["snapshot"] = started
             self.times["decoded"] = time.perf_counter()
@@ -360,18 +360,21 @@ class Hub:
         self.to_model = Histogram()
         self.to_socket = Histogram()
         self.stamps: dict[int, list[float]] = {}  # update seq -> send stamps first in it
+        self.stamped: deque[int] = deque()  # the keys of `stamps`, oldest first
         self.pending: list[tuple[int, float]] = []  # (seq, arrival) of every stream desktop
         self.lag = Histogram()
-        self.updates_modelled = 0
 
     def arrived(self, seq: int, now: float) -> None:
         self.pending.append((seq, now))
 
-    def modelled(self, desktop: Desktop, seq: int, stamps: list[float], done: float) -> None:
+    def modelled(self, seq: int, stamps: list[float], done: float) -> None:
+        """A mirror desktop applied update `seq`, with these calls new in it, at `done`."""
         fresh = [stamp for stamp in stamps if stamp >= self.marked_at]
         for stamp in fresh:
             self.to_model.add((done - stamp) * 1000)
-        self.stamps.setdefault(seq, fresh)
+        if fresh and seq not in self.stamps:
+            self.stamps[seq] = fresh
+            self.stamped.append(seq)
 
     def disconnected(self, desktop: Desktop) -> None:
         self.disconnects.append((desktop.kind, desktop.close_code, time.time()))
@@ -388,8 +391,8 @@ class Hub:
             for stamp in self.stamps.get(seq, ()):
                 self.to_socket.add((at - stamp) * 1000)
         self.pending = waiting
-        for seq in [seq for seq in self.stamps if seq < known - 20_000]:
-            del self.stamps[seq]
+        while self.stamped and self.stamped[0] < known - 20_000:
+            del self.stamps[self.stamped.popleft()]
 
     def _tick(self, due: float | None = None) -> None:
         now = time.monotonic()

@@ -460,6 +460,13 @@ def report(
         print()
 
     streamed, held = stream["desktops"], hold["desktops"]
+    print(
+        f"Update frames: {streamed['update_bytes']:.0f} bytes on average; a mirror desktop "
+        f"decodes and applies one in {streamed['apply_us']:.0f} µs; updates missing from a "
+        f"desktop's sequence: {streamed['gaps']} by the end of the stream phase, "
+        f"{held['gaps']} by the end of the hold."
+    )
+    print()
     print("Targets:")
     p99 = streamed["model_p99_ms"]
     print(
@@ -532,7 +539,8 @@ def orchestrate(options: argparse.Namespace) -> int:
     print(
         f"Run: {options.users:,} users; {options.rate:g} events/s (per 5: 2 call.ringing, "
         f"2 call.ended, 1 user.presence.changed) for {options.seconds:g} s after 1 s of warm-up, "
-        f"headless then connector; {options.desktops} stream desktops ({options.mirrors} with a "
+        f"headless then connector; {options.desktops} stream desktops "
+        f"({min(options.mirrors, options.desktops)} with a "
         f"model), then {options.idle} idle desktops more held {options.idle_seconds:g} s under the "
         f"same load; {options.joins} quiet joins and one during the hold; "
         f"whole run {time.monotonic() - began:.0f} s"

@@ -75,6 +75,15 @@ class _Answer(msgspec.Struct, frozen=True, kw_only=True):
     device: CallingDevice = CallingDevice.LOCAL
 
 
+class _Hold(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    held: bool = True
+
+
+class _QueueLogin(msgspec.Struct, frozen=True, kw_only=True):
+    logged_in: bool
+
+
 class _PresenceChange(msgspec.Struct, frozen=True, kw_only=True):
     activity_id: str | None
     availability: Availability
@@ -113,7 +122,13 @@ def control_routes(sim: Simulator) -> list[web.RouteDef]:
                 "status": [tenant.status(user_id) for user_id in tenant.users],
                 "activities": tenant.activities,
                 "queues": [
-                    {"name": q.name, "number": q.number, "agents": q.agents}
+                    {
+                        "name": q.name,
+                        "number": q.number,
+                        "agents": q.agents,
+                        "logged_in": [a for a in q.agents if a in tenant.logged_in.get(q.name, ())],
+                        "waiting": tenant.queue_status(q.name).waiting,
+                    }
                     for q in tenant.queues.values()
                 ],
                 "calls": tenant.legs(),
@@ -145,6 +160,21 @@ def control_routes(sim: Simulator) -> list[web.RouteDef]:
     async def hang_up(request: web.Request) -> web.Response:
         await sim.hang_up(request.match_info["call_id"])
         return web.Response(status=204)
+
+    async def no_answer(request: web.Request) -> web.Response:
+        await sim.no_answer(request.match_info["call_id"])
+        return web.Response(status=204)
+
+    async def hold(request: web.Request) -> web.Response:
+        wanted = await _decode(request, _Hold)
+        await sim.hold(wanted.user_id, request.match_info["call_id"], held=wanted.held)
+        return web.Response(status=204)
+
+    async def queue_login(request: web.Request) -> web.Response:
+        wanted = await _decode(request, _QueueLogin)
+        queue, user_id = request.match_info["queue"], request.match_info["user_id"]
+        await sim.set_queue_login(queue, user_id, wanted.logged_in)
+        return _json(sim.tenant.queue_status(queue))
 
     async def presence(request: web.Request) -> web.Response:
         change = await _decode(request, _PresenceChange)
@@ -198,6 +228,9 @@ def control_routes(sim: Simulator) -> list[web.RouteDef]:
         web.post("/_sim/calls", start_call),
         web.post("/_sim/calls/{call_id}/answer", answer),
         web.delete("/_sim/calls/{call_id}", hang_up),
+        web.post("/_sim/calls/{call_id}/no-answer", no_answer),
+        web.put("/_sim/calls/{call_id}/hold", hold),
+        web.put("/_sim/queues/{queue}/agents/{user_id}", queue_login),
         web.put("/_sim/users/{user_id}/presence", presence),
         web.post("/_sim/users", add_user),
         web.patch("/_sim/users/{user_id}", change_user),

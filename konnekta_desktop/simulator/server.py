@@ -222,6 +222,22 @@ class Simulator:
     async def hang_up(self, call_id: str) -> None:
         self.engine.hang_up(call_id)
 
+    async def no_answer(self, call_id: str) -> None:
+        """Nobody answers: the call stops ringing at every user, as when their ring time runs
+        out. A queue call goes on waiting in its queue; any other call is over."""
+        self.engine.no_answer(call_id)
+
+    async def hold(self, user_id: str, call_id: str, *, held: bool = True) -> None:
+        """As if the user pressed Hold (``held=False``: took the call back) on their phone."""
+        if held:
+            self.engine.hold(user_id, call_id)
+        else:
+            self.engine.resume(user_id, call_id)
+
+    async def set_queue_login(self, queue: str, user_id: str, logged_in: bool) -> None:
+        """As if the agent logged in to (or out of) the queue on their phone."""
+        self.engine.set_queue_login(queue, user_id, logged_in)
+
     async def set_presence(
         self, user_id: str, activity_id: str | None, availability: Availability | str
     ) -> None:

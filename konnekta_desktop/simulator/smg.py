@@ -18,9 +18,12 @@ from konnekta_desktop.konnekta.models import (
     ApiError,
     CallCreated,
     CallerIdUpdate,
+    Consultation,
     Diversion,
     MakeCall,
+    PickUp,
     PresenceUpdate,
+    QueueLogin,
     Transfer,
     WebhookSubscriptionRequest,
 )
@@ -100,6 +103,18 @@ class SmgApi:
             web.post(f"{p}/users/{{user_id}}/calls", self.make_call),
             web.delete(f"{p}/calls/{{call_id}}", self.hang_up),
             web.post(f"{p}/calls/{{call_id}}/transfer", self.transfer),
+            web.put(f"{p}/users/{{user_id}}/calls/{{call_id}}/hold", self.hold),
+            web.delete(f"{p}/users/{{user_id}}/calls/{{call_id}}/hold", self.resume),
+            web.post(f"{p}/users/{{user_id}}/calls/{{call_id}}/answer", self.answer),
+            web.post(f"{p}/users/{{user_id}}/calls/{{call_id}}/pickup", self.pick_up),
+            web.post(f"{p}/users/{{user_id}}/calls/{{call_id}}/consultation", self.consult),
+            web.post(
+                f"{p}/users/{{user_id}}/calls/{{call_id}}/consultation/complete",
+                self.complete_transfer,
+            ),
+            web.delete(f"{p}/users/{{user_id}}/calls/{{call_id}}/consultation", self.go_back),
+            web.get(f"{p}/queues", self.list_queues),
+            web.put(f"{p}/queues/{{queue}}/agents/{{user_id}}", self.set_queue_login),
             web.post(f"{p}/webhooks", self.subscribe),
             web.put(f"{p}/webhooks/{{subscription_id}}", self.renew),
             web.delete(f"{p}/webhooks/{{subscription_id}}", self.unsubscribe),
@@ -237,6 +252,58 @@ class SmgApi:
         command = await _decode(request, Transfer)
         self._engine.transfer(call_id, command.destination)
         return web.Response(status=204)
+
+    # -- the attendant's call features -------------------------------------------------------
+
+    async def hold(self, request: web.Request) -> web.Response:
+        user_id, call_id = request.match_info["user_id"], request.match_info["call_id"]
+        self._engine.hold(user_id, call_id)
+        return web.Response(status=204)
+
+    async def resume(self, request: web.Request) -> web.Response:
+        user_id, call_id = request.match_info["user_id"], request.match_info["call_id"]
+        self._engine.resume(user_id, call_id)
+        return web.Response(status=204)
+
+    async def answer(self, request: web.Request) -> web.Response:
+        user_id, call_id = request.match_info["user_id"], request.match_info["call_id"]
+        self._engine.answer_hands_free(user_id, call_id)
+        return web.Response(status=204)
+
+    async def pick_up(self, request: web.Request) -> web.Response:
+        user_id = self._tenant.user(request.match_info["user_id"]).id
+        call_id = self._engine.require_call(request.match_info["call_id"])
+        command = await _decode(request, PickUp)
+        self._engine.pick_up(user_id, call_id, command.device)
+        return web.Response(status=204)
+
+    async def consult(self, request: web.Request) -> web.Response:
+        user_id = self._tenant.user(request.match_info["user_id"]).id
+        call_id = self._engine.require_call(request.match_info["call_id"])
+        command = await _decode(request, Consultation)
+        consultation_id = self._engine.consult(user_id, call_id, command.destination)
+        return _json(CallCreated(call_id=consultation_id), status=201)
+
+    async def complete_transfer(self, request: web.Request) -> web.Response:
+        user_id, call_id = request.match_info["user_id"], request.match_info["call_id"]
+        self._engine.complete_transfer(user_id, call_id)
+        return web.Response(status=204)
+
+    async def go_back(self, request: web.Request) -> web.Response:
+        user_id, call_id = request.match_info["user_id"], request.match_info["call_id"]
+        self._engine.go_back(user_id, call_id)
+        return web.Response(status=204)
+
+    # -- queues -----------------------------------------------------------------------------
+
+    async def list_queues(self, request: web.Request) -> web.Response:
+        return _json([self._tenant.queue_status(name) for name in self._tenant.queues])
+
+    async def set_queue_login(self, request: web.Request) -> web.Response:
+        queue = self._tenant.queue(request.match_info["queue"]).name
+        user_id = self._tenant.user(request.match_info["user_id"]).id
+        login = await _decode(request, QueueLogin)
+        return _json(self._engine.set_queue_login(queue, user_id, login.logged_in))
 
     # -- webhooks ---------------------------------------------------------------------------
 

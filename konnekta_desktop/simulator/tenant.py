@@ -199,8 +199,8 @@ class Tenant:
         queue = self.queue(name)
         logged_in = self.logged_in.get(name, set())
         waiting = sorted(
-            (since_call for since_call in self.queue_calls.items() if since_call[1].queue == name),
-            key=lambda item: (item[1].since, item[0]),
+            ((call_id, call) for call_id, call in self.queue_calls.items() if call.queue == name),
+            key=lambda item: item[1].since,  # stable: calls that came in together keep their order
         )
         return QueueStatus(
             name=queue.name,

@@ -56,25 +56,26 @@ class AutoTraffic:
 
     def _advance(self, done: list[str]) -> None:
         for call_id, playing in list(self._playing.items()):
-            legs = self._tenant.calls.get(call_id)
-            if not legs:
+            if not self._tenant.in_progress(call_id):
                 del self._playing[call_id]
                 continue
+            legs = self._tenant.calls.get(call_id, {})
             playing.age += 1
             ringing = any(leg.state is CallState.RINGING for leg in legs.values())
-            if ringing and playing.age > 4:
+            waiting_alone = not legs  # in a queue with no agent free: rings nobody yet
+            if (ringing or waiting_alone) and playing.age > 4:
                 self._engine.hang_up(call_id)
                 done.append(f"{call_id} unanswered")
             elif ringing and self._rng.random() < 0.5:
                 device = CallingDevice.MOBILE if playing.kind == "mobile" else CallingDevice.LOCAL
                 self._engine.answer(call_id, device=device)
                 done.append(f"{call_id} answered")
-            elif not ringing and self._rng.random() < 0.35:
+            elif not ringing and not waiting_alone and self._rng.random() < 0.35:
                 self._engine.hang_up(call_id)
                 done.append(f"{call_id} ended")
             else:
                 continue
-            if call_id not in self._tenant.calls:
+            if not self._tenant.in_progress(call_id):
                 del self._playing[call_id]
 
     def _idle_user(self) -> str | None:

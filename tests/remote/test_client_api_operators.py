@@ -285,3 +285,57 @@ def test_a_pair_that_does_not_load_is_refused_naming_both_files(tmp_path: Path) 
         ServerTls(tmp_path / "cert.pem", tmp_path / "key.pem")
     assert refused.value.why.reason is Reason.TLS_FILES_UNUSABLE
     assert refused.value.why.params["cert"] == str(tmp_path / "cert.pem")
+
+
+async def test_no_code_or_token_is_left_in_any_file_of_the_connector(
+    connector: Running, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The secrets audit of item 5 over the connector's folder (settings, store, logs)."""
+    invitation = connector.api.operators.invite("eva@example.dk", Role.OPERATOR)
+    status, answer, _ = await post_enrol(connector.api.base_url, {"code": invitation.code})
+    assert status == 200
+    token = str(answer["token"])
+    async with Client(connector.api.client_url, token) as client:
+        await client.hello()
+        await client.expect(Snapshot)
+        await client.command("caller_ids", {"user_id": "nobody"})
+    await upgrade_status(connector.api.client_url, {"Authorization": f"Bearer {token}x"})
+    connector.api.operators.revoke("eva@example.dk")
+    secrets = [invitation.code, invitation.code.replace("-", ""), token, connector.token]
+    files = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert any(path.suffix == ".log" for path in files)
+    for path in files:
+        content = path.read_bytes()
+        for secret in secrets:
+            assert secret.encode() not in content, f"{secret[:4]}… in {path}"
+    for secret in secrets:
+        assert secret not in caplog.text
+
+
+async def test_a_flood_of_connections_with_and_without_tokens_leaves_it_serving(
+    connector: Running,
+) -> None:
+    """Fuzzing's "many connections": 150 upgrades without a token and 30 with one at once; every
+    refusal is a 401, no 5xx, and afterwards a desktop still connects and /health answers."""
+
+    async def without(http: aiohttp.ClientSession) -> int:
+        async with http.get(connector.api.client_url.replace("ws://", "http://", 1)) as answer:
+            return answer.status
+
+    async def with_token() -> Client:
+        client = Client(connector.api.client_url, connector.token)
+        await client.open()
+        await client.hello()
+        return client
+
+    async with aiohttp.ClientSession() as http:
+        statuses = await asyncio.gather(*(without(http) for _ in range(150)))
+        clients = await asyncio.gather(*(with_token() for _ in range(30)))
+        assert set(statuses) == {401}
+        assert connector.api.clients == 30
+        await asyncio.gather(*(client.close() for client in clients))
+        async with http.get(connector.api.health_url) as health:
+            assert health.status == 200
+    async with connector.client() as client:
+        await client.hello()
+        await client.expect(Snapshot)

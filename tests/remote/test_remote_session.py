@@ -439,3 +439,31 @@ async def test_a_desktop_starts_from_its_kept_snapshot_stale_until_the_connector
         assert len(other.colleagues) == 0  # another connector's snapshot is not shown
     finally:
         await other.close()
+
+
+async def test_two_operators_desktops_see_one_call_and_a_dial_from_one_reaches_the_pbx_once(
+    connector: Running,
+) -> None:
+    """Issue "Company connector", tests: server + simulator + two desktops' sessions."""
+    colleagues = [c for c in connector.session.colleagues if c.user.username]
+    first = await connected(connector.api.base_url, connector.enrolled(colleagues[0].user.username))
+    second = await connected(
+        connector.api.base_url, connector.enrolled(colleagues[1].user.username)
+    )
+    try:
+        assert first.session.operator is not None
+        assert second.session.operator is not None
+        assert first.session.operator.id != second.session.operator.id
+        caller = a_caller(connector)
+        call_id = await first.session.dial(caller, EXTERNAL, CallingDevice.LOCAL)
+
+        def shown(desktop: Watched) -> bool:
+            return call_id in calls_of(desktop.session, caller)
+
+        for desktop in (first, second):
+            if not shown(desktop):
+                await desktop.update(lambda _update, d=desktop: shown(d))
+        assert calls_placed(connector, caller) == 1
+    finally:
+        await first.session.close()
+        await second.session.close()
