@@ -2,10 +2,14 @@
 
 Each test drives the window as an operator does, with keys and clicks on widgets found by their
 object names, and checks what reached the PBX (the simulator's record of requests), so the tests
-hold whatever panels the window is built from.
+hold whatever panels the window is built from. Each runs twice: on the session itself, and on a
+desktop's `RemoteSession` through a company connector serving that session (issue "Company
+connector": the GUI tests of call safety run against both).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt
@@ -21,17 +25,61 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from konnekta_desktop.core.session import Session
+from konnekta_desktop.domain.interface import Role
+from konnekta_desktop.domain.status import Connection
+from konnekta_desktop.remote.operators import Operators
+from konnekta_desktop.remote.remote_session import RemoteSession
+from konnekta_desktop.remote.server import ClientApi
 from konnekta_desktop.simulator.server import Simulator
+from konnekta_desktop.ui.bridge import Bridge
 from konnekta_desktop.ui.calls import CALL_ID_ROLE
 from konnekta_desktop.ui.colleagues import USER_ID_ROLE
 from konnekta_desktop.ui.switchboard import MainWindow, colleague_number
-from tests.gui.gui_helpers import OPERATOR_ID, Runner
+from tests.gui.conftest import delete_now
+from tests.gui.gui_helpers import OPERATOR_ID, USERS, Runner
 
 CUSTOMER = "+4587654321"
 SUPPORT_AGENT = "user-00002"  # Pia Christensen, in the Support queue (the operator is not)
 
 
 # -- the window as the operator sees it --------------------------------------------------------
+
+
+@pytest.fixture(params=["direct", "through the connector"])
+def window(
+    request: pytest.FixtureRequest, session: Session, qtbot: QtBot, run: Runner
+) -> Iterator[MainWindow]:
+    """The switchboard window, connected, on the session or on a desktop of its connector."""
+    run(session.start())
+    qtbot.waitUntil(lambda: session.connector.status.state is Connection.CONNECTED, timeout=15_000)
+    api: ClientApi | None = None
+    shown: Session | RemoteSession = session
+    if request.param == "through the connector":
+        api = ClientApi(port=0)
+        run(api.start())
+        operators = Operators.open(session.store.path)
+        api.attach(session, operators)
+        invitation = operators.invite(session.operator_user, Role.OPERATOR)
+        token, _ = operators.enrol(invitation.code, "test desktop")
+        shown = RemoteSession(api.base_url, token=token)
+        run(shown.start())
+        run(shown.wait_connected())
+    bridge = Bridge(shown)
+    bridge.attach()
+    window = MainWindow(shown, bridge)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.colleague_model.rowCount() == USERS)
+    try:
+        yield window
+    finally:
+        run(window.tasks.cancel_all())
+        bridge.detach()
+        delete_now(window)
+        if api is not None:
+            run(shown.close())
+            run(api.close())
+            api.operators.close()
 
 
 @pytest.fixture
