@@ -1444,6 +1444,10 @@
         <translation>Konnekta tillader det ikke{said}. Kontrollér, at brugeren har rettigheden Set Caller ID i Konnekta.</translation>
     </message>
     <message>
+        <source>Konnekta does not allow it{said}: only the queue&apos;s agents log in to it. An administrator can make the user an agent of the queue in Konnekta.</source>
+        <translation>Konnekta tillader det ikke{said}: kun køens agenter logger ind i den. En administrator kan gøre brugeren til agent i køen i Konnekta.</translation>
+    </message>
+    <message>
         <source>There is no Konnekta API at {address}. Check the SMG Address in Settings &gt; Connection.</source>
         <translation>Der er intet Konnekta-API på {address}. Kontrollér SMG-adressen i Indstillinger &gt; Forbindelse.</translation>
     </message>
@@ -1533,7 +1537,7 @@
     </message>
     <message>
         <source>The client API would listen on {host} without encryption, so device tokens would cross the network readable. Give --tls-cert and --tls-key, or --behind-proxy when a proxy in front of it terminates TLS, or listen on 127.0.0.1.</source>
-        <translation>Klient-API'et ville lytte på {host} uden kryptering, så enhedsnøgler kunne læses på netværket. Angiv --tls-cert og --tls-key, eller --behind-proxy når en proxy foran det står for TLS, eller lyt på 127.0.0.1.</translation>
+        <translation>Klient-API&apos;et ville lytte på {host} uden kryptering, så enhedsnøgler kunne læses på netværket. Angiv --tls-cert og --tls-key, eller --behind-proxy når en proxy foran det står for TLS, eller lyt på 127.0.0.1.</translation>
     </message>
     <message>
         <source>The certificate {cert} and key {key} cannot be used ({detail}): check --tls-cert and --tls-key.</source>
@@ -1676,6 +1680,46 @@
         <translation>Omstilling</translation>
     </message>
     <message>
+        <source>Putting the call on hold</source>
+        <translation>Parkering af opkaldet</translation>
+    </message>
+    <message>
+        <source>Taking the call off hold</source>
+        <translation>Genoptagelse af opkaldet</translation>
+    </message>
+    <message>
+        <source>Answering</source>
+        <translation>Besvarelse</translation>
+    </message>
+    <message>
+        <source>Picking up the call</source>
+        <translation>Overtagelse af opkaldet</translation>
+    </message>
+    <message>
+        <source>Calling for a consultation</source>
+        <translation>Opkald til samråd</translation>
+    </message>
+    <message>
+        <source>Connecting the caller</source>
+        <translation>Viderestilling af den ventende</translation>
+    </message>
+    <message>
+        <source>Going back to the caller</source>
+        <translation>Tilbage til den ventende</translation>
+    </message>
+    <message>
+        <source>Loading the queues</source>
+        <translation>Indlæsning af køerne</translation>
+    </message>
+    <message>
+        <source>Logging in to the queue</source>
+        <translation>Log ind i køen</translation>
+    </message>
+    <message>
+        <source>Logging out of the queue</source>
+        <translation>Log ud af køen</translation>
+    </message>
+    <message>
         <source>Setting forwarding</source>
         <translation>Viderestilling</translation>
     </message>
@@ -1791,6 +1835,14 @@
         <translation>Det nye sprog vises, når programmet er genstartet.</translation>
     </message>
     <message>
+        <source>The switchboard connects through the company connector after a restart.</source>
+        <translation>Omstillingsbordet forbinder via virksomhedens connector efter en genstart.</translation>
+    </message>
+    <message>
+        <source>The switchboard connects to Konnekta itself after a restart.</source>
+        <translation>Omstillingsbordet forbinder selv til Konnekta efter en genstart.</translation>
+    </message>
+    <message>
         <source>Connecting to Konnekta.</source>
         <translation>Forbinder til Konnekta.</translation>
     </message>
@@ -1809,6 +1861,14 @@
 </context>
 <context>
     <name>SettingsOption</name>
+    <message>
+        <source>Company Connector</source>
+        <translation>Virksomhedens connector</translation>
+    </message>
+    <message>
+        <source>The address of your company&apos;s connector (konnekta-desktop server), such as https://switchboard.example.dk, given by your administrator with an enrolment code. Leave it empty when this computer connects to Konnekta itself; then the fields below are needed instead.</source>
+        <translation>Adressen på virksomhedens connector (konnekta-desktop server), fx https://switchboard.example.dk, som din administrator giver dig sammen med en tilmeldingskode. Lad den stå tom, når denne computer selv forbinder til Konnekta; så skal felterne nedenfor udfyldes i stedet.</translation>
+    </message>
     <message>
         <source>Tenant Domain</source>
         <translation>Tenant-domæne</translation>
@@ -2077,6 +2137,30 @@
         <translation>Log ind med værdierne i denne formular, og tæl Konnektas brugere og aktiviteter.</translation>
     </message>
     <message>
+        <source>Enrolment code</source>
+        <translation>Tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>The one-time code your administrator gave you for this computer. It is used once; the connector then knows this computer by a token kept in the keyring.</source>
+        <translation>Engangskoden, din administrator gav dig til denne computer. Den bruges én gang; derefter kender connectoren computeren på en nøgle, der gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>Tilm<translation>&amp;Tilmeld</translation>amp;eld</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code first.</source>
+        <translation>Skriv tilmeldingskoden først.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Tilmelder…</translation>
+    </message>
+    <message>
+        <source>Enrolled as {user}. After OK, Konnekta Desktop connects through the company connector when it starts again.</source>
+        <translation>Tilmeldt som {user}. Efter OK forbinder Konnekta Desktop via virksomhedens connector, når den starter igen.</translation>
+    </message>
+    <message>
         <source>No system keyring could be used, so the Client Secret and Password cannot be saved on this computer. Tick the box to keep them until the app closes, or install or unlock a keyring and save again.</source>
         <translation>Systemets nøglering kunne ikke bruges, så Client Secret og adgangskode kan ikke gemmes på denne computer. Sæt flueben for at beholde dem, til programmet lukkes, eller installér eller lås en nøglering op, og gem igen.</translation>
     </message>
@@ -2091,6 +2175,10 @@
     <message>
         <source>Connected: Konnekta lists {users} users and {activities} activities.</source>
         <translation>Forbundet: Konnekta har {users} brugere og {activities} aktiviteter.</translation>
+    </message>
+    <message>
+        <source>Not enrolled: {reason}</source>
+        <translation>Ikke tilmeldt: {reason}</translation>
     </message>
     <message>
         <source>The test failed: {reason}</source>

@@ -1352,6 +1352,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Konnekta does not allow it{said}: only the queue&apos;s agents log in to it. An administrator can make the user an agent of the queue in Konnekta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no Konnekta API at {address}. Check the SMG Address in Settings &gt; Connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,6 +1584,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Putting the call on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the call off hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picking up the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling for a consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Going back to the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging out of the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setting forwarding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1695,6 +1739,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The switchboard connects through the company connector after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The switchboard connects to Konnekta itself after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connecting to Konnekta.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1713,6 +1765,14 @@
 </context>
 <context>
     <name>SettingsOption</name>
+    <message>
+        <source>Company Connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of your company&apos;s connector (konnekta-desktop server), such as https://switchboard.example.dk, given by your administrator with an enrolment code. Leave it empty when this computer connects to Konnekta itself; then the fields below are needed instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Tenant Domain</source>
         <translation type="unfinished"></translation>
@@ -1977,6 +2037,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-time code your administrator gave you for this computer. It is used once; the connector then knows this computer by a token kept in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the enrolment code first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled as {user}. After OK, Konnekta Desktop connects through the company connector when it starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No system keyring could be used, so the Client Secret and Password cannot be saved on this computer. Tick the box to keep them until the app closes, or install or unlock a keyring and save again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1990,6 +2074,10 @@
     </message>
     <message>
         <source>Connected: Konnekta lists {users} users and {activities} activities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -263,6 +263,83 @@ async def test_every_operation_and_every_event_matches_the_document(
     )
     await checker.call("DELETE", "/calls/{call_id}", 204, params=call)
 
+    # The attendant's features: answer, hold and resume, then an attended transfer completed.
+    operator, colleague = granted, callee
+    incoming = await sim.ring(operator.id, EXTERNAL)
+    mine = {"user_id": operator.id, "call_id": incoming}
+    await checker.call("POST", "/users/{user_id}/calls/{call_id}/answer", 204, params=mine)
+    await checker.call("PUT", "/users/{user_id}/calls/{call_id}/hold", 204, params=mine)
+    await checker.call("DELETE", "/users/{user_id}/calls/{call_id}/hold", 204, params=mine)
+    consultation = await checker.call(
+        "POST",
+        "/users/{user_id}/calls/{call_id}/consultation",
+        201,
+        params=mine,
+        body={"destination": colleague.lines[0].number},
+    )
+    await sim.answer(consultation["call_id"], user_id=colleague.id)
+    legs = await checker.call("GET", "/calls", 200)
+    assert any(leg["held"] for leg in legs)
+    assert any(leg["consultation_for"] == incoming for leg in legs)
+    await checker.call(
+        "POST", "/users/{user_id}/calls/{call_id}/consultation/complete", 204, params=mine
+    )
+    await sim.hang_up(incoming)
+
+    # A consultation nobody answers, and going back to the caller.
+    incoming = await sim.ring(operator.id, EXTERNAL)
+    mine = {"user_id": operator.id, "call_id": incoming}
+    await sim.answer(incoming)
+    consultation = await checker.call(
+        "POST",
+        "/users/{user_id}/calls/{call_id}/consultation",
+        201,
+        params=mine,
+        body={"destination": third.lines[0].number},
+    )
+    await sim.no_answer(consultation["call_id"])
+    await checker.call("DELETE", "/users/{user_id}/calls/{call_id}/consultation", 204, params=mine)
+    await sim.hang_up(incoming)
+
+    # A colleague's ringing call picked up; a queue's waiting call picked up; agent logins.
+    ringing = await sim.ring(colleague.id, EXTERNAL)
+    await checker.call(
+        "POST",
+        "/users/{user_id}/calls/{call_id}/pickup",
+        204,
+        params={"user_id": operator.id, "call_id": ringing},
+        body={"device": "local"},
+    )
+    await sim.hang_up(ringing)
+    support = sim.tenant.queues["Support"]
+    for agent in support.agents:
+        await checker.call(
+            "PUT",
+            "/queues/{queue}/agents/{user_id}",
+            200,
+            params={"queue": "Support", "user_id": agent},
+            body={"logged_in": False},
+        )
+    waiting = await sim.ring_queue("Support", EXTERNAL, callback=True)
+    queues = await checker.call("GET", "/queues", 200)
+    (support_now,) = [queue for queue in queues if queue["name"] == "Support"]
+    assert [call["call_id"] for call in support_now["waiting"]] == [waiting]
+    await checker.call(
+        "POST",
+        "/users/{user_id}/calls/{call_id}/pickup",
+        204,
+        params={"user_id": operator.id, "call_id": waiting},
+        body={"device": "local"},
+    )
+    await sim.hang_up(waiting)
+    await checker.call(
+        "PUT",
+        "/queues/{queue}/agents/{user_id}",
+        200,
+        params={"queue": "Support", "user_id": support.agents[0]},
+        body={"logged_in": True},
+    )
+
     # Calls of every kind started in Konnekta, and user administration.
     for queue_call in (
         await sim.ring_queue("Support", EXTERNAL),
@@ -333,6 +410,35 @@ async def test_every_kind_of_refusal_matches_the_document(sim: Simulator, checke
     await checker.call(
         "POST", "/webhooks", 422, body={"url": "http://127.0.0.1:9/x", "secret": "plain"}
     )
+    support = sim.tenant.queues["Support"]
+    not_an_agent = next(u for u in sim.tenant.users.values() if u.id not in support.agents)
+    await checker.call(
+        "PUT",
+        "/queues/{queue}/agents/{user_id}",
+        403,
+        params={"queue": "Support", "user_id": not_an_agent.id},
+        body={"logged_in": True},
+    )
+    await checker.call(
+        "PUT",
+        "/queues/{queue}/agents/{user_id}",
+        404,
+        params={"queue": "Nowhere", "user_id": granted.id},
+        body={"logged_in": True},
+    )
+    hold = {"user_id": granted.id, "call_id": "call-0"}
+    await checker.call("PUT", "/users/{user_id}/calls/{call_id}/hold", 404, params=hold)
+    ringing = await sim.ring(granted.id, EXTERNAL)
+    leg = {"user_id": granted.id, "call_id": ringing}
+    await checker.call("PUT", "/users/{user_id}/calls/{call_id}/hold", 422, params=leg)
+    await checker.call(
+        "POST", "/users/{user_id}/calls/{call_id}/consultation/complete", 422, params=leg
+    )
+    await checker.call(
+        "POST", "/users/{user_id}/calls/{call_id}/pickup", 400, params=leg, body={"device": 7}
+    )
+    await sim.answer(ringing)
+    await checker.call("POST", "/users/{user_id}/calls/{call_id}/answer", 422, params=leg)
     sim.faults.error_burst = 1
     await checker.call("GET", "/calls", 503)
 
