@@ -2146,7 +2146,7 @@
     </message>
     <message>
         <source>&amp;Enrol</source>
-        <translation>Tilm<translation>&amp;Tilmeld</translation>amp;eld</translation>
+        <translation>Tilm&amp;eld</translation>
     </message>
     <message>
         <source>Type the enrolment code first.</source>
