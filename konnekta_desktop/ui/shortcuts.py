@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QKeySequence
 
-__all__ = ["SHORTCUTS", "Shortcut", "key_sequences", "shortcut", "shortcut_rows"]
+__all__ = [
+    "SHORTCUTS",
+    "Shortcut",
+    "key_label",
+    "key_sequences",
+    "shortcut",
+    "shortcut_rows",
+]
 
 CONTEXT = "Shortcuts"  # the translation context of the descriptions
 
@@ -95,16 +102,42 @@ def key_sequences(action: str) -> list[QKeySequence]:
     return [QKeySequence(keys) for keys in _BY_ACTION[action].keys]
 
 
+# How the keypad's keys are named to the operator (Qt's own "Num+," reads as a typo).
+_KEYPAD_KEYS = {
+    ",": QT_TRANSLATE_NOOP("Shortcuts", "Keypad decimal key"),
+    ".": QT_TRANSLATE_NOOP("Shortcuts", "Keypad decimal key"),
+    "-": QT_TRANSLATE_NOOP("Shortcuts", "Keypad −"),
+    "+": QT_TRANSLATE_NOOP("Shortcuts", "Keypad +"),
+}
+_OR = QT_TRANSLATE_NOOP("Shortcuts", "{first} or {second}")
+
+
+def _one_label(keys: str) -> str:
+    head, keypad, key = keys.partition("Num+")
+    if not keypad:
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    modifiers = QKeySequence(head + "A").toString(QKeySequence.SequenceFormat.NativeText)[:-1]
+    return modifiers + QCoreApplication.translate(CONTEXT, str(_KEYPAD_KEYS[key]))
+
+
+def key_label(action: str) -> str:
+    """The keys of `action` as the operator reads them, each once: "Keypad decimal key or
+    Ctrl+D" (the keypad's , and . are one key on different layouts)."""
+    labels: list[str] = []
+    for keys in _BY_ACTION[action].keys:
+        label = _one_label(keys)
+        if label not in labels:
+            labels.append(label)
+    text = labels[-1]
+    for label in reversed(labels[:-1]):
+        text = QCoreApplication.translate(CONTEXT, str(_OR)).format(first=label, second=text)
+    return text
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys as this platform shows them, translated description) for the help dialog."""
     rows = [
-        (
-            ", ".join(
-                QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-                for keys in entry.keys
-            ),
-            QCoreApplication.translate(CONTEXT, entry.description),
-        )
+        (key_label(entry.action), QCoreApplication.translate(CONTEXT, entry.description))
         for entry in SHORTCUTS
     ]
     rows.extend(

@@ -36,7 +36,7 @@ from ..bridge import AppSession, Bridge
 from ..calls import CallTableModel
 from ..icons import app_icon
 from ..refusal_words import words
-from ..shortcuts import key_sequences, shortcut
+from ..shortcuts import key_label, key_sequences, shortcut
 from ..single_instance import parse_dial_target
 from ..tasks import TaskRunner
 from ..texts import DEVICES
@@ -209,7 +209,8 @@ class MainWindow(PanelAttributes, QMainWindow):
             "quit": (self.tr("&Quit"), self.quit_requested.emit),
         }
         for name, (text, handler) in handlers.items():
-            action = QAction(text, self)
+            # The keys as the operator reads them, after a tab (the menu then shows these).
+            action = QAction(f"{text}\t{key_label(name)}", self)
             action.setShortcuts(key_sequences(name))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(QCoreApplication.translate("Shortcuts", shortcut(name).description))

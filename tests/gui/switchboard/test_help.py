@@ -190,3 +190,18 @@ def test_a_session_without_log_files_has_no_diagnostics_and_no_log_folder(
         "This session keeps no log files.",
     ]
     assert asked == []  # nowhere to ask for
+
+
+def test_keys_are_named_as_the_operator_reads_them_in_the_help_and_the_menus(
+    window: MainWindow,
+) -> None:
+    """Operator polish, item 9: "Num+,, Num+., Ctrl+D" in the help and keypad names in the Call
+    menu. The keypad's , and . (one key on different layouts) are named once."""
+    rows = {description: keys for keys, description in shortcut_rows()}
+    assert rows[shortcut("dial").description] == "Keypad decimal key or Ctrl+D"
+    assert rows[shortcut("hang_up").description] == "Keypad − or F5"
+    assert rows[shortcut("transfer").description] == "Ctrl+Keypad + or F4"
+    assert not any("Num" in keys for keys in rows.values())
+    dial = window.actions_by_name["dial"]
+    assert dial.text().split("\t")[1] == "Keypad decimal key or Ctrl+D"  # what the menu shows
+    assert len(dial.shortcuts()) == 3  # every key still works
