@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.types import CallingDevice
 
-__all__ = ["DEVICES", "calling_from_text", "device_label", "dial_from_text"]
+__all__ = ["DEVICES", "calling_from_text", "device_label", "dial_from_text", "menu_safe"]
 
 CONTEXT: Final = "CallingDevice"
 DEVICES: Final = (CallingDevice.LOCAL, CallingDevice.MOBILE, CallingDevice.TEAMS)
@@ -25,11 +25,13 @@ _LABELS: Final[dict[CallingDevice, str]] = {
 
 # Whole sentences per device: "my local phone" and "Teams" take different words in Danish.
 _DIAL_FROM: Final[dict[CallingDevice, str]] = {
-    CallingDevice.LOCAL: str(QT_TRANSLATE_NOOP("CallingDevice", "Dial {name} from my local phone")),
-    CallingDevice.MOBILE: str(
-        QT_TRANSLATE_NOOP("CallingDevice", "Dial {name} from my mobile phone")
+    CallingDevice.LOCAL: str(
+        QT_TRANSLATE_NOOP("CallingDevice", "&Dial {name} from my local phone")
     ),
-    CallingDevice.TEAMS: str(QT_TRANSLATE_NOOP("CallingDevice", "Dial {name} from Teams")),
+    CallingDevice.MOBILE: str(
+        QT_TRANSLATE_NOOP("CallingDevice", "Dial {name} from my &mobile phone")
+    ),
+    CallingDevice.TEAMS: str(QT_TRANSLATE_NOOP("CallingDevice", "Dial {name} from T&eams")),
 }
 _CALLING_FROM: Final[dict[CallingDevice, str]] = {
     CallingDevice.LOCAL: str(
@@ -48,8 +50,15 @@ def device_label(device: CallingDevice) -> str:
 
 
 def dial_from_text(device: CallingDevice, name: str) -> str:
-    """The menu entry that dials `name` from `device`."""
-    return QCoreApplication.translate(CONTEXT, _DIAL_FROM[device]).format(name=name)
+    """The menu entry that dials `name` from `device` (with its mnemonic; an "&" in the name is
+    shown as one)."""
+    return QCoreApplication.translate(CONTEXT, _DIAL_FROM[device]).format(name=menu_safe(name))
+
+
+def menu_safe(text: str) -> str:
+    """`text` (a colleague's or a template's name) for a menu entry or a button: "&" shows as
+    itself rather than making the next letter a mnemonic."""
+    return text.replace("&", "&&")
 
 
 def calling_from_text(device: CallingDevice, target: str) -> str:

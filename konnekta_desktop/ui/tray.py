@@ -23,6 +23,7 @@ from .icons import tray_icon
 from .refusal_words import words
 from .state_names import shown_name
 from .switchboard import APP_NAME, MainWindow
+from .texts import menu_safe
 
 log = logging.getLogger(__name__)
 
@@ -199,27 +200,27 @@ class Tray(QObject):
 
     def _build_menu(self) -> None:
         menu = self.menu
-        open_action = menu.addAction(translate("Tray", "Open the switchboard"))
+        open_action = menu.addAction(translate("Tray", "&Open the switchboard"))
         open_action.triggered.connect(self.window.bring_to_front)
-        self.states_menu = menu.addMenu(translate("Tray", "My state"))
+        self.states_menu = menu.addMenu(translate("Tray", "My &state"))
         self.states_menu.aboutToShow.connect(self._fill_states)
-        dial = menu.addAction(translate("Tray", "Dial the number on the clipboard"))
+        dial = menu.addAction(translate("Tray", "&Dial the number on the clipboard"))
         dial.triggered.connect(self._dial_clipboard)
         menu.addSeparator()
-        self.mute_action = QAction(translate("Tray", "Mute notifications"), menu)
+        self.mute_action = QAction(translate("Tray", "&Mute notifications"), menu)
         self.mute_action.setCheckable(True)
         self.mute_action.toggled.connect(self._set_muted)
         menu.addAction(self.mute_action)
-        settings = menu.addAction(translate("Tray", "Settings…"))
+        settings = menu.addAction(translate("Tray", "S&ettings…"))
         settings.triggered.connect(lambda _checked=False: self.window.open_settings())
         menu.addSeparator()
-        quit_action = menu.addAction(translate("Tray", "Quit"))
+        quit_action = menu.addAction(translate("Tray", "&Quit"))
         quit_action.triggered.connect(self.window.quit_requested.emit)
 
     def _fill_states(self) -> None:
         self.states_menu.clear()
         for template in self.session.templates():
-            action = self.states_menu.addAction(shown_name(template.name))
+            action = self.states_menu.addAction(menu_safe(shown_name(template.name)))
             action.triggered.connect(
                 lambda _c=False, name=template.name: self.window.set_my_template(name)
             )

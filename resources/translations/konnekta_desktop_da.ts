@@ -12,8 +12,16 @@
         <translation>Opkald</translation>
     </message>
     <message>
+        <source>Hang &amp;up</source>
+        <translation>Læg &amp;på</translation>
+    </message>
+    <message>
         <source>Hang up</source>
         <translation>Læg på</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>Omst&amp;il</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -114,16 +122,28 @@
         <translation>Teams</translation>
     </message>
     <message>
+        <source>&amp;Dial {name} from my local phone</source>
+        <translation>&amp;Ring op til {name} fra min lokale telefon</translation>
+    </message>
+    <message>
+        <source>Dial {name} from my &amp;mobile phone</source>
+        <translation>Ring op til {name} fra min &amp;mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Dial {name} from T&amp;eams</source>
+        <translation>Ring op til {name} fra T&amp;eams</translation>
+    </message>
+    <message>
         <source>Dial {name} from my local phone</source>
-        <translation>Ring op til {name} fra min lokale telefon</translation>
+        <translation type="vanished">Ring op til {name} fra min lokale telefon</translation>
     </message>
     <message>
         <source>Dial {name} from my mobile phone</source>
-        <translation>Ring op til {name} fra min mobiltelefon</translation>
+        <translation type="vanished">Ring op til {name} fra min mobiltelefon</translation>
     </message>
     <message>
         <source>Dial {name} from Teams</source>
-        <translation>Ring op til {name} fra Teams</translation>
+        <translation type="vanished">Ring op til {name} fra Teams</translation>
     </message>
     <message>
         <source>Calling {target} from my local phone.</source>
@@ -205,7 +225,11 @@
     </message>
     <message>
         <source>Dial from &amp;Teams</source>
-        <translation>Ring op fra &amp;Teams</translation>
+        <translation type="vanished">Ring op fra &amp;Teams</translation>
+    </message>
+    <message>
+        <source>Dial from T&amp;eams</source>
+        <translation>Ring op fra T&amp;eams</translation>
     </message>
     <message>
         <source>&amp;Hang up</source>
@@ -360,8 +384,28 @@
         <translation>Mit viderestillingsnummer</translation>
     </message>
     <message>
+        <source>F&amp;orward</source>
+        <translation>Videre&amp;stil</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>R&amp;yd</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Tilstand:</translation>
+    </message>
+    <message>
+        <source>Caller &amp;ID:</source>
+        <translation>&amp;Nummervisning:</translation>
+    </message>
+    <message>
+        <source>Forwardin&amp;g:</source>
+        <translation>Vi&amp;derestilling:</translation>
+    </message>
+    <message>
         <source>Forward</source>
-        <translation>Viderestil</translation>
+        <translation type="vanished">Viderestil</translation>
     </message>
     <message>
         <source>Set my forwarding</source>
@@ -373,7 +417,7 @@
     </message>
     <message>
         <source>Clear</source>
-        <translation>Ryd</translation>
+        <translation type="vanished">Ryd</translation>
     </message>
     <message>
         <source>Clear my forwarding</source>
@@ -389,15 +433,15 @@
     </message>
     <message>
         <source>State:</source>
-        <translation>Tilstand:</translation>
+        <translation type="vanished">Tilstand:</translation>
     </message>
     <message>
         <source>Caller ID:</source>
-        <translation>Nummervisning:</translation>
+        <translation type="vanished">Nummervisning:</translation>
     </message>
     <message>
         <source>Forwarding:</source>
-        <translation>Viderestilling:</translation>
+        <translation type="vanished">Viderestilling:</translation>
     </message>
     <message>
         <source>In a call or wrap-up, then {state}</source>
@@ -418,6 +462,22 @@
     <message>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer the current call to {name}</source>
+        <translation>&amp;Omstil det aktuelle opkald til {name}</translation>
+    </message>
+    <message>
+        <source>Set &amp;forwarding of {name}…</source>
+        <translation>Sæt &amp;viderestilling for {name}…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear forwarding of {name}</source>
+        <translation>&amp;Fjern viderestilling for {name}</translation>
+    </message>
+    <message>
+        <source>Set &amp;state of {name}</source>
+        <translation>Sæt &amp;tilstand for {name}</translation>
     </message>
     <message>
         <source>You have no call to hang up. To hang up another call, select it in the call list first.</source>
@@ -697,19 +757,19 @@
     </message>
     <message>
         <source>Transfer the current call to {name}</source>
-        <translation>Omstil det aktuelle opkald til {name}</translation>
+        <translation type="vanished">Omstil det aktuelle opkald til {name}</translation>
     </message>
     <message>
         <source>Set forwarding of {name}…</source>
-        <translation>Sæt viderestilling for {name}…</translation>
+        <translation type="vanished">Sæt viderestilling for {name}…</translation>
     </message>
     <message>
         <source>Clear forwarding of {name}</source>
-        <translation>Fjern viderestilling for {name}</translation>
+        <translation type="vanished">Fjern viderestilling for {name}</translation>
     </message>
     <message>
         <source>Set state of {name}</source>
-        <translation>Sæt tilstand for {name}</translation>
+        <translation type="vanished">Sæt tilstand for {name}</translation>
     </message>
     <message>
         <source>Forwarding</source>
@@ -2536,6 +2596,22 @@
         <translation>Gå til de ventende efterbehandlinger</translation>
     </message>
     <message>
+        <source>Keypad decimal key</source>
+        <translation>Numerisk decimaltast</translation>
+    </message>
+    <message>
+        <source>Keypad −</source>
+        <translation>Numerisk −</translation>
+    </message>
+    <message>
+        <source>Keypad +</source>
+        <translation>Numerisk +</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} eller {second}</translation>
+    </message>
+    <message>
         <source>Open the pending wrap-ups</source>
         <translation type="vanished">Åbn de ventende efterbehandlinger</translation>
     </message>
@@ -2685,28 +2761,52 @@
         <translation>Forbindelsen til Konnekta blev afbrudt; forbinder igen.{reason}</translation>
     </message>
     <message>
+        <source>&amp;Open the switchboard</source>
+        <translation>&amp;Åbn omstillingsbordet</translation>
+    </message>
+    <message>
+        <source>My &amp;state</source>
+        <translation>Min &amp;tilstand</translation>
+    </message>
+    <message>
+        <source>&amp;Dial the number on the clipboard</source>
+        <translation>&amp;Ring op til nummeret i udklipsholderen</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>&amp;Slå notifikationer fra</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Indstillinger…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
         <source>Open the switchboard</source>
-        <translation>Åbn omstillingsbordet</translation>
+        <translation type="vanished">Åbn omstillingsbordet</translation>
     </message>
     <message>
         <source>My state</source>
-        <translation>Min tilstand</translation>
+        <translation type="vanished">Min tilstand</translation>
     </message>
     <message>
         <source>Dial the number on the clipboard</source>
-        <translation>Ring op til nummeret i udklipsholderen</translation>
+        <translation type="vanished">Ring op til nummeret i udklipsholderen</translation>
     </message>
     <message>
         <source>Mute notifications</source>
-        <translation>Slå notifikationer fra</translation>
+        <translation type="vanished">Slå notifikationer fra</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation>Indstillinger…</translation>
+        <translation type="vanished">Indstillinger…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation>Afslut</translation>
+        <translation type="vanished">Afslut</translation>
     </message>
     <message>
         <source>connected</source>

@@ -12,7 +12,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hang &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -110,15 +118,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dial {name} from my local phone</source>
+        <source>&amp;Dial {name} from my local phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dial {name} from my mobile phone</source>
+        <source>Dial {name} from my &amp;mobile phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dial {name} from Teams</source>
+        <source>Dial {name} from T&amp;eams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -200,7 +208,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dial from &amp;Teams</source>
+        <source>Dial from T&amp;eams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -352,19 +360,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Set my forwarding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Forward my calls to the number typed beside it (F7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -377,18 +377,6 @@
     </message>
     <message>
         <source>My forwarding now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Caller ID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forwarding:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -409,6 +397,22 @@
     </message>
     <message>
         <source>Colleagues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer the current call to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;forwarding of {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear forwarding of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;state of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -572,6 +576,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>F&amp;orward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwardin&amp;g:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Me: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,22 +665,6 @@
     </message>
     <message>
         <source>Dials {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transfer the current call to {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set forwarding of {name}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear forwarding of {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set state of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2471,6 +2479,22 @@
         <source>In the filter: clear it and go back to the list</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keypad decimal key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypad −</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypad +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StateNames</name>
@@ -2565,27 +2589,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the switchboard</source>
+        <source>&amp;Open the switchboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>My state</source>
+        <source>My &amp;state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dial the number on the clipboard</source>
+        <source>&amp;Dial the number on the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mute notifications</source>
+        <source>&amp;Mute notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settings…</source>
+        <source>S&amp;ettings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quit</source>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -151,7 +151,10 @@ def test_lupdate_collected_every_string_under_its_own_context() -> None:
 def test_danish_grid_calls_devices_and_shortcuts(qtbot: QtBot, english_afterwards: None) -> None:
     install_translators("da")
     assert device_label(CallingDevice.LOCAL) == "Lokal telefon"
-    assert dial_from_text(CallingDevice.MOBILE, "Anne") == "Ring op til Anne fra min mobiltelefon"
+    assert dial_from_text(CallingDevice.MOBILE, "Anne") == "Ring op til Anne fra min &mobiltelefon"
+    assert (
+        dial_from_text(CallingDevice.LOCAL, "A & B") == "&Ring op til A && B fra min lokale telefon"
+    )
     # Phone words apart from the presence words (docs/glossary.md): "Ledig" and "Optaget" are
     # states, the phone is "Fri" or "I samtale".
     assert phone_status_text(PhoneStatus.BUSY) == ("I samtale", "I samtale: linjen er optaget")

@@ -74,11 +74,11 @@ class CallPanel(QGroupBox):
         header.setSectionResizeMode(CallColumn.WHO, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.hang_up_button = QPushButton(self.tr("Hang up"))
+        self.hang_up_button = QPushButton(self.tr("Hang &up"))
         self.hang_up_button.setObjectName("hangUpButton")
         self.hang_up_button.setAccessibleName(self.tr("Hang up"))
         self.hang_up_button.clicked.connect(self.hang_up_requested)
-        self.transfer_button = QPushButton(self.tr("Transfer"))
+        self.transfer_button = QPushButton(self.tr("&Transfer"))
         self.transfer_button.setObjectName("transferButton")
         self.transfer_button.setAccessibleName(self.tr("Transfer"))
         self.transfer_button.clicked.connect(self.transfer_requested)

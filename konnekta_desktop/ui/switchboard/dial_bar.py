@@ -59,7 +59,8 @@ class DialBar(QGroupBox):
         )
         self._offered: tuple[CallingDevice, ...] = ()
         self.offer_devices(DEVICES)  # every device, until the operator is known
-        self.dial_button = QPushButton(translate("MainWindow", "Dial"))
+        self.dial_button = QPushButton(translate("MainWindow", "&Dial"))
+        self.dial_button.setObjectName("dialButton")
         self.dial_button.setAccessibleName(translate("MainWindow", "Dial"))
         self.dial_button.setToolTip(
             translate("MainWindow", "Dial the number, or the selected colleague (Num ,)")

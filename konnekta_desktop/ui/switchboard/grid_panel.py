@@ -44,7 +44,8 @@ from ..colleague_filter import ColleagueFilterProxy
 from ..colleague_search import filter_words
 from ..colleagues import USER_ID_ROLE, ColleagueColumn, ColleagueTableModel
 from ..refusal_words import words
-from ..texts import DEVICES, dial_from_text
+from ..state_names import shown_name
+from ..texts import DEVICES, dial_from_text, menu_safe
 from .commands import colleague_number
 
 __all__ = ["GridPanel"]
@@ -300,40 +301,40 @@ class GridPanel(QWidget):
     def colleague_menu(self, colleague: Colleague) -> QMenu:
         """The context menu for one colleague (also used by tests and Shift+F10)."""
         menu = QMenu(self.window())
-        name = colleague.user.name
+        name = menu_safe(colleague.user.name)
         mine = self._my_devices()
         for device in (d for d in DEVICES if d in mine):
-            action = menu.addAction(dial_from_text(device, name))
+            action = menu.addAction(dial_from_text(device, colleague.user.name))
             action.setObjectName(f"dial_{device.value}")
             action.triggered.connect(
                 lambda _c=False, d=device: self.dial_requested.emit(colleague, d)
             )
         menu.addSeparator()
         transfer = menu.addAction(
-            translate("MainWindow", "Transfer the current call to {name}").format(name=name)
+            translate("MainWindow", "&Transfer the current call to {name}").format(name=name)
         )
         transfer.setObjectName("transfer")
         transfer.setEnabled(self._has_call() and colleague_number(colleague) is not None)
         number = colleague_number(colleague)
         transfer.triggered.connect(
-            lambda _c=False: self.transfer_requested.emit(number or "", name)
+            lambda _c=False: self.transfer_requested.emit(number or "", colleague.user.name)
         )
         menu.addSeparator()
         forward = menu.addAction(
-            translate("MainWindow", "Set forwarding of {name}…").format(name=name)
+            translate("MainWindow", "Set &forwarding of {name}…").format(name=name)
         )
         forward.setObjectName("set_forwarding")
         forward.triggered.connect(lambda _c=False: self.ask_forwarding(colleague))
         clear = menu.addAction(
-            translate("MainWindow", "Clear forwarding of {name}").format(name=name)
+            translate("MainWindow", "&Clear forwarding of {name}").format(name=name)
         )
         clear.setObjectName("clear_forwarding")
         clear.setEnabled(bool(colleague.diversion))
         clear.triggered.connect(lambda _c=False: self.forwarding_requested.emit(colleague.id, None))
-        states = menu.addMenu(translate("MainWindow", "Set state of {name}").format(name=name))
+        states = menu.addMenu(translate("MainWindow", "Set &state of {name}").format(name=name))
         states.setObjectName("states")
         for template in self.session.templates():
-            action = states.addAction(template.name)
+            action = states.addAction(menu_safe(shown_name(template.name)))
             action.triggered.connect(
                 lambda _c=False, t=template.name: self.state_requested.emit(colleague.id, t)
             )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -92,13 +93,13 @@ class MePanel(QGroupBox):
         self.forward_edit.setPlaceholderText(translate("MainWindow", "Forward my calls to…"))
         self.forward_edit.setAccessibleName(translate("MainWindow", "My forwarding number"))
         self.forward_edit.returnPressed.connect(self.set_my_forwarding)
-        self.forward_set_button = QPushButton(translate("MainWindow", "Forward"))
+        self.forward_set_button = QPushButton(translate("MainWindow", "F&orward"))
         self.forward_set_button.setAccessibleName(translate("MainWindow", "Set my forwarding"))
         self.forward_set_button.setToolTip(
             translate("MainWindow", "Forward my calls to the number typed beside it (F7)")
         )
         self.forward_set_button.clicked.connect(self.set_my_forwarding)
-        self.forward_clear_button = QPushButton(translate("MainWindow", "Clear"))
+        self.forward_clear_button = QPushButton(translate("MainWindow", "C&lear"))
         self.forward_clear_button.setAccessibleName(translate("MainWindow", "Clear my forwarding"))
         self.forward_clear_button.setToolTip(
             translate("MainWindow", "Stop forwarding my calls: they ring at my phones again")
@@ -107,15 +108,26 @@ class MePanel(QGroupBox):
         self.my_forwarding_label = QLabel()
         self.my_forwarding_label.setAccessibleName(translate("MainWindow", "My forwarding now"))
 
+        # Texts that change (my state, my forwarding) and lists that load (states, caller IDs)
+        # never change the panel's size: the panels beside it and the grid below stay put.
+        for label in (self.my_state_label, self.my_forwarding_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
+        for combo in (self.state_combo, self.caller_id_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
+
         state_row = QHBoxLayout()
         state_row.addWidget(self.my_state_dot)
         state_row.addWidget(self.my_state_label, 1)
-        layout.addWidget(QLabel(translate("MainWindow", "State:")), 0, 0)
+        layout.addWidget(_buddy(translate("MainWindow", "&State:"), self.state_combo), 0, 0)
         layout.addLayout(state_row, 0, 1)
         layout.addWidget(self.state_combo, 0, 2)
-        layout.addWidget(QLabel(translate("MainWindow", "Caller ID:")), 0, 3)
+        layout.addWidget(_buddy(translate("MainWindow", "Caller &ID:"), self.caller_id_combo), 0, 3)
         layout.addWidget(self.caller_id_combo, 0, 4, 1, 2)
-        layout.addWidget(QLabel(translate("MainWindow", "Forwarding:")), 1, 0)
+        layout.addWidget(_buddy(translate("MainWindow", "Forwardin&g:"), self.forward_edit), 1, 0)
         layout.addWidget(self.my_forwarding_label, 1, 1)
         layout.addWidget(self.forward_edit, 1, 2, 1, 2)
         layout.addWidget(self.forward_set_button, 1, 4)
@@ -340,3 +352,10 @@ class MePanel(QGroupBox):
             self.caller_id_combo.showPopup()
         else:
             self._show_error(self.caller_id_combo.toolTip())
+
+
+def _buddy(text: str, control: QWidget) -> QLabel:
+    """A label whose mnemonic (Alt+letter) goes to `control`, and which screen readers tie to it."""
+    label = QLabel(text)
+    label.setBuddy(control)
+    return label

@@ -183,7 +183,7 @@ class MainWindow(PanelAttributes, QMainWindow):
                 lambda: commands.dial_current(CallingDevice.MOBILE),
             ),
             "dial_teams": (
-                self.tr("Dial from &Teams"),
+                self.tr("Dial from T&eams"),
                 lambda: commands.dial_current(CallingDevice.TEAMS),
             ),
             "hang_up": (self.tr("&Hang up"), commands.hang_up),
