@@ -388,18 +388,14 @@ class SmgClient:
         return await self._queue_login(user_id, queue, logged_in=False)
 
     async def _queue_login(self, user_id: str, queue: str, *, logged_in: bool) -> domain.QueueAgent:
-        action = (
-            "log user {user} in to queue {queue}"
-            if logged_in
-            else ("log user {user} out of queue {queue}")
-        )
+        way = "in to" if logged_in else "out of"
         response = await self._request(
             "PUT",
             "/queues/{queue}/agents/{user_id}",
             queue=queue,
             user_id=user_id,
             body=msgspec.json.encode(QueueLogin(logged_in=logged_in)),
-            action=action.format(user=user_id, queue=queue),
+            action=f"log user {user_id} {way} queue {queue}",
             forbidden=Reason.QUEUE_AGENTS_ONLY,
         )
         return translate.queue_agent(self._decode(response, _QUEUE_AGENT))

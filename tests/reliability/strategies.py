@@ -23,8 +23,11 @@ from konnekta_desktop.konnekta.models import (
     Line,
     LineRole,
     LineType,
+    QueueAgent,
+    QueueStatus,
     Right,
     User,
+    WaitingCall,
 )
 
 # Text as Konnekta may send it: any Unicode that UTF-8 can carry (no lone surrogates).
@@ -58,6 +61,29 @@ def calls(ids: st.SearchStrategy[str]) -> st.SearchStrategy[Call]:
         device=st.none() | st.sampled_from(CallingDevice),
         started_at=seconds,
         answered_at=st.none() | seconds,
+        held=st.booleans(),
+        consultation_for=st.none() | st.sampled_from(["call-1", "call-2"]) | text,
+    )
+
+
+def queues(ids: st.SearchStrategy[str]) -> st.SearchStrategy[QueueStatus]:
+    return st.builds(
+        QueueStatus,
+        name=st.sampled_from(["Reception", "Support"]) | text,
+        number=numbers,
+        agents=st.lists(
+            st.builds(QueueAgent, user_id=ids, logged_in=st.booleans()), max_size=4
+        ).map(tuple),
+        waiting=st.lists(
+            st.builds(
+                WaitingCall,
+                call_id=text,
+                caller=numbers,
+                callback=st.booleans(),
+                waiting_since=seconds,
+            ),
+            max_size=4,
+        ).map(tuple),
     )
 
 
@@ -93,6 +119,9 @@ def events(known_users: Sequence[str] = ()) -> st.SearchStrategy[ev.KnownEvent]:
         st.builds(ev.CallRinging, timestamp=timestamps, data=call),
         st.builds(ev.CallAnswered, timestamp=timestamps, data=call),
         st.builds(ev.CallEnded, timestamp=timestamps, data=call),
+        st.builds(ev.CallHeld, timestamp=timestamps, data=call),
+        st.builds(ev.CallResumed, timestamp=timestamps, data=call),
+        st.builds(ev.QueueChanged, timestamp=timestamps, data=queues(ids)),
         st.builds(
             ev.PresenceChanged,
             timestamp=timestamps,

@@ -88,6 +88,14 @@ CALL = {
     "called": "+4570000001",
     "started_at": 1700000000.0,
 }
+QUEUE = {
+    "name": "Front desk",
+    "number": "+4570000000",
+    "agents": [{"user_id": "u1", "logged_in": True}, {"user_id": "u2", "logged_in": False}],
+    "waiting": [
+        {"call_id": "c5", "caller": "+4520000000", "callback": True, "waiting_since": 1700000000.0}
+    ],
+}
 SUBSCRIPTION = {"id": "s1", "url": "https://pc.example:8443/hooks", "expires_at": 1700003600.0}
 
 
@@ -288,6 +296,106 @@ ENDPOINTS: list[Any] = [
         None,
         None,
         id="transfer",
+    ),
+    pytest.param(
+        lambda c: c.hold("u1", "c1"),
+        "PUT",
+        "/users/u1/calls/c1/hold",
+        None,
+        204,
+        None,
+        None,
+        id="hold",
+    ),
+    pytest.param(
+        lambda c: c.resume("u1", "c1"),
+        "DELETE",
+        "/users/u1/calls/c1/hold",
+        None,
+        204,
+        None,
+        None,
+        id="resume",
+    ),
+    pytest.param(
+        lambda c: c.answer("u1", "c1"),
+        "POST",
+        "/users/u1/calls/c1/answer",
+        None,
+        204,
+        None,
+        None,
+        id="answer",
+    ),
+    pytest.param(
+        lambda c: c.pick_up("u1", "c1", CallingDevice.MOBILE),
+        "POST",
+        "/users/u1/calls/c1/pickup",
+        {"device": "mobile"},
+        204,
+        None,
+        None,
+        id="pick_up",
+    ),
+    pytest.param(
+        lambda c: c.consult("u1", "c1", "202"),
+        "POST",
+        "/users/u1/calls/c1/consultation",
+        {"destination": "202"},
+        201,
+        {"call_id": "c2"},
+        "c2",
+        id="consult",
+    ),
+    pytest.param(
+        lambda c: c.complete_transfer("u1", "c1"),
+        "POST",
+        "/users/u1/calls/c1/consultation/complete",
+        None,
+        204,
+        None,
+        None,
+        id="complete_transfer",
+    ),
+    pytest.param(
+        lambda c: c.go_back("u1", "c1"),
+        "DELETE",
+        "/users/u1/calls/c1/consultation",
+        None,
+        204,
+        None,
+        None,
+        id="go_back",
+    ),
+    pytest.param(
+        lambda c: c.queues(),
+        "GET",
+        "/queues",
+        None,
+        200,
+        [QUEUE],
+        [msgspec.convert(QUEUE, domain.QueueStatus)],
+        id="queues",
+    ),
+    pytest.param(
+        lambda c: c.log_in_to_queue("u1", "Front desk"),
+        "PUT",
+        "/queues/Front%20desk/agents/u1",
+        {"logged_in": True},
+        200,
+        {"user_id": "u1", "logged_in": True},
+        domain.QueueAgent(user_id="u1", logged_in=True),
+        id="log_in_to_queue",
+    ),
+    pytest.param(
+        lambda c: c.log_out_of_queue("u1", "Front desk"),
+        "PUT",
+        "/queues/Front%20desk/agents/u1",
+        {"logged_in": False},
+        200,
+        {"user_id": "u1", "logged_in": False},
+        domain.QueueAgent(user_id="u1", logged_in=False),
+        id="log_out_of_queue",
     ),
     pytest.param(
         lambda c: c.subscribe("https://pc.example:8443/hooks", WEBHOOK_SECRET, 600),
@@ -534,6 +642,14 @@ async def test_put_is_retried_after_a_timeout_or_broken_connection(
     [
         pytest.param(lambda c: c.make_call("u1", "202", CallingDevice.LOCAL), "/users/u1/calls"),
         pytest.param(lambda c: c.transfer("c1", "202"), "/calls/c1/transfer"),
+        pytest.param(lambda c: c.answer("u1", "c1"), "/users/u1/calls/c1/answer"),
+        pytest.param(
+            lambda c: c.pick_up("u1", "c1", CallingDevice.LOCAL), "/users/u1/calls/c1/pickup"
+        ),
+        pytest.param(lambda c: c.consult("u1", "c1", "202"), "/users/u1/calls/c1/consultation"),
+        pytest.param(
+            lambda c: c.complete_transfer("u1", "c1"), "/users/u1/calls/c1/consultation/complete"
+        ),
         pytest.param(lambda c: c.subscribe("https://pc.example/h", WEBHOOK_SECRET), "/webhooks"),
     ],
 )

@@ -173,3 +173,47 @@ async def test_auto_traffic_is_switched_on_and_off(
     off = await _control(client, sim, "PUT", "/traffic", {"enabled": False})
     assert off.json() == {"enabled": False}
     assert not sim.auto_traffic
+
+
+async def test_the_colleague_does_not_answer_and_a_call_is_held_through_control(
+    client: httpx.AsyncClient, sim: Simulator, receiver: WebhookReceiver
+) -> None:
+    started = await _control(client, sim, "POST", "/calls", {"kind": "direct"})
+    call_id = started.json()["call_id"]
+    (user_id,) = sim.tenant.calls[call_id]
+    assert (await _control(client, sim, "POST", f"/calls/{call_id}/no-answer")).status_code == 204
+    assert call_id not in sim.tenant.calls
+    again = await _control(client, sim, "POST", f"/calls/{call_id}/no-answer")
+    assert again.status_code == 404
+
+    call_id = (await _control(client, sim, "POST", "/calls", {"kind": "direct"})).json()["call_id"]
+    await _control(client, sim, "POST", f"/calls/{call_id}/answer")
+    hold = {"user_id": user_id}
+    assert (await _control(client, sim, "PUT", f"/calls/{call_id}/hold", hold)).status_code == 204
+    assert sim.tenant.calls[call_id][user_id].held
+    resume = {"user_id": user_id, "held": False}
+    await _control(client, sim, "PUT", f"/calls/{call_id}/hold", resume)
+    assert not sim.tenant.calls[call_id][user_id].held
+    await sim.delivered()
+    assert receiver.types()[-2:] == ["call.held", "call.resumed"]
+
+
+async def test_agents_log_in_and_out_through_control_and_the_state_shows_the_queues(
+    client: httpx.AsyncClient, sim: Simulator
+) -> None:
+    agent = sim.tenant.queues["Reception"].agents[0]
+    logout = {"logged_in": False}
+    answer = await _control(client, sim, "PUT", f"/queues/Reception/agents/{agent}", logout)
+    assert answer.status_code == 200
+    assert answer.json()["agents"] == [{"user_id": agent, "logged_in": False}]
+    call_id = (await _control(client, sim, "POST", "/calls", {"kind": "queue"})).json()["call_id"]
+
+    state = (await _control(client, sim, "GET", "/state")).json()
+    reception = next(q for q in state["queues"] if q["name"] == "Reception")
+    assert reception["logged_in"] == []
+    assert [waiting["call_id"] for waiting in reception["waiting"]] == [call_id]
+    stranger = next(u for u in sim.tenant.users if u != agent)
+    refused = await _control(
+        client, sim, "PUT", f"/queues/Reception/agents/{stranger}", {"logged_in": True}
+    )
+    assert refused.status_code == 403
