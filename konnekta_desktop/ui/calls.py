@@ -94,6 +94,8 @@ class CallTableModel(QAbstractTableModel):
         self._operator_id = operator_id
         self._now = now
         self._rows: list[PanelCall] = []
+        self._by_number: dict[str, str] | None = None  # see `_names`
+        self._by_number_size = 0
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
@@ -105,6 +107,8 @@ class CallTableModel(QAbstractTableModel):
         """Follow the calls in progress: calls that ended leave, new ones are added at the end,
         and rows whose call changed are repainted (all rows with `repaint_all`, for when names
         or the number format changed)."""
+        if repaint_all:
+            self._by_number = None
         fresh = panel_calls(self._model.active_calls(), self._operator_id())
         wanted = {panel.call_id: panel for panel in fresh}
         gone = [row for row, panel in enumerate(self._rows) if panel.call_id not in wanted]
@@ -164,8 +168,25 @@ class CallTableModel(QAbstractTableModel):
         )
 
     def party(self, panel: PanelCall) -> str:
-        """The number at the far end of the call, as the operator reads numbers."""
-        return self._plan().display(other_party(panel.call))
+        """The far end of the call as the operator reads it: a colleague by name, anyone else
+        by number."""
+        return self.number_or_name(other_party(panel.call))
+
+    def number_or_name(self, number: str) -> str:
+        name = self._names().get(number)
+        return name if name is not None else self._plan().display(number)
+
+    def _names(self) -> dict[str, str]:
+        """Each colleague's numbers (lines and aliases) to their name; made again when the
+        number of colleagues changes or the rows are all repainted (names may have changed)."""
+        if self._by_number is None or self._by_number_size != len(self._model):
+            found: dict[str, str] = {}
+            for colleague in self._model:
+                for line in colleague.user.lines:
+                    for number in (line.number, *(alias.number for alias in line.aliases)):
+                        found.setdefault(number, colleague.user.name)
+            self._by_number, self._by_number_size = found, len(self._model)
+        return self._by_number
 
     def name_of(self, user_id: str) -> str:
         colleague = self._model.get(user_id)
@@ -174,12 +195,32 @@ class CallTableModel(QAbstractTableModel):
     def _who(self, panel: PanelCall) -> str:
         me = self._operator_id()
         answered = [leg for leg in panel.legs if leg.state is CallState.ANSWERED]
-        if any(leg.user_id == me for leg in answered):
-            return translate("CallTableModel", "Talking (me)")
+        mine = next((leg for leg in answered if leg.user_id == me), None)
+        if mine is not None:
+            if mine.held:
+                return translate("CallTableModel", "On hold (me): {party}").format(
+                    party=self.party(panel)
+                )
+            if mine.consultation_for is not None:
+                return translate("CallTableModel", "Consulting (me): {party}").format(
+                    party=self.party(panel)
+                )
+            return translate("CallTableModel", "Talking (me) with {party}").format(
+                party=self.party(panel)
+            )
         if answered:
             return translate("CallTableModel", "Talking: {name}").format(
                 name=self._name(answered[0])
             )
+        ringing_me = any(leg.user_id == me for leg in panel.legs)
+        if panel.call.queue and len(panel.legs) > 1:
+            # A queue call rings its free agents: say how many, and whether I am one of them.
+            text = (
+                translate("CallTableModel", "Ringing at {count} agents, me too")
+                if ringing_me
+                else translate("CallTableModel", "Ringing at {count} agents, not me")
+            )
+            return text.format(count=len(panel.legs))
         # Ringing: at the other people's phones (for my outgoing call, the person I call).
         others = [leg for leg in panel.legs if leg.user_id != me]
         if len(others) > 1:
@@ -205,9 +246,9 @@ class CallTableModel(QAbstractTableModel):
             case CallColumn.DIRECTION:
                 return self._direction(call)
             case CallColumn.CALLER:
-                return self._plan().display(call.caller)
+                return self.number_or_name(call.caller)
             case CallColumn.CALLED:
-                return self._plan().display(call.called)
+                return self.number_or_name(call.called)
             case CallColumn.QUEUE:
                 return call.queue or ""
             case CallColumn.WHO:
