@@ -30,6 +30,7 @@ class ConnectorConfig:
     wrap_up: bool = True  # the operator's own switch; Konnekta's per-user flag must be on too
     wrap_up_timeout: float = 600.0  # seconds a pending wrap-up waits for a client to come back
     default_calling_device: CallingDevice = CallingDevice.LOCAL
+    recall_seconds: float = 30.0  # a transferred call rings this long before the operator is told
     health_interval: float = 10.0  # a dead connection is noticed within two of these
     reconcile_interval: float = 300.0  # seconds between read-backs that notice missing events
     subscription_ttl: int = 3600

@@ -20,15 +20,17 @@ from ..domain.events import (
     ForwardingUpdate,
     PbxEvent,
     PresenceUpdate,
+    QueueUpdate,
     UserRemoval,
     UserUpdate,
 )
 from ..domain.numbers import NumberPlan
 from ..domain.refusals import Reason, Why, english, why
 from ..domain.status import Connection, ConnectionStatus
+from ..domain.types import QueueStatus
 from ..konnekta.api import SmgClient
 from ..konnekta.auth import KonnektaAuth
-from ..konnekta.errors import ConfigurationError, KonnektaError
+from ..konnekta.errors import ConfigurationError, Forbidden, KonnektaError, NotFound
 from ..konnekta.http import make_http_client
 from ..konnekta.signing import new_secret
 from ..konnekta.transport import HttpClient
@@ -294,7 +296,8 @@ class Connector:
         users = await self.api.users()
         statuses = await self.api.statuses()
         calls = await self.api.calls()
-        self.model.load(users, statuses, activities, calls)
+        queues = await self._queues()
+        self.model.load(users, statuses, activities, calls, queues)
         log.info("%s", logtables.monitored_number_list(users))
         for warning in logtables.tenant_domain_warnings(
             self.config.tenant_domain, self.config.user, users
@@ -306,6 +309,14 @@ class Connector:
             result = hook(reconnect)
             if asyncio.iscoroutine(result):
                 await result
+
+    async def _queues(self) -> list[QueueStatus]:
+        """The queues; none when Konnekta refuses to list them (the switchboard works on)."""
+        try:
+            return await self.api.queues()
+        except (Forbidden, NotFound) as error:
+            log.warning("Konnekta did not list the queues, so none are shown: %s", error)
+            return []
 
     async def _subscribe(self) -> None:
         assert self.listener is not None
@@ -447,7 +458,9 @@ def describe(event: PbxEvent, model: LiveModel) -> str:
 
     match event:
         case CallUpdate(call=c):
-            flags = " call-back" if c.callback else ""
+            flags = (" call-back" if c.callback else "") + (" held" if c.held else "")
+            if c.consultation_for:
+                flags += f" consultation about {c.consultation_for}"
             queue = f" via {c.queue}" if c.queue else ""
             device = f" on {c.device}" if c.device else ""
             return (
@@ -465,4 +478,9 @@ def describe(event: PbxEvent, model: LiveModel) -> str:
             return f"user added or changed: {u.name}"
         case UserRemoval() as d:
             return f"user removed: {d.user_id}"
+        case QueueUpdate(queue=q):
+            return (
+                f"queue {q.name}: {len(q.waiting)} waiting,"
+                f" {len(q.logged_in())} of {len(q.agents)} agents logged in"
+            )
     return type(event).__name__

@@ -1,4 +1,5 @@
-"""The live model of the tenant: colleagues, lines, presence, forwarding and calls in progress.
+"""The live model of the tenant: colleagues, lines, presence, forwarding, calls in progress, and
+the queues (their waiting calls and agents' logins).
 
 Built from the initial load and kept current from events in arrival order. Consumers subscribe and
 receive one `ModelChange` per `flush()`, so a burst of events costs each consumer one update. Ended
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 
 import msgspec
 
@@ -19,6 +21,7 @@ from ..domain.events import (
     ForwardingUpdate,
     PbxEvent,
     PresenceUpdate,
+    QueueUpdate,
     UserRemoval,
     UserUpdate,
 )
@@ -26,6 +29,7 @@ from ..domain.types import (
     Activity,
     Call,
     CallState,
+    QueueStatus,
     User,
     UserStatus,
 )
@@ -49,6 +53,7 @@ class LiveModel:
         self._row_of: dict[str, int] = {}
         self._on_call: set[str] = set()  # users with at least one call leg in progress
         self.activities: dict[str, Activity] = {}
+        self._queues: dict[str, QueueStatus] = {}  # by name, in the order Konnekta lists them
         self._listeners: list[Listener] = []
         self._pending = ModelChange()
 
@@ -88,6 +93,17 @@ class LiveModel:
             for call in colleague.calls.values()
         ]
 
+    def queues(self) -> list[QueueStatus]:
+        """The queues as Konnekta last told, each with its waiting calls longest first."""
+        return list(self._queues.values())
+
+    def waiting_call(self, call_id: str) -> QueueStatus | None:
+        """The queue `call_id` waits in, or None when it waits in none."""
+        for queue in self._queues.values():
+            if any(call.call_id == call_id for call in queue.waiting):
+                return queue
+        return None
+
     def activity_name(self, activity_id: str | None) -> str:
         if activity_id is None:
             return ""
@@ -120,9 +136,11 @@ class LiveModel:
         statuses: Iterable[UserStatus],
         activities: Iterable[Activity],
         calls: Iterable[Call] = (),
+        queues: Iterable[QueueStatus] = (),
     ) -> None:
         """Replace everything with a fresh load (start-up and reconnect)."""
         self.activities = {a.id: a for a in activities}
+        self._queues = {queue.name: _longest_first(queue) for queue in queues}
         self._colleagues = {u.id: Colleague(user=u) for u in users}
         self._on_call = set()
         self._reindex()
@@ -141,7 +159,16 @@ class LiveModel:
                 self._on_call.add(owner.id)
         # Calls that ended before this load and were not handed on yet are still handed on.
         ended = self._pending.ended_calls
-        self._pending = ModelChange(reset=True, calls_changed=True, ended_calls=ended)
+        self._pending = ModelChange(
+            reset=True, calls_changed=True, ended_calls=ended, queues_changed=True
+        )
+
+    def replace_queues(self, queues: Iterable[QueueStatus]) -> None:
+        """Every queue afresh (a company connector's desktop is sent them whole)."""
+        fresh = {queue.name: _longest_first(queue) for queue in queues}
+        if fresh != self._queues:
+            self._queues = fresh
+            self._pending.queues_changed = True
 
     def _reindex(self) -> None:
         colleagues = self._colleagues
@@ -220,9 +247,23 @@ class LiveModel:
                     pending.removed.add(data.user_id)
                     pending.reset = True
                     pending.calls_changed = True
+            case QueueUpdate(queue=queue):
+                queue = _longest_first(queue)
+                if self._queues.get(queue.name) != queue:
+                    self._queues[queue.name] = queue  # a new one goes last, as Konnekta adds it
+                    pending.queues_changed = True
 
     def _known(self, user_id: str, event: PbxEvent) -> Colleague | None:
         colleague = self._colleagues.get(user_id)
         if colleague is None:
             log.info("Event %s for unknown user %s skipped", type(event).__name__, user_id)
         return colleague
+
+
+def _longest_first(queue: QueueStatus) -> QueueStatus:
+    """The queue with its waiting calls in the order they came (Konnekta's own, when it is)."""
+    waiting = queue.waiting
+    if all(a.waiting_since <= b.waiting_since for a, b in pairwise(waiting)):
+        return queue
+    ordered = tuple(sorted(waiting, key=lambda call: call.waiting_since))
+    return msgspec.structs.replace(queue, waiting=ordered)

@@ -21,13 +21,14 @@ from ..domain.types import Call, CallState, UserStatus
 __all__ = ["Row", "missed_events", "rows"]
 
 type Row = tuple[object, ...]
-"""What is compared of one colleague: status, forwarding, caller ID, and each call's state."""
+"""What is compared of one colleague: status, forwarding, caller ID, and each call's state and
+whether it is held."""
 
-_NO_CALLS: Final[tuple[tuple[str, CallState], ...]] = ()
+_NO_CALLS: Final[tuple[tuple[str, CallState, bool], ...]] = ()
 
 
 def _row(colleague: Colleague) -> Row:
-    calls = tuple(sorted((c.call_id, c.state) for c in colleague.calls.values()))
+    calls = tuple(sorted((c.call_id, c.state, c.held) for c in colleague.calls.values()))
     return (
         colleague.activity_id,
         colleague.availability,
@@ -82,6 +83,6 @@ def missed_events(
                 missed.append(CallUpdate(call=msgspec.structs.replace(call, state=CallState.ENDED)))
         for call_id, call in read.items():
             known = colleague.calls.get(call_id)
-            if known is None or known.state is not call.state:
+            if known is None or known.state is not call.state or known.held != call.held:
                 missed.append(CallUpdate(call=call))
     return missed

@@ -1,8 +1,10 @@
 """A running switchboard session: the connector plus the services built on it.
 
 `Session` implements the application interface (`domain/interface.py`) and the Settings
-window's `SettingsDoor` in this process; the UI talks only to those. Wrap-up runs for the
-operator while a switchboard client is attached (never `--headless`): docs/architecture.md.
+window's `SettingsDoor` in this process; the UI talks only to those. Its call and queue
+commands are `CallCommands`' (call_commands.py), its numbered updates `UpdateStream`'s
+(updates.py). Wrap-up runs for the operator while a switchboard client is attached (never
+`--headless`): docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -22,20 +24,21 @@ from ..domain.interface import (
     Lifecycle,
     Role,
     Switchboard,
-    Update,
     UpdateListener,
 )
 from ..domain.numbers import NumberPlan
 from ..domain.refusals import Command, Reason, Refused, Why, why
 from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
-from ..domain.types import Activity, CallerIds, CallingDevice
+from ..domain.types import Activity, CallerIds, CallingDevice, QueueStatus
 from ..domain.wrapups import WrapUpSession
 from ..konnekta.errors import ConfigurationError, KonnektaError
 from ..konnekta.transport import HttpClient
+from ..listener.line_budget import CallLater
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
 from .appointment_service import AppointmentService
+from .call_commands import CallCommands
 from .clients import Clients
 from .clock import Clock, SystemClock
 from .commands import Commands, pbx_request
@@ -47,6 +50,8 @@ from .requests import RequestLog
 from .states import PresenceService
 from .store import Store
 from .sync import SyncReport, synchronise
+from .transfers import Transfers
+from .updates import UpdateStream
 from .wrapup import WrapUp
 from .wrapup_service import WrapUpService
 
@@ -58,7 +63,7 @@ log = logging.getLogger(__name__)
 HOUSEKEEPING = 5.0  # seconds between retries of a failed history write and client checks
 
 
-class Session:
+class Session(CallCommands):
     """The switchboard in this process, built around one `Connector`."""
 
     def __init__(
@@ -75,6 +80,7 @@ class Session:
         settings_problems: Sequence[Why] = (),
         settings_notes: Sequence[Why] = (),
         http: HttpClient | None = None,
+        call_later: CallLater | None = None,  # the recall's timers (the loop's unless given)
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self.store = store
@@ -90,14 +96,14 @@ class Session:
         self.model = self.connector.model
         self.commands = Commands(self.connector, self.model)
         self._requests = RequestLog()
-        self._listeners: list[UpdateListener] = []
-        self._seq = 0
-        # While a batch of PBX events is delivered, what it changes is gathered here and goes
-        # out as one update when the batch is done.
-        self._batching = False
-        self._batch_change: ModelChange | None = None
-        self._shown: set[str] = set()
-        self._wrapups: list[WrapUpSession] = []
+        self.transfers = Transfers(
+            self.model,
+            self.clock,
+            self._on_recall,
+            recall_seconds=config.recall_seconds,
+            call_later=call_later,
+        )
+        self.updates = UpdateStream()
         self._wrapup_user: str | None = None  # whose wrap-up this session runs
         self._also_close: list[Callable[[], Awaitable[None]]] = []
         self.presence = PresenceService(
@@ -125,12 +131,12 @@ class Session:
         self._appointments_task: object | None = None
         self.last_sync: SyncReport | None = None
         self.connector.on_events(self._on_batch)
-        self.connector.on_batch_done(self._on_batch_done)
+        self.connector.on_batch_done(lambda _change: self.updates.end_batch())
         self.connector.on_connected(self._on_connected)
         self.connector.on_status(self._on_status)
         self.model.subscribe(self._on_change)
-        self.presence.subscribe(self._on_shown)
-        self.wrapup.subscribe(self._on_wrapup)
+        self.presence.subscribe(self.updates.shown_changed)
+        self.wrapup.subscribe(self.updates.wrapup_opened)
 
     @property
     def through_connector(self) -> str | None:
@@ -202,33 +208,13 @@ class Session:
     def pending_wrapups(self) -> list[WrapUpSession]:
         return self.wrapup.pending()
 
+    def queues(self) -> list[QueueStatus]:
+        return self.model.queues()
+
     def subscribe(self, listener: UpdateListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self.updates.subscribe(listener)
 
-    # -- commands ----------------------------------------------------------------------------
-
-    async def dial(
-        self,
-        user_id: str,
-        destination: str,
-        device: CallingDevice,
-        *,
-        request_id: str | None = None,
-    ) -> str:
-        return await self._requests.run(
-            request_id, Command.DIAL, self.commands.dial, user_id, destination, device
-        )
-
-    async def hang_up(self, call_id: str, *, request_id: str | None = None) -> None:
-        await self._requests.run(request_id, Command.HANG_UP, self.commands.hang_up, call_id)
-
-    async def transfer(
-        self, call_id: str, destination: str, *, request_id: str | None = None
-    ) -> None:
-        await self._requests.run(
-            request_id, Command.TRANSFER, self.commands.transfer, call_id, destination
-        )
+    # -- commands (the call and queue commands: `CallCommands`) -------------------------------
 
     async def set_forwarding(
         self, user_id: str, number: str | None, *, request_id: str | None = None
@@ -319,6 +305,7 @@ class Session:
         self.connector.plan = NumberPlan(config.international_prefix, config.international_code)
         self.presence.set_mappings(dict(config.activity_mappings), dict(config.state_mappings))
         self.presence.sync = config.sync_on_startup
+        self.transfers.recall_seconds = config.recall_seconds
         if not config.sync_on_startup:
             self.presence.drop_unsent("synchronisation on reconnect was turned off")
         self._run_wrapup_for_operator()
@@ -376,6 +363,7 @@ class Session:
         self._also_close.append(closer)
 
     async def close(self) -> None:
+        self.transfers.close()
         await self.connector.close()
         if not self.history.flush():
             log.error(
@@ -390,7 +378,7 @@ class Session:
 
     def _on_status(self, status: ConnectionStatus) -> None:
         self.presence.connected = status.state is Connection.CONNECTED
-        self._publish(status=status)
+        self.updates.publish(status=status)
 
     async def _on_connected(self, reconnect: bool) -> None:
         self.presence.rebuild_mapper()
@@ -423,7 +411,7 @@ class Session:
             self.connector.spawn(self._housekeeping(), "housekeeping")
 
     def _on_batch(self, batch: Sequence[PbxEvent]) -> None:
-        self._batching = True  # shown states that change now go out with the model's change
+        self.updates.begin_batch()  # what changes now goes out with the model's change
         presence_users = {e.user_id for e in batch if isinstance(e, PresenceUpdate)}
         if presence_users:
             for user_id, template in self.presence.on_presence_events(presence_users):
@@ -449,50 +437,12 @@ class Session:
     def _on_change(self, change: ModelChange) -> None:
         if change.ended_calls:
             self.history.add(change.ended_calls, ended_at=self.clock.now())
-        if self._batching:
-            self._batch_change = change
-        else:
-            self._publish(colleagues=change)
+        if change.calls_changed:
+            self.transfers.on_calls_changed()
+        self.updates.model_changed(change)
 
-    def _on_shown(self, user_ids: set[str]) -> None:
-        if self._batching:
-            self._shown |= user_ids
-        else:
-            self._publish(shown=user_ids)
-
-    def _on_wrapup(self, wrapup: WrapUpSession) -> None:
-        if self._batching:
-            self._wrapups.append(wrapup)
-        else:
-            self._publish(wrapups=(wrapup,))
-
-    def _on_batch_done(self, change: ModelChange | None) -> None:
-        self._batching = False
-        gathered, self._batch_change = self._batch_change, None
-        wrapups, self._wrapups = tuple(self._wrapups), []
-        if gathered is not None or self._shown or wrapups:
-            self._publish(colleagues=gathered, wrapups=wrapups)
-
-    def _publish(
-        self,
-        *,
-        colleagues: ModelChange | None = None,
-        shown: set[str] | None = None,
-        status: ConnectionStatus | None = None,
-        wrapups: tuple[WrapUpSession, ...] = (),
-    ) -> None:
-        """One numbered update to every listener, with the shown states gathered in a batch."""
-        changed = frozenset(self._shown | (shown or set()))
-        self._shown = set()
-        self._seq += 1
-        update = Update(
-            seq=self._seq, colleagues=colleagues, shown=changed, status=status, wrapups=wrapups
-        )
-        for listener in list(self._listeners):
-            try:
-                listener(update)
-            except Exception:
-                log.exception("An update listener failed")
+    def _on_recall(self, call_ids: tuple[str, ...]) -> None:
+        self.updates.publish(recall=call_ids)  # a timer's: never during a batch
 
 
 def _implements(session: Session) -> tuple[Switchboard, SettingsDoor, Lifecycle]:

@@ -57,7 +57,15 @@ class ModelChange:
     removed: set[str] = field(default_factory=set)
     calls_changed: bool = False
     ended_calls: list[Call] = field(default_factory=list)
+    queues_changed: bool = False  # a queue's waiting calls or agents' logins
     events: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.reset or self.changed or self.added or self.removed or self.calls_changed)
+        return bool(
+            self.reset
+            or self.changed
+            or self.added
+            or self.removed
+            or self.calls_changed
+            or self.queues_changed
+        )

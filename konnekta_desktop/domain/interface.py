@@ -27,7 +27,7 @@ from .numbers import NumberPlan
 from .refusals import Why
 from .states import ShownState, State, Template
 from .status import ConnectionStatus
-from .types import Activity, Call, CallerIds, CallingDevice
+from .types import Activity, Call, CallerIds, CallingDevice, QueueStatus
 from .wrapups import WrapUpSession
 
 __all__ = [
@@ -74,6 +74,10 @@ class Update:
     shown: frozenset[str] = field(default_factory=frozenset)  # whose shown state changed
     status: ConnectionStatus | None = None  # the connection, when it changed
     wrapups: tuple[WrapUpSession, ...] = ()  # wrap-ups that became pending
+    queues: bool = False  # the queues (waiting calls, agents logged in) changed
+    # Transferred calls that rang unanswered for the recall time: the operator may take them back
+    # (`pick_up`); nothing was picked up by itself.
+    recall: tuple[str, ...] = ()
 
 
 UpdateListener = Callable[[Update], None]
@@ -180,6 +184,9 @@ class Switchboard(Protocol):
     def appointments(self) -> Sequence[Appointment]: ...
     def pending_wrapups(self) -> Sequence[WrapUpSession]: ...
 
+    def queues(self) -> Sequence[QueueStatus]:
+        """The PBX's queues now (waiting calls, longest first; agents and who is logged in)."""
+
     # -- changes -------------------------------------------------------------------------------
 
     def subscribe(self, listener: UpdateListener) -> Callable[[], None]:
@@ -228,6 +235,47 @@ class Switchboard(Protocol):
         *,
         request_id: str | None = None,
     ) -> None: ...
+
+    # -- the attendant's call commands: each acts on `user_id`'s leg of `call_id` -------------
+
+    async def hold(self, user_id: str, call_id: str, *, request_id: str | None = None) -> None:
+        """Put the far end of the user's answered leg on hold."""
+
+    async def resume(self, user_id: str, call_id: str, *, request_id: str | None = None) -> None:
+        """Take the held far end back (a call the user talks in meanwhile is held)."""
+
+    async def answer(self, user_id: str, call_id: str, *, request_id: str | None = None) -> None:
+        """Answer the user's ringing leg hands-free on their local phone."""
+
+    async def pick_up(
+        self,
+        user_id: str,
+        call_id: str,
+        device: CallingDevice,
+        *,
+        request_id: str | None = None,
+    ) -> None:
+        """Take a colleague's ringing call, or a call waiting in a queue, to the user's device."""
+
+    async def consult(
+        self, user_id: str, call_id: str, destination: str, *, request_id: str | None = None
+    ) -> str:
+        """Hold the user's call and call `destination` from the same device (the first half of
+        an attended transfer); answers the consultation's call id."""
+
+    async def complete_transfer(
+        self, user_id: str, call_id: str, *, request_id: str | None = None
+    ) -> None:
+        """Connect the held far end of `call_id` with the colleague consulted; the user leaves
+        both calls. A colleague still ringing rings in the caller's call instead."""
+
+    async def go_back(self, user_id: str, call_id: str, *, request_id: str | None = None) -> None:
+        """End the consultation of `call_id`, answered or not, and take the held far end back."""
+
+    async def set_queue_login(
+        self, user_id: str, queue: str, logged_in: bool, *, request_id: str | None = None
+    ) -> None:
+        """Log the user in to a queue (calls of the queue ring at them) or out of it."""
 
     # -- the tenant's lists (administrators) ---------------------------------------------------
 

@@ -42,6 +42,31 @@ class TransferArguments(msgspec.Struct, frozen=True, kw_only=True):
     destination: str
 
 
+class CallLegArguments(msgspec.Struct, frozen=True, kw_only=True):
+    """The user's leg of a call: hold, resume, answer, complete_transfer and go_back."""
+
+    user_id: str
+    call_id: str
+
+
+class PickUpArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str  # who takes the call
+    call_id: str  # ringing at a colleague, or waiting in a queue
+    device: CallingDevice
+
+
+class ConsultArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    call_id: str  # the call held meanwhile
+    destination: str
+
+
+class SetQueueLoginArguments(msgspec.Struct, frozen=True, kw_only=True):
+    user_id: str
+    queue: str  # the queue's name
+    logged_in: bool
+
+
 class SetForwardingArguments(msgspec.Struct, frozen=True, kw_only=True):
     user_id: str
     number: str | None  # null clears the forwarding
@@ -104,6 +129,38 @@ async def _transfer(board: Switchboard, a: TransferArguments, rid: str) -> None:
     await board.transfer(a.call_id, a.destination, request_id=rid)
 
 
+async def _hold(board: Switchboard, a: CallLegArguments, rid: str) -> None:
+    await board.hold(a.user_id, a.call_id, request_id=rid)
+
+
+async def _resume(board: Switchboard, a: CallLegArguments, rid: str) -> None:
+    await board.resume(a.user_id, a.call_id, request_id=rid)
+
+
+async def _answer(board: Switchboard, a: CallLegArguments, rid: str) -> None:
+    await board.answer(a.user_id, a.call_id, request_id=rid)
+
+
+async def _pick_up(board: Switchboard, a: PickUpArguments, rid: str) -> None:
+    await board.pick_up(a.user_id, a.call_id, a.device, request_id=rid)
+
+
+async def _consult(board: Switchboard, a: ConsultArguments, rid: str) -> str:
+    return await board.consult(a.user_id, a.call_id, a.destination, request_id=rid)
+
+
+async def _complete_transfer(board: Switchboard, a: CallLegArguments, rid: str) -> None:
+    await board.complete_transfer(a.user_id, a.call_id, request_id=rid)
+
+
+async def _go_back(board: Switchboard, a: CallLegArguments, rid: str) -> None:
+    await board.go_back(a.user_id, a.call_id, request_id=rid)
+
+
+async def _set_queue_login(board: Switchboard, a: SetQueueLoginArguments, rid: str) -> None:
+    await board.set_queue_login(a.user_id, a.queue, a.logged_in, request_id=rid)
+
+
 async def _set_forwarding(board: Switchboard, a: SetForwardingArguments, rid: str) -> None:
     await board.set_forwarding(a.user_id, a.number, request_id=rid)
 
@@ -132,6 +189,18 @@ COMMANDS: Final[dict[str, CommandSpec]] = {
     "dial": CommandSpec(DialArguments, str, Command.DIAL, _dial),
     "hang_up": CommandSpec(HangUpArguments, None, Command.HANG_UP, _hang_up),
     "transfer": CommandSpec(TransferArguments, None, Command.TRANSFER, _transfer),
+    "hold": CommandSpec(CallLegArguments, None, Command.HOLD, _hold),
+    "resume": CommandSpec(CallLegArguments, None, Command.RESUME, _resume),
+    "answer": CommandSpec(CallLegArguments, None, Command.ANSWER, _answer),
+    "pick_up": CommandSpec(PickUpArguments, None, Command.PICK_UP, _pick_up),
+    "consult": CommandSpec(ConsultArguments, str, Command.CONSULT, _consult),
+    "complete_transfer": CommandSpec(
+        CallLegArguments, None, Command.COMPLETE_TRANSFER, _complete_transfer
+    ),
+    "go_back": CommandSpec(CallLegArguments, None, Command.GO_BACK, _go_back),
+    "set_queue_login": CommandSpec(
+        SetQueueLoginArguments, None, Command.QUEUE_LOG_IN, _set_queue_login
+    ),
     "set_forwarding": CommandSpec(
         SetForwardingArguments, None, Command.SET_FORWARDING, _set_forwarding
     ),

@@ -1,6 +1,6 @@
 """The connector's switchboard as a desktop holds it: a `LiveModel` kept in step with the
-snapshot and the updates, and what the snapshot says besides (shown states, states, templates,
-appointments, the number plan, the operator).
+snapshot and the updates (colleagues, calls and queues), and what the snapshot says besides
+(shown states, states, templates, appointments, the number plan, the operator).
 
 The reverse of `views.py`: a snapshot loads the model afresh (the same `LiveModel` object, so the
 UI's table models keep reading it); an update's colleagues, whole as they are now, are compared
@@ -29,7 +29,7 @@ from ..domain.events import (
 from ..domain.interface import Role
 from ..domain.numbers import NumberPlan
 from ..domain.states import ShownState, State, Template
-from ..domain.types import Activity, Call, CallingDevice, CallState, UserStatus
+from ..domain.types import Activity, Call, CallingDevice, CallState, QueueStatus, UserStatus
 from ..domain.wrapups import WrapUpSession
 from .protocol import ColleagueState, Mappings, Snapshot, UpdateMessage
 
@@ -68,7 +68,7 @@ class Mirror:
     ) -> tuple[ModelChange | None, frozenset[str], tuple[WrapUpSession, ...]]:
         """Everything afresh: the model's change (a reset), whose shown state changed, and the
         pending wrap-ups not known before."""
-        self._load_model(snapshot.colleagues, snapshot.activities)
+        self._load_model(snapshot.colleagues, snapshot.activities, snapshot.queues)
         shown = self._take_shown(snapshot.colleagues, everyone=True)
         self.states = list(snapshot.states)
         self.templates = list(snapshot.templates)
@@ -87,7 +87,12 @@ class Mirror:
         self.loaded = True
         return self.model.flush(), shown, new
 
-    def _load_model(self, colleagues: list[ColleagueState], activities: Iterable[Activity]) -> None:
+    def _load_model(
+        self,
+        colleagues: list[ColleagueState],
+        activities: Iterable[Activity],
+        queues: Iterable[QueueStatus],
+    ) -> None:
         statuses = [
             UserStatus(
                 user_id=state.user.id,
@@ -104,6 +109,7 @@ class Mirror:
             statuses,
             list(activities),
             calls,
+            list(queues),
         )
 
     # -- an update ---------------------------------------------------------------------------
@@ -123,6 +129,7 @@ class Mirror:
             self._load_model(
                 update.colleagues,
                 activities if activities is not None else model.activities.values(),
+                update.queues if update.queues is not None else model.queues(),
             )
             shown = self._take_shown(update.colleagues, everyone=True)
         else:
@@ -133,6 +140,8 @@ class Mirror:
                 model.apply_all(_differences(model, state))
             shown = self._take_shown(update.colleagues, everyone=False)
             shown |= frozenset(update.removed)
+            if update.queues is not None:
+                model.replace_queues(update.queues)
         # The connector sends every wrap-up that opens; this operator's switchboard runs its own.
         mine = tuple(w for w in update.wrapups if w.user_id == self.operator_id)
         for wrapup in mine:

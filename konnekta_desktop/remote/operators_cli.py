@@ -35,9 +35,11 @@ def _row(operator: Operator) -> str:
     )
 
 
-def run_action(args: argparse.Namespace, launch: LaunchOptions, out: TextIO = sys.stdout) -> int:
+def run_action(args: argparse.Namespace, launch: LaunchOptions, out: TextIO | None = None) -> int:
     """0 when done; 1 when there was nothing to do (an unknown operator); 2 when the store
-    cannot be used."""
+    cannot be used. `out` is stdout unless given (looked up now: a default bound at import
+    would keep the stream of whoever imported this first)."""
+    out = out if out is not None else sys.stdout
     if args.action == "import":
         return _import(args, launch, out)
     path = app_paths(launch).data_dir / STORE_FILE

@@ -21,7 +21,7 @@ from ..domain.numbers import NumberPlan
 from ..domain.refusals import Reason, Why
 from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
-from ..domain.types import Activity, Availability, Call, CallingDevice, User
+from ..domain.types import Activity, Availability, Call, CallingDevice, QueueStatus, User
 from ..domain.wrapups import WrapUpSession
 from ..settings.checks import CONNECTOR_PORT
 
@@ -59,9 +59,11 @@ __all__ = [
     "wire_why",
 ]
 
-PROTOCOL: Final = "1.0"
+PROTOCOL: Final = "1.1"
 """The client protocol this connector speaks, "major.minor". Versions one minor apart work
-together (a minor version adds only optional fields and new commands); any other pair is refused."""
+together (a minor version adds only optional fields and new commands); any other pair is refused.
+1.1 added the attendant's commands (hold ... set_queue_login), the queues (`Snapshot.queues`,
+`UpdateMessage.queues`) and the recalls of transferred calls (`UpdateMessage.recall`)."""
 
 DEFAULT_PORT: Final = CONNECTOR_PORT
 """The client API's TCP port unless told otherwise."""
@@ -218,12 +220,14 @@ class Snapshot(_Message, frozen=True, kw_only=True, tag="snapshot"):
     default_calling_device: CallingDevice
     pending_wrapups: list[WrapUpSession]
     last_event_at: float | None
+    queues: list[QueueStatus] = []  # since 1.1; in Konnekta's order, waiting calls longest first
 
 
 class UpdateMessage(_Message, frozen=True, kw_only=True, tag="update", omit_defaults=True):
     """What changed in one numbered update of the session. `colleagues` holds each colleague who
     changed, was added or whose shown state changed, whole; with `reset`, it holds everyone (drop
-    whoever is missing) and `activities` the PBX's activities afresh."""
+    whoever is missing) and `activities` the PBX's activities afresh. `queues`, when they
+    changed, holds every queue afresh; `recall` the transferred calls nobody answered in time."""
 
     seq: int
     reset: bool = False
@@ -233,6 +237,8 @@ class UpdateMessage(_Message, frozen=True, kw_only=True, tag="update", omit_defa
     ended_calls: list[Call] = []
     status: LinkStatus | None = None
     wrapups: list[WrapUpSession] = []  # wrap-ups that became pending
+    queues: list[QueueStatus] | None = None  # since 1.1: every queue, when any changed
+    recall: list[str] = []  # since 1.1: call ids of transferred calls rung unanswered too long
 
 
 class CommandResult(_Message, frozen=True, kw_only=True, tag="result"):

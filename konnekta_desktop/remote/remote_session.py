@@ -10,10 +10,12 @@ the connector does both.
   a reset (after the connector restarted, its numbers start again). A change of this desktop's
   own link (lost, back) is published with the number of the last update it applied.
 - **Stale** while the link to the connector is down (it starts so) or the connector's own link
-  to Konnekta is; the status then says why. Call commands (dial, hang up, transfer) are refused
-  while stale (`CALLS_WAIT_UNTIL_LIVE`), any command while the connector cannot be reached.
-- **Commands** carry their request ids to the connector, which carries each out once per id; an
-  answer lost with the connection is asked for again with the same id (`client.py`).
+  to Konnekta is; the status then says why. Call commands (dial, hang up, transfer and the
+  attendant's) are refused while stale (`CALLS_WAIT_UNTIL_LIVE`), any command while the
+  connector cannot be reached.
+- **Commands** (`remote_commands.py`) carry their request ids to the connector, which carries
+  each out once per id; an answer lost with the connection is asked for again with the same id
+  (`client.py`).
 - **Settings**: the operator's own (calling device, language, notifications) are this desktop's
   settings file; the tenant's are the connector's, shown read-only (the role is operator) and
   refused when changed (`TENANT_SETTINGS_AT_CONNECTOR`).
@@ -24,11 +26,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
 from collections.abc import Callable, Sequence
-from typing import Any, Final
-
-import msgspec
+from typing import Final
 
 from ..core.clock import Clock, SystemClock
 from ..domain.appointments import Appointment
@@ -44,29 +43,19 @@ from ..domain.interface import (
     UpdateListener,
 )
 from ..domain.numbers import NumberPlan
-from ..domain.refusals import Command, Reason, Refused, WentWrong, Why, english, why
+from ..domain.refusals import Reason, Refused, WentWrong, Why, english, why
 from ..domain.states import ShownState, State, Template
 from ..domain.status import Connection, ConnectionStatus
-from ..domain.types import Activity, CallerIds, CallingDevice
+from ..domain.types import CallingDevice, QueueStatus
 from ..domain.wrapups import WrapUpSession
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
 from ..settings.schema import Secret
 from .client import ConnectorLink, refusal
-from .commands import (
-    ActivitiesArguments,
-    CallerIdsArguments,
-    CompleteWrapupArguments,
-    DialArguments,
-    HangUpArguments,
-    SetCallerIdArguments,
-    SetForwardingArguments,
-    SetTemplateArguments,
-    TransferArguments,
-)
 from .device import DeviceTokens, enrol
 from .mirror import Mirror
 from .protocol import LinkStatus, Snapshot, UpdateMessage
+from .remote_commands import RemoteCommands
 from .snapshot_cache import SnapshotCache
 
 __all__ = ["RemoteSession"]
@@ -83,7 +72,7 @@ _OWN: Final = (
 """The operator's own settings this desktop keeps (who the operator is, the connector says)."""
 
 
-class RemoteSession:
+class RemoteSession(RemoteCommands):
     """One desktop's switchboard on a company connector, from `start()` to `close()`."""
 
     def __init__(
@@ -125,11 +114,6 @@ class RemoteSession:
         self._live = asyncio.Event()
         self._last_event_at: float | None = None
         self._clients = 0
-
-    @property
-    def address(self) -> str:
-        """The client API's address (ws://host:port/client)."""
-        return self._link.address
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -210,6 +194,9 @@ class RemoteSession:
     def pending_wrapups(self) -> list[WrapUpSession]:
         return list(self._mirror.wrapups.values())
 
+    def queues(self) -> list[QueueStatus]:
+        return self._mirror.model.queues()
+
     def subscribe(self, listener: UpdateListener) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
@@ -243,7 +230,9 @@ class RemoteSession:
         if update.status is not None:
             self._connector_status = _status(update.status)
             status = self.status
-        self._publish(update.seq, change, shown, status=status, wrapups=wrapups)
+        self._publish(
+            update.seq, change, shown, status=status, wrapups=wrapups, recall=tuple(update.recall)
+        )
 
     def on_down(self, said: Why) -> None:
         self._up = False
@@ -274,103 +263,25 @@ class RemoteSession:
         *,
         status: ConnectionStatus | None = None,
         wrapups: tuple[WrapUpSession, ...] = (),
+        recall: tuple[str, ...] = (),
     ) -> None:
         self._follow_live()
         if status is not None:
             self._published_status = status
-        update = Update(seq=seq, colleagues=colleagues, shown=shown, status=status, wrapups=wrapups)
+        update = Update(
+            seq=seq,
+            colleagues=colleagues,
+            shown=shown,
+            status=status,
+            wrapups=wrapups,
+            queues=colleagues is not None and colleagues.queues_changed,
+            recall=recall,
+        )
         for listener in list(self._listeners):
             try:
                 listener(update)
             except Exception:
                 log.exception("An update listener failed")
-
-    # -- commands ----------------------------------------------------------------------------
-
-    async def _run(
-        self,
-        command: Command,
-        name: str,
-        arguments: msgspec.Struct,
-        request_id: str | None,
-        *,
-        call: bool = False,
-    ) -> Any:
-        if call and self.stale:
-            raise Refused(Reason.CALLS_WAIT_UNTIL_LIVE, command=command.value)
-        wire = msgspec.to_builtins(arguments)
-        return await self._link.request(name, wire, command, request_id or uuid.uuid4().hex)
-
-    def _value[T](self, value: Any, kind: type[T], command: Command) -> T:
-        try:
-            return msgspec.convert(value, kind)
-        except msgspec.ValidationError as error:
-            detail = f"{command.value}: {error}"[:200]
-            raise Refused(
-                Reason.CONNECTOR_ANSWER_UNEXPECTED, address=self.address, detail=detail
-            ) from None
-
-    async def dial(
-        self,
-        user_id: str,
-        destination: str,
-        device: CallingDevice,
-        *,
-        request_id: str | None = None,
-    ) -> str:
-        arguments = DialArguments(user_id=user_id, destination=destination, device=device)
-        value = await self._run(Command.DIAL, "dial", arguments, request_id, call=True)
-        return self._value(value, str, Command.DIAL)
-
-    async def hang_up(self, call_id: str, *, request_id: str | None = None) -> None:
-        arguments = HangUpArguments(call_id=call_id)
-        await self._run(Command.HANG_UP, "hang_up", arguments, request_id, call=True)
-
-    async def transfer(
-        self, call_id: str, destination: str, *, request_id: str | None = None
-    ) -> None:
-        arguments = TransferArguments(call_id=call_id, destination=destination)
-        await self._run(Command.TRANSFER, "transfer", arguments, request_id, call=True)
-
-    async def set_forwarding(
-        self, user_id: str, number: str | None, *, request_id: str | None = None
-    ) -> None:
-        arguments = SetForwardingArguments(user_id=user_id, number=number)
-        await self._run(Command.SET_FORWARDING, "set_forwarding", arguments, request_id)
-
-    async def set_caller_id(
-        self, user_id: str, number: str, *, request_id: str | None = None
-    ) -> None:
-        arguments = SetCallerIdArguments(user_id=user_id, number=number)
-        await self._run(Command.SET_CALLER_ID, "set_caller_id", arguments, request_id)
-
-    async def caller_ids(self, user_id: str) -> CallerIds:
-        arguments = CallerIdsArguments(user_id=user_id)
-        value = await self._run(Command.LOAD_CALLER_IDS, "caller_ids", arguments, None)
-        return self._value(value, CallerIds, Command.LOAD_CALLER_IDS)
-
-    async def set_template(
-        self, user_id: str, template_name: str, *, request_id: str | None = None
-    ) -> None:
-        arguments = SetTemplateArguments(user_id=user_id, template_name=template_name)
-        await self._run(Command.SET_STATE, "set_template", arguments, request_id)
-
-    async def complete_wrapup(
-        self,
-        wrapup: WrapUpSession,
-        note: str = "",
-        code: str = "",
-        *,
-        request_id: str | None = None,
-    ) -> None:
-        arguments = CompleteWrapupArguments(wrapup=wrapup, note=note, code=code)
-        await self._run(Command.COMPLETE_WRAPUP, "complete_wrapup", arguments, request_id)
-        self._mirror.wrapups.pop(wrapup.call_id, None)
-
-    async def activities(self) -> list[Activity]:
-        arguments = ActivitiesArguments()
-        value = await self._run(Command.LOAD_ACTIVITIES, "activities", arguments, None)
-        return self._value(value, list[Activity], Command.LOAD_ACTIVITIES)
 
     # -- the tenant's lists: the connector's -------------------------------------------------
 

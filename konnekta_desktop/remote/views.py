@@ -66,6 +66,7 @@ def snapshot(session: Session, seq: int, stream: str, operator_user: str, role: 
             w for w in session.pending_wrapups() if operator and w.user_id == operator.id
         ],
         last_event_at=session.last_event_at,
+        queues=session.queues(),
     )
 
 
@@ -92,4 +93,6 @@ def update_message(session: Session, update: Update) -> UpdateMessage:
         ended_calls=list(change.ended_calls) if change is not None else [],
         status=link_status(status) if status is not None else None,
         wrapups=list(update.wrapups),
+        queues=session.queues() if update.queues else None,
+        recall=list(update.recall),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import Any
 
-from konnekta_desktop.domain import Availability, CallerIds, CallingDevice, Presence
+from konnekta_desktop.domain import Availability, CallerIds, CallingDevice, Presence, QueueAgent
 from konnekta_desktop.konnekta.errors import KonnektaError
 
 
@@ -73,3 +73,33 @@ class FakeSmg:
             activity_id=activity_id, availability=availability or Availability.AVAILABLE
         )
         return self._request("set_presence", user_id, activity_id, availability, answer=answer)
+
+    def hold(self, user_id: str, call_id: str) -> Awaitable[None]:
+        return self._request("hold", user_id, call_id)
+
+    def resume(self, user_id: str, call_id: str) -> Awaitable[None]:
+        return self._request("resume", user_id, call_id)
+
+    def answer(self, user_id: str, call_id: str) -> Awaitable[None]:
+        return self._request("answer", user_id, call_id)
+
+    def pick_up(self, user_id: str, call_id: str, device: CallingDevice) -> Awaitable[None]:
+        return self._request("pick_up", user_id, call_id, device)
+
+    def consult(self, user_id: str, call_id: str, destination: str) -> Awaitable[str]:
+        consultation = f"consultation-{len(self.made('consult')) + 1}"
+        return self._request("consult", user_id, call_id, destination, answer=consultation)
+
+    def complete_transfer(self, user_id: str, call_id: str) -> Awaitable[None]:
+        return self._request("complete_transfer", user_id, call_id)
+
+    def go_back(self, user_id: str, call_id: str) -> Awaitable[None]:
+        return self._request("go_back", user_id, call_id)
+
+    def log_in_to_queue(self, user_id: str, queue: str) -> Awaitable[QueueAgent]:
+        answer = QueueAgent(user_id=user_id, logged_in=True)
+        return self._request("log_in_to_queue", user_id, queue, answer=answer)
+
+    def log_out_of_queue(self, user_id: str, queue: str) -> Awaitable[QueueAgent]:
+        answer = QueueAgent(user_id=user_id, logged_in=False)
+        return self._request("log_out_of_queue", user_id, queue, answer=answer)
