@@ -88,6 +88,7 @@ def connector_config(settings: Settings) -> ConnectorConfig:
         operator_user=settings.operator_user,
         wrap_up=settings.wrap_up,
         wrap_up_timeout=settings.wrap_up_timeout * 60.0,
+        recall_seconds=float(settings.recall_seconds),
         reconcile_interval=settings.reconcile_minutes * 60.0,
         default_calling_device=CallingDevice(settings.default_calling_device),
     )

@@ -151,6 +151,36 @@ async def _shoot(language: str, out: Path) -> int:
     except TimeoutError:
         print("No wrap-up opened (wrap-up off for the demo operator?)", file=sys.stderr)
 
+    # The attendant: my caller held while I ask a colleague first, and the queues with calls
+    # waiting (Reception's agents logged out, so its calls wait).
+    for agent in simulator.tenant.queue_status("Reception").agents:
+        await simulator.set_queue_login("Reception", agent.user_id, False)
+    await simulator.ring_queue("Reception", "+4522446688")
+    await simulator.ring_queue("Reception", "+4533557799", callback=True)
+    held = await simulator.ring(operator_id, "+4561234567")
+    await simulator.answer(held)
+    await _until(lambda: window.call_model.row_of(held) is not None)
+    colleague = others[4]
+    window.number_edit.clear()
+    window.select_colleague(colleague.id)
+    window.attendant.consult()
+
+    def consultation() -> str | None:
+        for call_id, legs in simulator.tenant.calls.items():
+            leg = legs.get(operator_id)
+            if leg is not None and leg.consultation_for == held:
+                return call_id
+        return None
+
+    await _until(lambda: consultation() is not None)
+    consulting = consultation()
+    assert consulting is not None
+    await simulator.answer(consulting, user_id=colleague.id)
+    await _until(lambda: window.call_model.row_of(consulting) is not None)
+    await asyncio.sleep(1.2)  # the waits tick past 0:00
+    await _settle()
+    saved.append(_save(window, out / f"attendant-{language}.png"))
+
     try:
         from konnekta_desktop.ui.settings.dialog import SettingsDialog
 

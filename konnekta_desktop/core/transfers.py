@@ -59,6 +59,8 @@ class Transfers:
     def follow(self, call_id: str, by: str) -> None:
         """Follow `call_id`, just transferred away from `by`'s leg (again from now, if it was)."""
         self._stop(call_id)
+        if self.recall_seconds <= 0:
+            return  # the operator turned recalls off
         if self._answered(call_id, by):
             return  # the colleague answered before Konnekta answered the transfer
         call_later = self.call_later or asyncio.get_running_loop().call_later

@@ -139,6 +139,7 @@ class Reason(_Worded):
     NOT_A_DOMAIN = "not_a_domain", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a domain name like example.dk (the part after '@' in Konnekta usernames).")
     PORT_OUT_OF_RANGE = "port_out_of_range", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a port number from 1024 to 65535 (8470 unless it is taken), or empty to have one chosen automatically.")
     MINUTES_OUT_OF_RANGE = "minutes_out_of_range", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a number of minutes from 1 to 1440 (a day).")
+    SECONDS_OUT_OF_RANGE = "seconds_out_of_range", QT_TRANSLATE_NOOP("Refusal", "{setting} must be a number of seconds from 0 (off) to 600.")
     NOT_AN_ADDRESS_HERE = "not_an_address_here", QT_TRANSLATE_NOOP("Refusal", "{setting} must be an address of this computer, like 127.0.0.1.")
     HAS_SPACES = "has_spaces", QT_TRANSLATE_NOOP("Refusal", "{setting} must not contain spaces.")
     ADDRESS_HAS_SPACES = "address_has_spaces", QT_TRANSLATE_NOOP("Refusal", "{setting} must look like {example}: it contains spaces.")

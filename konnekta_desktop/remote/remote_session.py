@@ -65,6 +65,7 @@ log = logging.getLogger(__name__)
 _OWN: Final = (
     "connector_address",
     "default_calling_device",
+    "recall_seconds",
     "wrap_up",
     "language",
     "mute_notifications",

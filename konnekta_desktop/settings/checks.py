@@ -85,6 +85,12 @@ def minutes(value: int) -> Found | None:
     return None
 
 
+def recall_seconds(value: int) -> Found | None:
+    if not 0 <= value <= 600:
+        return Reason.SECONDS_OUT_OF_RANGE, {}
+    return None
+
+
 def listener_host(value: str) -> Found | None:
     try:
         ipaddress.ip_address(value.strip("[]"))

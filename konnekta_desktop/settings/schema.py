@@ -325,6 +325,15 @@ class Settings:
         description="Run the wrap-up dialog after your calls, when wrap-up is enabled for you "
         "in Konnekta.",
     )
+    recall_seconds: int = _option(
+        30,
+        label="Transferred Calls Come Back After",
+        section=Section.OPERATOR,
+        description="Seconds a call you transferred may ring unanswered before it comes back "
+        "to you; while you are on a call you are told instead, and Pick up takes it back. "
+        "0 turns this off.",
+        check=checks.recall_seconds,
+    )
     default_calling_device: CallingDevice = _option(
         CallingDevice.LOCAL,
         label="Default Calling Device",

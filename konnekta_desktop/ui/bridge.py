@@ -53,6 +53,7 @@ class Bridge(QObject):
     status_changed = Signal(object)  # ConnectionStatus
     presence_changed = Signal(object)  # set[str] of user ids whose shown state changed
     wrapup_pending = Signal(object)  # WrapUpSession
+    recall_due = Signal(str)  # a transferred call nobody answered in time
 
     def __init__(self, session: Switchboard, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,3 +80,5 @@ class Bridge(QObject):
             self.status_changed.emit(update.status)
         for wrapup in update.wrapups:
             self.wrapup_pending.emit(wrapup)
+        for call_id in update.recall:
+            self.recall_due.emit(call_id)

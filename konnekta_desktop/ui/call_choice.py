@@ -18,9 +18,12 @@ __all__ = [
     "answered_by_colleague",
     "command_target",
     "my_call",
+    "my_consultation",
+    "my_ringing_call",
     "my_talking_call",
     "other_party",
     "panel_calls",
+    "pick_up_target",
 ]
 
 
@@ -95,3 +98,40 @@ def answered_by_colleague(panel: PanelCall, operator_id: str | None) -> str | No
 def other_party(call: Call) -> str:
     """The number at the far end: who called in, or whom I called."""
     return call.caller if call.direction is Direction.INBOUND else call.called
+
+
+def _my_leg(panel: PanelCall, operator_id: str | None) -> Call | None:
+    return next((leg for leg in panel.legs if leg.user_id == operator_id), None)
+
+
+def my_ringing_call(calls: Sequence[PanelCall], operator_id: str | None) -> PanelCall | None:
+    """The first call ringing at me (what Answer takes)."""
+    for panel in calls:
+        leg = _my_leg(panel, operator_id)
+        if leg is not None and leg.state is CallState.RINGING:
+            return panel
+    return None
+
+
+def my_consultation(
+    calls: Sequence[PanelCall], operator_id: str | None
+) -> tuple[str, PanelCall] | None:
+    """(the held call's id, the consultation) while I consult a colleague about a held call."""
+    for panel in calls:
+        leg = _my_leg(panel, operator_id)
+        if leg is not None and leg.consultation_for is not None:
+            return leg.consultation_for, panel
+    return None
+
+
+def pick_up_target(
+    calls: Sequence[PanelCall], selected_call_id: str | None, operator_id: str | None
+) -> PanelCall | None:
+    """The selected call, when it rings at someone else and not at me (a colleague's call or a
+    queue's): only what the operator chose is picked up, never a call because it is alone."""
+    for panel in calls:
+        if panel.call_id != selected_call_id:
+            continue
+        ringing = all(leg.state is CallState.RINGING for leg in panel.legs)
+        return panel if ringing and _my_leg(panel, operator_id) is None else None
+    return None

@@ -43,6 +43,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("dial_teams", ("Ctrl+Alt+D",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Dial from Teams"))),
     Shortcut("hang_up", ("Num+-", "F5"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Hang up my call, or the call selected in the call list"))),
     Shortcut("transfer", ("Ctrl+Num++", "F4"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Transfer my call, or the call selected in the call list, to the number in the dial bar or the top colleague in the list"))),
+    Shortcut("answer", ("F11",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Answer the call ringing at me, hands-free on my local phone"))),
+    Shortcut("pick_up", ("Shift+F11",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Pick up the selected queue call, or the ringing call of the selected colleague"))),
+    Shortcut("hold", ("Num+/", "F12"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Put my caller on hold, or take them back"))),
+    Shortcut("consult", ("Num+*", "Shift+F4"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Ask first: hold my caller and call the number in the dial bar or the top colleague; then Transfer connects the two"))),
+    Shortcut("go_back", ("Ctrl+Num+-", "Shift+F5"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Back to the caller: end the call with the colleague I asked"))),
     Shortcut("focus_dial", ("F2",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the dial bar"))),
     Shortcut("focus_filter", ("F3", "Ctrl+F"), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the colleague filter"))),
     Shortcut("focus_colleagues", ("Ctrl+1",), _t(QT_TRANSLATE_NOOP("Shortcuts", "Go to the colleague list"))),
@@ -108,6 +113,8 @@ _KEYPAD_KEYS = {
     ".": QT_TRANSLATE_NOOP("Shortcuts", "Keypad decimal key"),
     "-": QT_TRANSLATE_NOOP("Shortcuts", "Keypad −"),
     "+": QT_TRANSLATE_NOOP("Shortcuts", "Keypad +"),
+    "/": QT_TRANSLATE_NOOP("Shortcuts", "Keypad /"),
+    "*": QT_TRANSLATE_NOOP("Shortcuts", "Keypad *"),
 }
 _OR = QT_TRANSLATE_NOOP("Shortcuts", "{first} or {second}")
 

@@ -28,6 +28,26 @@
         <translation>Omstil</translation>
     </message>
     <message>
+        <source>&amp;Answer</source>
+        <translation>&amp;Besvar</translation>
+    </message>
+    <message>
+        <source>&amp;Pick up</source>
+        <translation>Overta&amp;g</translation>
+    </message>
+    <message>
+        <source>Ho&amp;ld</source>
+        <translation>Par&amp;kér</translation>
+    </message>
+    <message>
+        <source>As&amp;k first</source>
+        <translation>Sp&amp;ørg først</translation>
+    </message>
+    <message>
+        <source>&amp;Back to caller</source>
+        <translation>Tilb&amp;age</translation>
+    </message>
+    <message>
         <source>You have no call; select a call in the list to act on it.</source>
         <translation>Du har intet opkald; vælg et opkald på listen for at handle på det.</translation>
     </message>
@@ -39,16 +59,48 @@
         <source>Transfer the call with {call} to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
         <translation>Omstil opkaldet med {call} til nummeret i opkaldsfeltet eller den valgte kollega (Ctrl+Num +, F4)</translation>
     </message>
+    <message>
+        <source>Answer the call ringing at me, on my local phone ({keys})</source>
+        <translation>Besvar opkaldet, der ringer hos mig, på min lokale telefon ({keys})</translation>
+    </message>
+    <message>
+        <source>Take the selected queue call, or the ringing call of the selected colleague, to my phone ({keys})</source>
+        <translation>Tag det valgte køopkald, eller den valgte kollegas ringende opkald, over til min telefon ({keys})</translation>
+    </message>
+    <message>
+        <source>Resum&amp;e</source>
+        <translation>G&amp;enoptag</translation>
+    </message>
+    <message>
+        <source>Put my caller on hold, or take them back ({keys})</source>
+        <translation>Parkér den, jeg taler med, eller tag vedkommende tilbage ({keys})</translation>
+    </message>
+    <message>
+        <source>Hold my caller and call the number in the dial bar or the selected colleague first; then Transfer connects them ({keys})</source>
+        <translation>Parkér den, jeg taler med, og ring først til nummeret i opkaldsfeltet eller den valgte kollega; Omstil forbinder dem derefter ({keys})</translation>
+    </message>
+    <message>
+        <source>End the call with the colleague and take my caller back ({keys})</source>
+        <translation>Afslut samtalen med kollegaen og tag den ventende tilbage ({keys})</translation>
+    </message>
 </context>
 <context>
     <name>CallTableModel</name>
     <message>
         <source>Talking (me)</source>
-        <translation>Taler (mig)</translation>
+        <translation type="vanished">Taler (mig)</translation>
     </message>
     <message>
         <source>Talking: {name}</source>
         <translation>Taler: {name}</translation>
+    </message>
+    <message>
+        <source>Ringing at {count} agents, me too</source>
+        <translation>Ringer hos {count} agenter, også mig</translation>
+    </message>
+    <message>
+        <source>Ringing at {count} agents, not me</source>
+        <translation>Ringer hos {count} agenter, ikke mig</translation>
     </message>
     <message>
         <source>Ringing at {count} agents</source>
@@ -101,6 +153,18 @@
     <message>
         <source>Duration</source>
         <translation>Varighed</translation>
+    </message>
+    <message>
+        <source>On hold (me): {party}</source>
+        <translation>Parkeret (mig): {party}</translation>
+    </message>
+    <message>
+        <source>Consulting (me): {party}</source>
+        <translation>Samråd (mig): {party}</translation>
+    </message>
+    <message>
+        <source>Talking (me) with {party}</source>
+        <translation>I samtale (mig) med {party}</translation>
     </message>
     <message>
         <source>Call-back: the caller asked the queue to call back; the caller column shows the external number, the called column the queue.</source>
@@ -388,8 +452,12 @@
         <translation>Videre&amp;stil</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
+        <source>Clea&amp;r</source>
         <translation>R&amp;yd</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="vanished">R&amp;yd</translation>
     </message>
     <message>
         <source>&amp;State:</source>
@@ -851,6 +919,94 @@
         <source>About Konnekta Desktop</source>
         <translation>Om Konnekta Desktop</translation>
     </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>&amp;Besvar</translation>
+    </message>
+    <message>
+        <source>&amp;Pick up</source>
+        <translation>Overta&amp;g</translation>
+    </message>
+    <message>
+        <source>Hold or resume</source>
+        <translation>Parkér eller genoptag</translation>
+    </message>
+    <message>
+        <source>As&amp;k a colleague first</source>
+        <translation>Sp&amp;ørg en kollega først</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the caller</source>
+        <translation>Tilb&amp;age til den ventende</translation>
+    </message>
+    <message>
+        <source>Your own Konnekta user is not known: choose it in Settings &gt; Calling and wrap-up (F9).</source>
+        <translation>Din egen Konnekta-bruger er ikke kendt: vælg den under Indstillinger &gt; Opkald og efterbehandling (F9).</translation>
+    </message>
+    <message>
+        <source>No call is ringing at you.</source>
+        <translation>Der ringer ikke noget opkald hos dig.</translation>
+    </message>
+    <message>
+        <source>Answered the call from {party}.</source>
+        <translation>Besvarede opkaldet fra {party}.</translation>
+    </message>
+    <message>
+        <source>Select the ringing call to pick up: a queue call in the call list, or the colleague whose phone rings.</source>
+        <translation>Vælg det ringende opkald, der skal overtages: et køopkald i opkaldslisten, eller kollegaen, hvis telefon ringer.</translation>
+    </message>
+    <message>
+        <source>Picked up the call from {party}.</source>
+        <translation>Overtog opkaldet fra {party}.</translation>
+    </message>
+    <message>
+        <source>the call you transferred</source>
+        <translation>opkaldet, du omstillede</translation>
+    </message>
+    <message>
+        <source>Nobody answered the call you transferred. Pick up ({keys}) takes it back.</source>
+        <translation>Ingen besvarede opkaldet, du omstillede. Overtag ({keys}) tager det tilbage.</translation>
+    </message>
+    <message>
+        <source>Nobody answered the call you transferred: it is back with you.</source>
+        <translation>Ingen besvarede opkaldet, du omstillede: det er tilbage hos dig.</translation>
+    </message>
+    <message>
+        <source>You have no call to hold.</source>
+        <translation>Du har intet opkald at parkere.</translation>
+    </message>
+    <message>
+        <source>{party} is back on the line.</source>
+        <translation>{party} er tilbage på linjen.</translation>
+    </message>
+    <message>
+        <source>{party} is on hold.</source>
+        <translation>{party} er parkeret.</translation>
+    </message>
+    <message>
+        <source>You have no call to ask a colleague about.</source>
+        <translation>Du har intet opkald at spørge en kollega om.</translation>
+    </message>
+    <message>
+        <source>{party} is on hold; calling {target}. Transfer (F4) connects them, Back to the caller (Shift+F5) does not.</source>
+        <translation>{party} er parkeret; ringer til {target}. Omstil (F4) forbinder dem, Tilbage til den ventende (Shift+F5) gør ikke.</translation>
+    </message>
+    <message>
+        <source>Type the number to ask in the dial bar, or select a colleague.</source>
+        <translation>Skriv nummeret, der skal spørges, i opkaldsfeltet, eller vælg en kollega.</translation>
+    </message>
+    <message>
+        <source>Connected the caller with your colleague.</source>
+        <translation>Forbandt den ventende med din kollega.</translation>
+    </message>
+    <message>
+        <source>You are not asking a colleague about a call.</source>
+        <translation>Du er ikke i samråd med en kollega om et opkald.</translation>
+    </message>
+    <message>
+        <source>Back with the caller.</source>
+        <translation>Tilbage hos den ventende.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -967,6 +1123,73 @@
     <message>
         <source>Forwarded: new calls go to the forwarding number</source>
         <translation>Viderestillet: nye opkald går til viderestillingsnummeret</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Queues</source>
+        <translation>Køer</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kø</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Længst</translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation>Tilbagekald</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Logget ind</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Mig</translation>
+    </message>
+    <message>
+        <source>&amp;Queue: log in</source>
+        <translation>&amp;Log ind i køen</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>logget ind</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>logget ud</translation>
+    </message>
+    <message>
+        <source>&amp;Queue: log out</source>
+        <translation>&amp;Log ud af køen</translation>
+    </message>
+    <message>
+        <source>Log me in to the selected queue, or out of it: its calls ring at me or not</source>
+        <translation>Log mig ind i den valgte kø eller ud af den: dens opkald ringer hos mig eller ej</translation>
+    </message>
+    <message>
+        <source>Select a queue I am an agent of</source>
+        <translation>Vælg en kø, jeg er agent i</translation>
+    </message>
+    <message>
+        <source>Logged in to {queue}.</source>
+        <translation>Logget ind i {queue}.</translation>
+    </message>
+    <message>
+        <source>Logged out of {queue}.</source>
+        <translation>Logget ud af {queue}.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1377,10 @@
     <message>
         <source>{setting} must be a number of minutes from 1 to 1440 (a day).</source>
         <translation>{setting} skal være et antal minutter fra 1 til 1440 (et døgn).</translation>
+    </message>
+    <message>
+        <source>{setting} must be a number of seconds from 0 (off) to 600.</source>
+        <translation>{setting} skal være et antal sekunder fra 0 (slået fra) til 600.</translation>
     </message>
     <message>
         <source>{setting} must be an address of this computer, like 127.0.0.1.</source>
@@ -1922,6 +2149,14 @@
 <context>
     <name>SettingsOption</name>
     <message>
+        <source>Transferred Calls Come Back After</source>
+        <translation>Omstillede opkald kommer tilbage efter</translation>
+    </message>
+    <message>
+        <source>Seconds a call you transferred may ring unanswered before it comes back to you; while you are on a call you are told instead, and Pick up takes it back. 0 turns this off.</source>
+        <translation>Sekunder et opkald, du har omstillet, må ringe ubesvaret, før det kommer tilbage til dig; mens du taler i et andet opkald, får du det at vide i stedet, og Overtag tager det tilbage. 0 slår det fra.</translation>
+    </message>
+    <message>
         <source>Company Connector</source>
         <translation>Virksomhedens connector</translation>
     </message>
@@ -2560,6 +2795,26 @@
         <translation>Omstil mit opkald eller det valgte opkald til nummeret i opkaldsfeltet eller den øverste kollega på listen</translation>
     </message>
     <message>
+        <source>Answer the call ringing at me, hands-free on my local phone</source>
+        <translation>Besvar opkaldet, der ringer hos mig, håndfrit på min lokale telefon</translation>
+    </message>
+    <message>
+        <source>Pick up the selected queue call, or the ringing call of the selected colleague</source>
+        <translation>Overtag det valgte køopkald, eller den valgte kollegas ringende opkald</translation>
+    </message>
+    <message>
+        <source>Put my caller on hold, or take them back</source>
+        <translation>Parkér den, jeg taler med, eller tag vedkommende tilbage</translation>
+    </message>
+    <message>
+        <source>Ask first: hold my caller and call the number in the dial bar or the top colleague; then Transfer connects the two</source>
+        <translation>Spørg først: parkér den, jeg taler med, og ring til nummeret i opkaldsfeltet eller den øverste kollega; Omstil forbinder derefter de to</translation>
+    </message>
+    <message>
+        <source>Back to the caller: end the call with the colleague I asked</source>
+        <translation>Tilbage til den ventende: afslut samtalen med den kollega, jeg spurgte</translation>
+    </message>
+    <message>
         <source>Go to the dial bar</source>
         <translation>Gå til opkaldsfeltet</translation>
     </message>
@@ -2606,6 +2861,14 @@
     <message>
         <source>Keypad +</source>
         <translation>Numerisk +</translation>
+    </message>
+    <message>
+        <source>Keypad /</source>
+        <translation>Numerisk /</translation>
+    </message>
+    <message>
+        <source>Keypad *</source>
+        <translation>Numerisk *</translation>
     </message>
     <message>
         <source>{first} or {second}</source>

@@ -28,6 +28,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pick up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;ld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As&amp;k first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You have no call; select a call in the list to act on it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,6 +57,30 @@
     </message>
     <message>
         <source>Transfer the call with {call} to the number in the dial bar or the selected colleague (Ctrl+Num +, F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the call ringing at me, on my local phone ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected queue call, or the ringing call of the selected colleague, to my phone ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resum&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put my caller on hold, or take them back ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold my caller and call the number in the dial bar or the selected colleague first; then Transfer connects them ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the call with the colleague and take my caller back ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -75,11 +119,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Talking (me)</source>
+        <source>On hold (me): {party}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consulting (me): {party}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talking (me) with {party}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Talking: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing at {count} agents, me too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing at {count} agents, not me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -368,6 +428,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clea&amp;r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clear my forwarding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,10 +644,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;State:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,6 +803,94 @@
         <source>About Konnekta Desktop</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pick up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold or resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As&amp;k a colleague first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own Konnekta user is not known: choose it in Settings &gt; Calling and wrap-up (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call is ringing at you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered the call from {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the ringing call to pick up: a queue call in the call list, or the colleague whose phone rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked up the call from {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the call you transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody answered the call you transferred. Pick up ({keys}) takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody answered the call you transferred: it is back with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no call to hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party} is back on the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party} is on hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no call to ask a colleague about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party} is on hold; calling {target}. Transfer (F4) connects them, Back to the caller (Shift+F5) does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number to ask in the dial bar, or select a colleague.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected the caller with your colleague.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not asking a colleague about a call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back with the caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -838,6 +986,73 @@
     </message>
     <message>
         <source>Forwarded: new calls go to the forwarding number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue: log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue: log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log me in to the selected queue, or out of it: its calls ring at me or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a queue I am an agent of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in to {queue}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged out of {queue}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1009,6 +1224,10 @@
     </message>
     <message>
         <source>{setting} must be a number of minutes from 1 to 1440 (a day).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} must be a number of seconds from 0 (off) to 600.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1774,6 +1993,14 @@
 <context>
     <name>SettingsOption</name>
     <message>
+        <source>Transferred Calls Come Back After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a call you transferred may ring unanswered before it comes back to you; while you are on a call you are told instead, and Pick up takes it back. 0 turns this off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Company Connector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,6 +2623,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Answer the call ringing at me, hands-free on my local phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick up the selected queue call, or the ringing call of the selected colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put my caller on hold, or take them back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask first: hold my caller and call the number in the dial bar or the top colleague; then Transfer connects the two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the caller: end the call with the colleague I asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Go to the dial bar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,6 +2736,14 @@
     </message>
     <message>
         <source>Keypad +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypad /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypad *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

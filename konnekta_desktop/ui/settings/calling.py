@@ -47,6 +47,7 @@ class CallingPage(SettingsPage):
             choices=[(device_label(device), device) for device in CallingDevice],
         )
         self.add_option(form, settings, "wrap_up")
+        self.add_option(form, settings, "recall_seconds")
 
         operator = get_option("operator_user")
         self.operator_combo = QComboBox()

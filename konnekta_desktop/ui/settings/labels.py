@@ -17,6 +17,11 @@ __all__ = ["CONTEXT", "SOURCE_TEXTS", "option_label", "option_tooltip", "section
 CONTEXT: Final = "SettingsOption"
 
 SOURCE_TEXTS: Final[tuple[object, ...]] = (
+    QT_TRANSLATE_NOOP("SettingsOption", "Transferred Calls Come Back After"),
+    QT_TRANSLATE_NOOP(
+        "SettingsOption",
+        "Seconds a call you transferred may ring unanswered before it comes back to you; while you are on a call you are told instead, and Pick up takes it back. 0 turns this off.",
+    ),
     QT_TRANSLATE_NOOP("SettingsOption", "Company Connector"),
     QT_TRANSLATE_NOOP(
         "SettingsOption",

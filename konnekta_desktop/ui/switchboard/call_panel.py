@@ -1,4 +1,5 @@
-"""The call panel: my calls and the queue calls, with Hang up and Transfer.
+"""The call panel: my calls and the queue calls, with Hang up and Transfer, and the attendant's
+Answer, Pick up, Hold (or Resume), Ask first and Back to the caller.
 
 The selection is held by call id, not by row: calls come and go around it, and when the selected
 call ends nothing is selected (the next command then acts on my own call, or says there is none).
@@ -9,20 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from ..call_choice import PanelCall, command_target, my_call
+from ...domain.types import CallState
+from ..call_choice import PanelCall, command_target, my_call, my_consultation, my_ringing_call
 from ..calls import CALL_ID_ROLE, CallColumn, CallTableModel
+from ..shortcuts import key_label
 
 __all__ = ["CallPanel"]
 
@@ -30,6 +33,11 @@ __all__ = ["CallPanel"]
 class CallPanel(QGroupBox):
     hang_up_requested = Signal()
     transfer_requested = Signal()
+    answer_requested = Signal()
+    pick_up_requested = Signal()
+    hold_requested = Signal()
+    consult_requested = Signal()
+    go_back_requested = Signal()
 
     def __init__(
         self,
@@ -82,14 +90,40 @@ class CallPanel(QGroupBox):
         self.transfer_button.setObjectName("transferButton")
         self.transfer_button.setAccessibleName(self.tr("Transfer"))
         self.transfer_button.clicked.connect(self.transfer_requested)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.hang_up_button)
-        buttons.addWidget(self.transfer_button)
-        buttons.addStretch(1)
+        self.answer_button = self._button("answerButton", self.tr("&Answer"), self.answer_requested)
+        self.pick_up_button = self._button(
+            "pickUpButton", self.tr("&Pick up"), self.pick_up_requested
+        )
+        self.hold_button = self._button("holdButton", self.tr("Ho&ld"), self.hold_requested)
+        self.consult_button = self._button(
+            "consultButton", self.tr("As&k first"), self.consult_requested
+        )
+        self.go_back_button = self._button(
+            "goBackButton", self.tr("&Back to caller"), self.go_back_requested
+        )
+        # Two rows, as the two buttons before them, so the panel shows its calls in little
+        # height: what comes in and what I do with my call; where it goes.
+        buttons = QGridLayout()
+        buttons.setSpacing(3)
+        rows = (
+            (self.answer_button, self.pick_up_button, self.hold_button, self.hang_up_button),
+            (self.consult_button, self.transfer_button, self.go_back_button),
+        )
+        for place, row in enumerate(rows):
+            for side, button in enumerate(row):
+                buttons.addWidget(button, place, side)
+        buttons.setRowStretch(2, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.update_buttons()
+
+    def _button(self, name: str, text: str, signal: SignalInstance) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(signal)
+        return button
 
     # -- the selection -------------------------------------------------------------------------
 
@@ -150,6 +184,7 @@ class CallPanel(QGroupBox):
             self.select(mine.call_id if mine else self.model.call_at(0).call_id)
 
     def update_buttons(self) -> None:
+        self._update_attendant_buttons()
         target = self.target()
         self.hang_up_button.setEnabled(target is not None)
         self.transfer_button.setEnabled(target is not None)
@@ -167,4 +202,51 @@ class CallPanel(QGroupBox):
                 "Transfer the call with {call} to the number in the dial bar or the selected "
                 "colleague (Ctrl+Num +, F4)"
             ).format(call=call)
+        )
+
+    def _update_attendant_buttons(self) -> None:
+        me = self._operator_id()
+        calls = self.model.calls()
+        ringing = my_ringing_call(calls, me)
+        consulting = my_consultation(calls, me)
+        my_legs = [
+            leg
+            for panel in calls
+            for leg in panel.legs
+            if leg.user_id == me and leg.state is CallState.ANSWERED
+        ]
+        talking = [leg for leg in my_legs if leg.consultation_for is None]
+        held = any(leg.held for leg in talking)
+        self.answer_button.setEnabled(ringing is not None)
+        self.answer_button.setToolTip(
+            self.tr("Answer the call ringing at me, on my local phone ({keys})").format(
+                keys=key_label("answer")
+            )
+        )
+        self.pick_up_button.setToolTip(
+            self.tr(
+                "Take the selected queue call, or the ringing call of the selected colleague, "
+                "to my phone ({keys})"
+            ).format(keys=key_label("pick_up"))
+        )
+        self.hold_button.setEnabled(bool(talking))
+        self.hold_button.setText(self.tr("Resum&e") if held else self.tr("Ho&ld"))
+        self.hold_button.setAccessibleName(self.hold_button.text().replace("&", ""))
+        self.hold_button.setToolTip(
+            self.tr("Put my caller on hold, or take them back ({keys})").format(
+                keys=key_label("hold")
+            )
+        )
+        self.consult_button.setEnabled(bool(talking) and consulting is None)
+        self.consult_button.setToolTip(
+            self.tr(
+                "Hold my caller and call the number in the dial bar or the selected colleague "
+                "first; then Transfer connects them ({keys})"
+            ).format(keys=key_label("consult"))
+        )
+        self.go_back_button.setEnabled(consulting is not None or held)
+        self.go_back_button.setToolTip(
+            self.tr("End the call with the colleague and take my caller back ({keys})").format(
+                keys=key_label("go_back")
+            )
         )

@@ -93,6 +93,9 @@ class CallCommands(QObject):
         self._call_model = call_panel.model
         self._messages = messages
         self._question: QMessageBox | None = None
+        # While I ask a colleague first, Transfer connects the two (set by the attendant's
+        # commands): True when it did.
+        self.complete_consultation: Callable[[], bool] = lambda: False
 
     # -- dialling ----------------------------------------------------------------------------------
 
@@ -226,7 +229,10 @@ class CallCommands(QObject):
 
     @_operator_action
     def transfer(self) -> None:
-        """Transfer the call to the number in the dial bar, else to the colleague on top."""
+        """Transfer the call to the number in the dial bar, else to the colleague on top; while
+        I ask a colleague first, connect my caller with them."""
+        if self.complete_consultation():
+            return
         text = self._dial_bar.number_edit.text().strip()
         if text:
             self.transfer_to(text, clear=True)

@@ -99,7 +99,7 @@ class MePanel(QGroupBox):
             translate("MainWindow", "Forward my calls to the number typed beside it (F7)")
         )
         self.forward_set_button.clicked.connect(self.set_my_forwarding)
-        self.forward_clear_button = QPushButton(translate("MainWindow", "C&lear"))
+        self.forward_clear_button = QPushButton(translate("MainWindow", "Clea&r"))
         self.forward_clear_button.setAccessibleName(translate("MainWindow", "Clear my forwarding"))
         self.forward_clear_button.setToolTip(
             translate("MainWindow", "Stop forwarding my calls: they ring at my phones again")

@@ -41,14 +41,17 @@ from ..single_instance import parse_dial_target
 from ..tasks import TaskRunner
 from ..texts import DEVICES
 from . import help as help_menu
+from .attendant import AttendantCommands
 from .call_panel import CallPanel
 from .commands import CallCommands
 from .dial_bar import DialBar
 from .grid_panel import GridPanel
 from .layout import Splitters, WindowLayout, compact, layout_file
 from .me_panel import MePanel, MyUser
+from .menus import build_menus
 from .message_bar import MessageBar
 from .panel_attributes import PanelAttributes
+from .queue_panel import QueuePanel
 from .status_bar import StatusBar, settings_to_fill_in
 from .title import APP_NAME, window_title
 from .wrapups import WrapUps
@@ -71,9 +74,10 @@ class _PendingUpdate:
     calls: bool = False  # the call panel
     operator: bool = False  # my own entry, or who I am
     my_state: bool = False  # my shown state
+    queues: bool = False  # the queue panel (its waiting calls, agents, who is free)
 
     def __bool__(self) -> bool:
-        return bool(self.users or self.calls or self.operator or self.my_state)
+        return bool(self.users or self.calls or self.operator or self.my_state or self.queues)
 
 
 class MainWindow(PanelAttributes, QMainWindow):
@@ -119,7 +123,7 @@ class MainWindow(PanelAttributes, QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._build_ui()
-        self._build_menus()
+        build_menus(self)
         self.layout_keeper = WindowLayout(
             self, self.splitters, self.grid, self.call_panel.view, layout_file(session.paths)
         )
@@ -132,6 +136,7 @@ class MainWindow(PanelAttributes, QMainWindow):
         bridge.status_changed.connect(self.show_status)
         bridge.presence_changed.connect(self.on_presence_changed)
         bridge.wrapup_pending.connect(self.open_wrapup)
+        bridge.recall_due.connect(self.attendant.recall)
         self.status_bar.start()
 
     # -- building --------------------------------------------------------------------------------
@@ -145,6 +150,7 @@ class MainWindow(PanelAttributes, QMainWindow):
             session, self.tasks, self._me, messages.show_error, messages.show_info
         )
         call_panel = self.call_panel = CallPanel(self.call_model, self._me.get)
+        self.queue_panel = QueuePanel(session, self.tasks, self._me.get, messages.show_info)
         self.grid_panel = GridPanel(
             session, lambda: call_panel.target() is not None, my_devices=self._my_devices
         )
@@ -173,6 +179,16 @@ class MainWindow(PanelAttributes, QMainWindow):
         call_panel.hang_up_requested.connect(commands.hang_up)
         call_panel.transfer_requested.connect(commands.transfer)
         commands.transferred.connect(self.wrapups.transferred)  # suggests the wrap-up's note
+        self.attendant = AttendantCommands(
+            session,
+            self.tasks,
+            self._me,
+            self.dial_bar,
+            self.grid_panel,
+            call_panel,
+            messages,
+            commands,
+        )
 
     def _build_actions(self) -> None:
         commands, me, grid = self.commands, self.me_panel, self.grid_panel
@@ -207,6 +223,7 @@ class MainWindow(PanelAttributes, QMainWindow):
             "shortcuts_help": (self.tr("&Keyboard shortcuts"), self.show_shortcuts),
             "hide": (self.tr("&Close window"), self.close),
             "quit": (self.tr("&Quit"), self.quit_requested.emit),
+            **self.attendant.handlers(),
         }
         for name, (text, handler) in handlers.items():
             # The keys as the operator reads them, after a tab (the menu then shows these).
@@ -246,39 +263,11 @@ class MainWindow(PanelAttributes, QMainWindow):
         outer.addLayout(top)
         compact(self.dial_bar, self.me_panel, self.call_panel)
         self.splitters = Splitters(self.grid_panel, self.call_panel, self.call_panel.view)
+        self.splitters.add_below("queues", self.queue_panel)
         outer.addWidget(self.splitters.main, 1)
         self.setCentralWidget(central)
         self.setStatusBar(self.status_bar)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.wrapups)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        a = self.actions_by_name
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([a["settings"], a["hide"], a["quit"]])
-        call_menu = bar.addMenu(self.tr("&Call"))
-        call_menu.addActions([a["dial"], a["dial_mobile"], a["dial_teams"], a["dial_clipboard"]])
-        call_menu.addSeparator()
-        call_menu.addActions([a["hang_up"], a["transfer"]])
-        me_menu = bar.addMenu(self.tr("&Me"))
-        me_menu.addActions([a["my_state"], a["my_forwarding"], a["my_caller_id"], a["wrap_up"]])
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions(
-            [
-                a["focus_dial"],
-                a["focus_filter"],
-                a["focus_colleagues"],
-                a["focus_calls"],
-                a["dismiss_message"],
-            ]
-        )
-        help_bar = bar.addMenu(self.tr("&Help"))
-        help_bar.addAction(a["shortcuts_help"])
-        help_bar.addSeparator()
-        help_bar.addActions([a["save_diagnostics"], a["open_log_folder"]])
-        help_bar.addSeparator()
-        about = help_bar.addAction(self.tr("&About Konnekta Desktop"))
-        about.triggered.connect(self.show_about)
 
     @property
     def me_box(self) -> QGroupBox:
@@ -295,11 +284,13 @@ class MainWindow(PanelAttributes, QMainWindow):
             self.colleague_model.apply_change(change)
             self._refresh_operator()
             self.call_panel.refresh(repaint_all=True)
+            self.queue_panel.refresh()
             self.grid_panel.update_count()
             return
         pending = self._pending
         pending.users |= change.changed
         pending.calls = pending.calls or change.calls_changed
+        pending.queues = pending.queues or change.queues_changed or change.calls_changed
         pending.operator = pending.operator or (
             self._me.id is None or self._me.id in change.changed
         )
@@ -329,6 +320,8 @@ class MainWindow(PanelAttributes, QMainWindow):
             self.me_panel.refresh_my_state()
         if pending.calls:
             self.call_panel.refresh()
+        if pending.queues:
+            self.queue_panel.refresh()
         self.grid_panel.update_count()
 
     def show_status(self, status: ConnectionStatus) -> None:
@@ -485,6 +478,7 @@ class MainWindow(PanelAttributes, QMainWindow):
         self.status_bar.stop()
         self._update_timer.stop()
         self.call_model.stop()
+        self.queue_panel.stop()
         self.grid_panel.shut_down()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -236,3 +236,15 @@ def test_the_transferring_users_own_leg_does_not_count_as_answered() -> None:
     timers.fire()
 
     assert recalls.told == [("c1",)]
+
+
+def test_a_recall_time_of_0_follows_no_transferred_call() -> None:
+    """The operator's setting "Transferred Calls Come Back After": 0 turns recalls off."""
+    from konnekta_desktop.core.clock import ManualClock
+    from konnekta_desktop.core.model import LiveModel
+    from konnekta_desktop.core.transfers import Transfers
+
+    told: list[tuple[str, ...]] = []
+    transfers = Transfers(LiveModel(), ManualClock(), told.append, recall_seconds=0)
+    transfers.follow("call-1", "user-1")
+    assert transfers.following() == []

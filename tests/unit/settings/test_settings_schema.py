@@ -51,7 +51,7 @@ def test_options_are_exactly_the_agreed_names_grouped_by_section() -> None:
             "state_mappings",
             "wrap_up_timeout",
         },
-        Section.OPERATOR: {"operator_user", "wrap_up", "default_calling_device"},
+        Section.OPERATOR: {"operator_user", "wrap_up", "recall_seconds", "default_calling_device"},
         Section.UI: {"language", "mute_notifications"},
     }
     assert len(OPTIONS) == len({option.name for option in OPTIONS})
@@ -198,6 +198,7 @@ def test_options_are_split_into_the_tenants_and_the_operators_own() -> None:
     assert own == {
         "connector_address",  # which company connector this desktop uses
         "operator_user",
+        "recall_seconds",
         "wrap_up",
         "default_calling_device",
         "language",
