@@ -33,6 +33,9 @@ class ConnectorConfig:
     recall_seconds: float = 30.0  # a transferred call rings this long before the operator is told
     health_interval: float = 10.0  # a dead connection is noticed within two of these
     reconcile_interval: float = 300.0  # seconds between read-backs that notice missing events
+    # Seconds a difference the read-back found is given to be explained by an event that was on
+    # its way when the read ended, before it counts as missed.
+    reconcile_grace: float = 2.0
     subscription_ttl: int = 3600
     reconnect_delay: float = 1.0  # first retry after a lost connection; doubles each time
     # Short enough that an outage is noticed within seconds of its end, however long it lasted.

@@ -368,6 +368,10 @@ class Connector:
                 if misses >= 2:
                     return None
 
+    async def settle(self) -> None:
+        """Wait for events on their way when a read-back ended (`reconcile_grace`)."""
+        await asyncio.sleep(self.config.reconcile_grace)
+
     async def _reconcile(self) -> None:
         """Read everyone's status and the calls in progress, and compare (`reconcile.py`): what
         differs is applied, and means Konnekta's events are not reaching the webhook address."""
@@ -382,6 +386,12 @@ class Connector:
             return
         colleagues = {colleague.id: colleague for colleague in self.model}
         missed = missed_events(before, rows(self.model), colleagues, statuses, calls)
+        if missed:
+            # An event Konnekta sent just before the read may still be on its way (under a
+            # steady stream there nearly always is one): what arrives meanwhile is not missed.
+            await self.settle()
+            colleagues = {colleague.id: colleague for colleague in self.model}
+            missed = missed_events(before, rows(self.model), colleagues, statuses, calls)
         if missed:
             if self._events_missing is None:
                 log.warning(
