@@ -36,6 +36,7 @@ from ..domain.refusals import Refused
 from ..domain.types import Direction
 from ..domain.wrapups import WrapUpSession
 from .calls import format_duration
+from .colours import text_style
 from .refusal_words import words
 from .settings.common import BackgroundTasks
 
@@ -149,7 +150,7 @@ class WrapUpForm(QFrame):
         self.error_label = QLabel()
         self.error_label.setObjectName("wrapUpError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
+        text_style(self.error_label, "problem")
         self.error_label.setHidden(True)
 
         def label(text: str) -> str:

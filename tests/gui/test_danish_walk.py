@@ -94,7 +94,9 @@ def visible_strings(root: QWidget) -> Strings:
         path = _path(widget)
         keep(f"{path}#tooltip", widget.toolTip())
         keep(f"{path}#accessible", widget.accessibleName())
-        if (isinstance(widget, QLabel) and widget.textFormat() is not Qt.TextFormat.RichText) or isinstance(widget, QAbstractButton):
+        if (
+            isinstance(widget, QLabel) and widget.textFormat() is not Qt.TextFormat.RichText
+        ) or isinstance(widget, QAbstractButton):
             keep(f"{path}#text", widget.text())
         elif isinstance(widget, QGroupBox):
             keep(f"{path}#title", widget.title())

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ..colours import text_style
+
 log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[BaseException], None]
@@ -58,7 +60,7 @@ class FieldMessage(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #c62828;")
+        text_style(self, "problem")
         self.setVisible(False)
 
     def show_message(self, message: str | None) -> None:

@@ -28,6 +28,7 @@ from ...domain.refusals import Refused, WentWrong
 from ...remote.client import client_url
 from ...remote.device import DeviceTokens, enrol
 from ...settings import Secret, SecretStore, Section, Settings, get_option
+from ..colours import text_style
 from ..refusal_words import words
 from .common import BackgroundTasks
 from .page import SettingsPage, fields_of, translate
@@ -218,7 +219,7 @@ class ConnectionPage(SettingsPage):
         self._show_enrolment(said + (f" {words(note)}" if note is not None else ""), ok=True)
 
     def _show_enrolment(self, text: str, *, ok: bool) -> None:
-        self.enrol_result.setStyleSheet("" if ok else "color: #c62828;")
+        text_style(self.enrol_result, None if ok else "problem")
         self.enrol_result.setText(text)
 
     def refresh_keyring_notice(self) -> None:
@@ -240,20 +241,20 @@ class ConnectionPage(SettingsPage):
             return
         problems = [problem for field in self.fields.values() if (problem := field.check())]
         if problems:
-            self.test_result.setStyleSheet("color: #c62828;")
+            text_style(self.test_result, "problem")
             self.test_result.setText(
                 translate("SettingsPage", "Correct the fields marked in red first.")
             )
             return
         self.test_button.setEnabled(False)
-        self.test_result.setStyleSheet("")
+        text_style(self.test_result, None)
         self.test_result.setText(translate("SettingsPage", "Logging in…"))
         self._tasks.start(self._test(self._current()), "test connection")
 
     async def _test(self, settings: Settings) -> None:
         result = await self._session.check_connection(parameters_of(settings))
         self.test_button.setEnabled(True)
-        self.test_result.setStyleSheet("color: #2e7d32;")
+        text_style(self.test_result, "good")
         self.test_result.setText(
             translate(
                 "SettingsPage",
@@ -273,7 +274,7 @@ class ConnectionPage(SettingsPage):
             )
             return
         self.test_button.setEnabled(True)
-        self.test_result.setStyleSheet("color: #c62828;")
+        text_style(self.test_result, "problem")
         self.test_result.setText(
             translate("SettingsPage", "The test failed: {reason}").format(
                 reason=words(error)

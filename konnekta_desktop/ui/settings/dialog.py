@@ -42,6 +42,7 @@ from ...settings import (
     validate,
 )
 from ..bridge import AppSession
+from ..colours import text_style
 from ..refusal_words import words
 from .appointments import AppointmentsPage
 from .calling import CallingPage
@@ -208,7 +209,7 @@ class SettingsDialog(QDialog):
         return None
 
     def _say(self, text: str, *, problem: bool = False) -> None:
-        self.status.setStyleSheet("color: #c62828;" if problem else "")
+        text_style(self.status, "problem" if problem else None)
         self.status.setText(text)
         self.status.setHidden(not text)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.numbers import NumberError
 from ...domain.types import CallingDevice
 from ..bridge import AppSession
+from ..colours import text_style
 from ..refusal_words import words
 from ..texts import DEVICES, device_label
 
@@ -117,7 +118,7 @@ class DialBar(QGroupBox):
         except NumberError as error:
             self.number_hint.setText("⚠ " + translate("MainWindow", "not a number yet"))
             self.number_hint.setToolTip(words(error))
-            self.number_hint.setStyleSheet("color: #e03131;")
+            text_style(self.number_hint, "problem")
             return
         self.number_hint.setText("→ " + self.session.plan.display(number))
         self.number_hint.setToolTip(
@@ -125,4 +126,4 @@ class DialBar(QGroupBox):
                 number=self.session.plan.dialable(number)
             )
         )
-        self.number_hint.setStyleSheet("")
+        text_style(self.number_hint, None)
