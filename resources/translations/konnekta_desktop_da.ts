@@ -716,6 +716,14 @@
         <translation>Vælg først din Konnekta-bruger under Indstillinger &gt; Opkald og efterbehandling</translation>
     </message>
     <message>
+        <source>{number} (my number)</source>
+        <translation>{number} (mit nummer)</translation>
+    </message>
+    <message>
+        <source>{number} ({queue})</source>
+        <translation>{number} ({queue})</translation>
+    </message>
+    <message>
         <source>Choose your own Konnekta user in Settings &gt; Calling and wrap-up (F9) to change your state.</source>
         <translation>Vælg din egen Konnekta-bruger under Indstillinger &gt; Opkald og efterbehandling (F9) for at ændre din tilstand.</translation>
     </message>

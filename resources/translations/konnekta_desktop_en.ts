@@ -684,6 +684,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{number} (my number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} ({queue})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My caller ID is now {number}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -258,11 +258,24 @@ class MePanel(QGroupBox):
             ids = await self.session.caller_ids(operator.id)
             self.caller_id_combo.clear()
             for number in ids.valid:
-                self.caller_id_combo.addItem(self.session.plan.display(number), number)
+                self.caller_id_combo.addItem(self._caller_id_text(operator, number), number)
             self._select_caller_id(ids.current)
             self._refresh_caller_id_rights()
 
         self.tasks.run(load(), key="caller_ids")
+
+    def _caller_id_text(self, operator: Colleague, number: str) -> str:
+        """The number as shown, and whose it is: mine, or a queue's (the company's main
+        number is its first queue's)."""
+        shown = self.session.plan.display(number)
+        if any(line.number == number for line in operator.user.lines):
+            return translate("MainWindow", "{number} (my number)").format(number=shown)
+        queue = next((q for q in self.session.queues() if q.number == number), None)
+        if queue is not None:
+            return translate("MainWindow", "{number} ({queue})").format(
+                number=shown, queue=queue.name
+            )
+        return shown
 
     def _select_caller_id(self, number: str | None) -> None:
         plan = self.session.plan

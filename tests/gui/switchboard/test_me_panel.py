@@ -33,6 +33,12 @@ def test_caller_id_combo_lists_the_valid_ids_and_choosing_one_sets_it(
     qtbot.waitUntil(lambda: combo.count() == len(valid))
     assert combo.isEnabled()
     assert [combo.itemData(i) for i in range(combo.count())] == list(valid)
+    # Operator polish, item 9: not bare numbers, but whose each is (mine, or a queue's).
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts[0].endswith("(my number)")
+    queues = {queue.number: queue.name for queue in window.session.queues()}
+    for number, text in zip(valid[1:], texts[1:], strict=True):
+        assert text.endswith(f"({queues[number]})")
     wanted = next(
         i
         for i in range(combo.count())
