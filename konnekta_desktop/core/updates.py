@@ -16,7 +16,7 @@ from ..domain.interface import Update, UpdateListener
 from ..domain.status import ConnectionStatus
 from ..domain.wrapups import WrapUpSession
 
-__all__ = ["UpdateStream"]
+__all__ = ["UpdateStream", "tell"]
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +89,13 @@ class UpdateStream:
             queues=colleagues is not None and colleagues.queues_changed,
             recall=recall,
         )
-        for listener in list(self._listeners):
-            try:
-                listener(update)
-            except Exception:
-                log.exception("An update listener failed")
+        tell(self._listeners, update)
+
+
+def tell(listeners: list[UpdateListener], update: Update) -> None:
+    """Give `update` to every listener; one that fails is logged and the rest still hear it."""
+    for listener in list(listeners):
+        try:
+            listener(update)
+        except Exception:
+            log.exception("An update listener failed")

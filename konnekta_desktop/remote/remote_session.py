@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ..core.clock import Clock, SystemClock
+from ..core.updates import tell
 from ..domain.appointments import Appointment
 from ..domain.colleagues import Colleague, ModelChange
 from ..domain.interface import (
@@ -278,11 +279,7 @@ class RemoteSession(RemoteCommands):
             queues=colleagues is not None and colleagues.queues_changed,
             recall=recall,
         )
-        for listener in list(self._listeners):
-            try:
-                listener(update)
-            except Exception:
-                log.exception("An update listener failed")
+        tell(self._listeners, update)
 
     # -- the tenant's lists: the connector's -------------------------------------------------
 
