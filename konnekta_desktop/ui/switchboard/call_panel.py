@@ -68,13 +68,14 @@ class CallPanel(QGroupBox):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 4)
         header = self.view.horizontalHeader()
+        # Narrow enough that the status shows beside the queue panel at 1366 pixels.
         for column, width in (
-            (CallColumn.DIRECTION, 120),
-            (CallColumn.CALLER, 150),
-            (CallColumn.CALLED, 150),
-            (CallColumn.QUEUE, 110),
-            (CallColumn.WHO, 240),
-            (CallColumn.DURATION, 90),
+            (CallColumn.DIRECTION, 90),
+            (CallColumn.CALLER, 115),
+            (CallColumn.CALLED, 105),
+            (CallColumn.QUEUE, 80),
+            (CallColumn.WHO, 200),
+            (CallColumn.DURATION, 55),
         ):
             header.resizeSection(column, width)
         # The status ("Ringing at 11 agents", "Talking: name") gets the room; durations stay short.

@@ -78,8 +78,9 @@ class QueuePanel(QGroupBox):
             ]
         )
         header = self.table.horizontalHeader()
+        # The queue's name in full; the counts as narrow as their headers; "Me" takes the rest.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QueueColumn.QUEUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QueueColumn.ME, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_button)
         self.login_button = QPushButton(self.tr("&Queue: log in"))
         self.login_button.setObjectName("queueLoginButton")

@@ -263,7 +263,7 @@ class MainWindow(PanelAttributes, QMainWindow):
         outer.addLayout(top)
         compact(self.dial_bar, self.me_panel, self.call_panel)
         self.splitters = Splitters(self.grid_panel, self.call_panel, self.call_panel.view)
-        self.splitters.add_below("queues", self.queue_panel)
+        self.splitters.add_below("queues", self.queue_panel, stretch=0)
         outer.addWidget(self.splitters.main, 1)
         self.setCentralWidget(central)
         self.setStatusBar(self.status_bar)
