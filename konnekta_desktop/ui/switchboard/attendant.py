@@ -158,6 +158,23 @@ class AttendantCommands(QObject):
             ),
         )
 
+    def take_from_queue(self, queue: str, call_id: str) -> None:
+        """Pick up the call that waited longest in `queue` (the queue panel's Take next)."""
+        self._messages.action_started()
+        me = self._operator_id()
+        if me is None:
+            return
+        device = self._dial_bar.current_device()
+        self.tasks.run(
+            self.session.pick_up(me, call_id, device),
+            key=f"pickup:{call_id}",
+            on_success=lambda _r: self._messages.show_info(
+                translate("MainWindow", "Took the next call waiting in {queue}.").format(
+                    queue=queue
+                )
+            ),
+        )
+
     def _to_pick_up(self, me: str) -> tuple[str | None, str]:
         panel = pick_up_target(self._calls(), self._call_panel.selected_call_id, me)
         if panel is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import IntEnum
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -41,6 +41,8 @@ class QueueColumn(IntEnum):
 
 
 class QueuePanel(QGroupBox):
+    take_next_requested = Signal(str, str)  # queue name, the call id that waited longest
+
     def __init__(
         self,
         session: AppSession,
@@ -85,7 +87,14 @@ class QueuePanel(QGroupBox):
         self.login_button = QPushButton(self.tr("&Queue: log in"))
         self.login_button.setObjectName("queueLoginButton")
         self.login_button.clicked.connect(self.toggle_login)
+        self.take_button = QPushButton(self.tr("Take ne&xt"))
+        self.take_button.setObjectName("takeNextButton")
+        self.take_button.setToolTip(
+            self.tr("Pick up the call that has waited longest in the selected queue")
+        )
+        self.take_button.clicked.connect(self._take_next)
         buttons = QVBoxLayout()
+        buttons.addWidget(self.take_button)
         buttons.addWidget(self.login_button)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
@@ -165,7 +174,16 @@ class QueuePanel(QGroupBox):
         agent = next((a for a in queue.agents if a.user_id == me), None) if queue else None
         return agent.logged_in if agent is not None else None
 
+    def _take_next(self) -> None:
+        name = self.selected_queue()
+        queue = next((q for q in self._queues if q.name == name), None)
+        if queue is not None and queue.waiting:
+            self.take_next_requested.emit(queue.name, queue.waiting[0].call_id)
+
     def _update_button(self) -> None:
+        name = self.selected_queue()
+        queue = next((q for q in self._queues if q.name == name), None)
+        self.take_button.setEnabled(queue is not None and bool(queue.waiting))
         state = self._my_agent_state()
         self.login_button.setEnabled(state is not None)
         self.login_button.setText(

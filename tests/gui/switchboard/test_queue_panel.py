@@ -70,3 +70,21 @@ def test_i_log_in_and_out_of_my_queue_from_the_keyboard(
     assert panel.login_button.text() == "&Queue: log in"
     qtbot.keyClick(panel.login_button, Qt.Key.Key_Space)
     qtbot.waitUntil(logged_in)
+
+
+def test_take_next_picks_up_the_call_that_waited_longest_in_the_selected_queue(
+    window: MainWindow, simulator: Simulator, run: Runner, qtbot: QtBot
+) -> None:
+    panel = window.queue_panel
+    qtbot.waitUntil(lambda: panel.table.rowCount() == len(simulator.tenant.queues))
+    for agent in simulator.tenant.queue_status("Reception").agents:
+        run(simulator.set_queue_login("Reception", agent.user_id, False))
+    first = run(simulator.ring_queue("Reception", "+4587650001"))
+    run(simulator.ring_queue("Reception", "+4587650002"))
+    qtbot.waitUntil(lambda: cell(window, "Reception", QueueColumn.WAITING) == "2")
+    rows = {panel.table.item(r, QueueColumn.QUEUE).text(): r for r in range(panel.table.rowCount())}
+    panel.table.selectRow(rows["Reception"])
+    assert panel.take_button.isEnabled()
+    qtbot.keyClick(panel.take_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: AGENT in simulator.tenant.calls.get(first, {}))
+    qtbot.waitUntil(lambda: cell(window, "Reception", QueueColumn.WAITING) == "1")
