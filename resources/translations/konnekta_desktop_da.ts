@@ -968,6 +968,10 @@
         <translation>Overtog opkaldet fra {party}.</translation>
     </message>
     <message>
+        <source>Took the next call waiting in {queue}.</source>
+        <translation>Tog det næste ventende opkald i {queue}.</translation>
+    </message>
+    <message>
         <source>the call you transferred</source>
         <translation>opkaldet, du omstillede</translation>
     </message>
@@ -1170,6 +1174,14 @@
     <message>
         <source>&amp;Queue: log in</source>
         <translation>&amp;Log ind i køen</translation>
+    </message>
+    <message>
+        <source>Take ne&amp;xt</source>
+        <translation>Tag n&amp;æste</translation>
+    </message>
+    <message>
+        <source>Pick up the call that has waited longest in the selected queue</source>
+        <translation>Overtag det opkald, der har ventet længst i den valgte kø</translation>
     </message>
     <message>
         <source>logged in</source>

@@ -852,6 +852,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Took the next call waiting in {queue}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the call you transferred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1033,6 +1037,14 @@
     </message>
     <message>
         <source>&amp;Queue: log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take ne&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick up the call that has waited longest in the selected queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

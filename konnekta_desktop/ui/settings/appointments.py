@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.appointments import Appointment
 from ...domain.colleagues import name_order
-from ...domain.interface import Switchboard
 from .common import FieldMessage
+from .drafts import Lists
 from .page import SettingsPage, translate, translated
 from .table_widgets import show_rows
 
@@ -52,7 +52,7 @@ class AppointmentsPage(SettingsPage):
 
     def __init__(
         self,
-        session: Switchboard,
+        session: Lists,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...autostart import AutostartError, apply_start_at_login
 from ...domain.interface import Role
-from ...domain.refusals import Refused
+from ...domain.refusals import Refused, WentWrong
 from ...domain.status import Connection
 from ...settings import (
     AppPaths,
@@ -48,6 +48,7 @@ from .appointments import AppointmentsPage
 from .calling import CallingPage
 from .common import BackgroundTasks
 from .connection import ConnectionPage
+from .drafts import ListsDraft
 from .labels import option_label
 from .mappings import MappingsPage
 from .numbers import NumbersPage
@@ -96,10 +97,12 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.connection = ConnectionPage(settings, session, self.secrets, self.current_settings)
         self.numbers = NumbersPage(settings)
-        self.states = StatesPage(settings, session)
-        self.mappings = MappingsPage(settings, session)
+        # The lists' edits wait here until OK or Apply; Cancel drops them (one rule, every tab).
+        self.lists = ListsDraft(session)
+        self.states = StatesPage(settings, self.lists)
+        self.mappings = MappingsPage(settings, self.lists)
         self.calling = CallingPage(settings, session)
-        self.appointments = AppointmentsPage(session)
+        self.appointments = AppointmentsPage(self.lists)
         self.states.templates_changed.connect(self._templates_changed)
 
         self.tabs = QTabWidget()
@@ -305,6 +308,11 @@ class SettingsDialog(QDialog):
         try:
             save_settings(self.paths, new, self.secrets, previous=old)
         except SettingsSaveError as error:
+            self._say(words(error.why), problem=True)
+            return False
+        try:
+            self.lists.apply()
+        except (WentWrong, Refused) as error:  # the connector keeps them, or a name taken
             self._say(words(error.why), problem=True)
             return False
         self.connection.refresh_keyring_notice()

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.interface import Switchboard
 from ...domain.types import Activity
 from ...settings import Settings, get_option
 from .common import BackgroundTasks
+from .drafts import Lists
 from .labels import option_label, option_tooltip
 from .page import SettingsPage, translate, translated
 from .table_widgets import guard_wheel, show_rows
@@ -61,9 +61,7 @@ def _mapping_combo(choices: Iterable[tuple[str, str]], current: str | None) -> Q
 class MappingsPage(SettingsPage):
     """Konnekta activity -> template, and state -> Konnekta activity; unmapped rows stand out."""
 
-    def __init__(
-        self, settings: Settings, session: Switchboard, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, session: Lists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._activity_mappings = dict(settings.activity_mappings)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.interface import Switchboard
 from ...settings import Settings, SyncDirection
 from .common import FieldMessage
+from .drafts import Lists
 from .page import SettingsPage, translate, translated
 from .table_widgets import show_rows
 from .template_editor import STATE_CLASS_LABELS, TemplateEditor
@@ -45,9 +45,7 @@ class StatesPage(SettingsPage):
         QT_TRANSLATE_NOOP("SettingsPage", "Forwarding"),
     )
 
-    def __init__(
-        self, settings: Settings, session: Switchboard, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, session: Lists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         form = QFormLayout()

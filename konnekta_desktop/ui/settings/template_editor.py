@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.interface import Switchboard
 from ...domain.numbers import NumberError, NumberPlan
 from ...domain.refusals import WentWrong
 from ...domain.states import State, StateClass, Template
 from ..refusal_words import words
 from .common import FieldMessage
+from .drafts import Lists
 from .page import translate, translated
 
 __all__ = ["STATE_CLASS_LABELS", "TemplateEditor"]
@@ -47,7 +47,7 @@ class TemplateEditor(QDialog):
 
     def __init__(
         self,
-        session: Switchboard,
+        session: Lists,
         template: Template | None,
         parent: QWidget | None = None,
     ) -> None:

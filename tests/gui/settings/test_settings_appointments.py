@@ -12,6 +12,7 @@ from konnekta_desktop.konnekta.api import SmgClient
 from konnekta_desktop.settings import SecretStore
 from konnekta_desktop.simulator import Simulator
 from konnekta_desktop.ui.settings.dialog import SettingsDialog
+from tests.gui.gui_helpers import Runner
 from tests.gui.settings.settings_helpers import make_session, valid_settings
 from tests.helpers.keyring_backend import InMemoryKeyring
 
@@ -24,6 +25,7 @@ def test_appointment_is_added_to_and_removed_from_the_store(
     memory_keyring: InMemoryKeyring,
     simulator: Simulator,
     loaded: tuple[LiveModel, SmgClient],
+    run: Runner,
 ) -> None:
     model, api = loaded
     session = make_session(
@@ -37,6 +39,8 @@ def test_appointment_is_added_to_and_removed_from_the_store(
     page.end_edit.setDateTime(start.addSecs(90 * 60))
 
     page.add_button.click()
+    assert session.store.appointments() == []  # saved with OK or Apply, not before
+    assert run(dialog.apply())
 
     [appointment] = session.store.appointments()
     assert appointment.user_id == page.user_combo.itemData(1)
@@ -52,4 +56,6 @@ def test_appointment_is_added_to_and_removed_from_the_store(
 
     page.table.selectRow(0)
     page.remove_button.click()
+    assert page.table.rowCount() == 0
+    assert run(dialog.apply())
     assert session.store.appointments() == []
