@@ -18,7 +18,7 @@ The clients speak the WebSocket protocol over a plain asyncio `Protocol` (handsh
 masking, ping/pong, close) rather than aiohttp's client, so that one process can keep hundreds of
 them reading a fast stream: a frame costs a few microseconds here. Only the mirror desktops
 decode whole messages, as a real desktop does; the other stream desktops read an update's `seq`
-and skip large frames (snapshots) unread; idle desktops read their socket every 50 ms, in one go,
+and skip their snapshot unread; idle desktops read their socket every 50 ms, in one go,
 and count the frames (answering pings and noticing a close as any client). Latency samples are `call.ringing` events stamped by the load
 generator (bench/_loadgen.py) with their send time (`started_at`, time.time(), the same clock in
 every process). Loopback only.
@@ -55,7 +55,7 @@ from konnekta_desktop.remote.protocol import (
 )
 
 TOKENS_VARIABLE: Final = "KONNEKTA_BENCH_TOKENS"
-SKIP_OVER: Final = 64 * 1024  # a frame this long is a snapshot (or a reset): skipped unread
+SKIP_OVER: Final = 64 * 1024  # a reader desktop skips a snapshot this long unread
 OPEN_AT_ONCE: Final = 4  # desktops connecting at the same time (each gets a snapshot)
 SYNC_TIMEOUT: Final = 60.0  # seconds from connecting to the snapshot
 IDLE_READ_EVERY: Final = 0.050  # seconds between an idle desktop's reads
@@ -247,12 +247,13 @@ class Desktop(asyncio.Protocol):
                 length, head = int.from_bytes(buffer[at + 2 : at + 10], "big"), 10
             end = at + head + length
             opcode = first & 0x0F
+            skipped = opcode == TEXT and length >= SKIP_OVER and self._skips_large()
             if end > size:
-                if self.mirror is None and opcode == TEXT and length >= SKIP_OVER:
+                if skipped:
                     self.skip = end - size
                     at = size
                 break
-            if self.mirror is None and opcode == TEXT and length >= SKIP_OVER:
+            if skipped:
                 at = end
                 self._large_frame_done()
                 continue
@@ -287,11 +288,17 @@ class Desktop(asyncio.Protocol):
                     self._send(CLOSE, payload[:2])
             self._ended(code)
 
+    def _skips_large(self) -> bool:
+        """Whether a large frame goes by unread: the snapshot of a desktop without a model, and
+        anything an idle desktop gets (a stream desktop reads a large update's `seq`)."""
+        return self.mirror is None and (self.kind == "idle" or not self.synced.done())
+
     def _large_frame_done(self) -> None:
-        """A reader desktop's snapshot has gone by (a large one unread)."""
+        """A large frame has gone by unread: a reader desktop's snapshot, or an idle one's
+        update."""
         self.frames += 1
-        self.times["snapshot"] = time.perf_counter()
         if not self.synced.done():
+            self.times["snapshot"] = time.perf_counter()
             self.synced.set_result(True)
 
     def _numbered(self, seq: int) -> None:

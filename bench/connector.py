@@ -32,7 +32,7 @@ applied the update that carries it; client socket: any stream desktop has read t
 CPU per event: the server process's user + system time over the measured window / events sent.
 
     uv run python bench/connector.py                      # ~7 min: 300 s hold, 20,000 users
-    uv run python bench/connector.py --quick              # ~1 min, smaller everything
+    uv run python bench/connector.py --quick              # 5,000 users, 10 + 20 desktops
     uv run python bench/connector.py --rate 50 --seconds 3 --desktops 3 --idle 5 \\
         --idle-seconds 5 --users 500                      # a smoke run
 """

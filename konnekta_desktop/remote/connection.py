@@ -97,6 +97,10 @@ class ClientConnection:
             except (ConnectionError, RuntimeError):  # gone meanwhile; the reader notices too
                 self._closing = True
                 return
+            # Not kept while waiting for the next: a snapshot is megabytes, and on a quiet day
+            # the next frame may be a long while coming (bench/connector.py found 11 MB held per
+            # desktop at 20,000 users).
+            del frame
 
     # -- in ----------------------------------------------------------------------------------
 
