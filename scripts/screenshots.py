@@ -30,7 +30,16 @@ def main() -> int:
     parser.add_argument("--child", metavar="LANG", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return asyncio.run(_shoot(args.child, args.out.resolve()), loop_factory=_loop_factory())
+        # A window manager, as on a desktop: title bars, focus and dialogs placed by it.
+        manager = shutil.which("openbox")
+        wm = subprocess.Popen([manager], stderr=subprocess.DEVNULL) if manager else None
+        try:
+            return asyncio.run(
+                _shoot(args.child, args.out.resolve()), loop_factory=_loop_factory()
+            )
+        finally:
+            if wm is not None:
+                wm.terminate()
     args.out.mkdir(parents=True, exist_ok=True)
     xvfb = shutil.which("xvfb-run")
     if xvfb is None:
@@ -152,7 +161,11 @@ async def _shoot(language: str, out: Path) -> int:
         print("No wrap-up opened (wrap-up off for the demo operator?)", file=sys.stderr)
 
     # The attendant: my caller held while I ask a colleague first, and the queues with calls
-    # waiting (Reception's agents logged out, so its calls wait).
+    # waiting (Reception's agents logged out, so its calls wait). The calls of the first scene
+    # end first, so the call list shows these two.
+    for call_id in list(simulator.tenant.calls):
+        await simulator.hang_up(call_id)
+    await _until(lambda: window.call_model.rowCount() == 0)
     for agent in simulator.tenant.queue_status("Reception").agents:
         await simulator.set_queue_login("Reception", agent.user_id, False)
     await simulator.ring_queue("Reception", "+4522446688")

@@ -58,7 +58,8 @@ def panel_calls(calls: Iterable[Call], operator_id: str | None) -> list[PanelCal
         answered = [leg for leg in legs if leg.state is CallState.ANSWERED]
         main = (mine or answered or legs)[0]
         result.append(PanelCall(main, tuple(legs), bool(mine)))
-    result.sort(key=lambda panel: (panel.call.started_at, panel.call_id))
+    # Mine first: in a panel a few rows high, the calls I act on are the ones in sight.
+    result.sort(key=lambda panel: (not panel.mine, panel.call.started_at, panel.call_id))
     return result
 
 

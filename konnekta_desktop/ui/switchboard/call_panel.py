@@ -78,9 +78,12 @@ class CallPanel(QGroupBox):
             (CallColumn.DURATION, 55),
         ):
             header.resizeSection(column, width)
-        # The status ("Ringing at 11 agents", "Talking: name") gets the room; durations stay short.
+        # The status ("Ringing at 11 agents", "Talking: name") gets the room, and it comes right
+        # after the caller, with the duration, so that a narrow panel still shows both.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CallColumn.WHO, QHeaderView.ResizeMode.Stretch)
+        header.moveSection(header.visualIndex(CallColumn.WHO), 2)
+        header.moveSection(header.visualIndex(CallColumn.DURATION), 3)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.hang_up_button = QPushButton(self.tr("Hang &up"))
@@ -107,13 +110,14 @@ class CallPanel(QGroupBox):
         buttons = QGridLayout()
         buttons.setSpacing(3)
         rows = (
-            (self.answer_button, self.pick_up_button, self.hold_button, self.hang_up_button),
+            (self.answer_button, self.pick_up_button, self.hold_button),
             (self.consult_button, self.transfer_button, self.go_back_button),
+            (self.hang_up_button,),
         )
         for place, row in enumerate(rows):
             for side, button in enumerate(row):
                 buttons.addWidget(button, place, side)
-        buttons.setRowStretch(2, 1)
+        buttons.setRowStretch(3, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
