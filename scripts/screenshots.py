@@ -34,9 +34,7 @@ def main() -> int:
         manager = shutil.which("openbox")
         wm = subprocess.Popen([manager], stderr=subprocess.DEVNULL) if manager else None
         try:
-            return asyncio.run(
-                _shoot(args.child, args.out.resolve()), loop_factory=_loop_factory()
-            )
+            return asyncio.run(_shoot(args.child, args.out.resolve()), loop_factory=_loop_factory())
         finally:
             if wm is not None:
                 wm.terminate()
