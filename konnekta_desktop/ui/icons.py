@@ -6,7 +6,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ..core.monitoring import PhoneStatus
 from ..domain.status import Connection
@@ -62,12 +63,33 @@ def callback_icon() -> QIcon:
     return icon("callback")
 
 
+@cache
+def _on_a_chip(name: str) -> QIcon:
+    """A status icon that stays readable on a selected row: in the Selected mode it sits on a
+    white chip (on the selection's blue its grey and dark outline fell to 1.8-2.2:1)."""
+    plain = icon(name)
+    result = QIcon(plain)
+    for size in (16, 20, 24, 32):
+        chip = QPixmap(size, size)
+        chip.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(chip)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size / 4, size / 4)
+        inset = max(1, size // 10)
+        plain.paint(painter, inset, inset, size - 2 * inset, size - 2 * inset)
+        painter.end()
+        result.addPixmap(chip, QIcon.Mode.Selected)
+    return result
+
+
 def phone_status_icon(status: PhoneStatus) -> QIcon:
-    return icon(_PHONE_FILES[status])
+    return _on_a_chip(_PHONE_FILES[status])
 
 
 def availability_icon(available: bool) -> QIcon:
-    return icon("dot-available" if available else "dot-unavailable")
+    return _on_a_chip("dot-available" if available else "dot-unavailable")
 
 
 def direction_icon(inbound: bool) -> QIcon:
