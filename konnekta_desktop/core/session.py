@@ -137,6 +137,7 @@ class Session(CallCommands):
         self.model.subscribe(self._on_change)
         self.presence.subscribe(self.updates.shown_changed)
         self.wrapup.subscribe(self.updates.wrapup_opened)
+        self.wrapup.subscribe_done(self.updates.wrapup_done)
 
     @property
     def through_connector(self) -> str | None:

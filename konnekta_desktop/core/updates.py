@@ -29,6 +29,7 @@ class UpdateStream:
         self._batch_change: ModelChange | None = None
         self._shown: set[str] = set()
         self._wrapups: list[WrapUpSession] = []
+        self._done: list[str] = []
 
     def subscribe(self, listener: UpdateListener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -44,8 +45,9 @@ class UpdateStream:
         self._batching = False
         gathered, self._batch_change = self._batch_change, None
         wrapups, self._wrapups = tuple(self._wrapups), []
-        if gathered is not None or self._shown or wrapups:
-            self.publish(colleagues=gathered, wrapups=wrapups)
+        done, self._done = tuple(self._done), []
+        if gathered is not None or self._shown or wrapups or done:
+            self.publish(colleagues=gathered, wrapups=wrapups, wrapups_done=done)
 
     def model_changed(self, change: ModelChange) -> None:
         if self._batching:
@@ -65,6 +67,12 @@ class UpdateStream:
         else:
             self.publish(wrapups=(wrapup,))
 
+    def wrapup_done(self, call_id: str) -> None:
+        if self._batching:
+            self._done.append(call_id)
+        else:
+            self.publish(wrapups_done=(call_id,))
+
     # -- out ---------------------------------------------------------------------------------
 
     def publish(
@@ -75,6 +83,7 @@ class UpdateStream:
         status: ConnectionStatus | None = None,
         wrapups: tuple[WrapUpSession, ...] = (),
         recall: tuple[str, ...] = (),
+        wrapups_done: tuple[str, ...] = (),
     ) -> None:
         """One numbered update to every listener, with the shown states gathered in a batch."""
         changed = frozenset(self._shown | (shown or set()))
@@ -88,6 +97,7 @@ class UpdateStream:
             wrapups=wrapups,
             queues=colleagues is not None and colleagues.queues_changed,
             recall=recall,
+            wrapups_done=wrapups_done,
         )
         tell(self._listeners, update)
 

@@ -45,11 +45,16 @@ class WrapUpService:
         self._spawn = spawn
         self._wait_connected = wait_connected
         self._listeners: list[WrapUpListener] = []
+        self._done_listeners: list[Callable[[str], None]] = []
         machine.restore(store.pending_wrapups())
 
     def subscribe(self, listener: WrapUpListener) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
+
+    def subscribe_done(self, listener: Callable[[str], None]) -> None:
+        """Call `listener` with the call id of every wrap-up completed, by whoever."""
+        self._done_listeners.append(listener)
 
     def pending(self) -> list[WrapUpSession]:
         return self.machine.pending()
@@ -107,6 +112,8 @@ class WrapUpService:
                 case WrapUpDone(record=record):
                     self._store.complete_wrapup(record)
                     log.info("Wrap-up completed for call %s", record.call_id)
+                    for done in list(self._done_listeners):
+                        done(record.call_id)
 
     async def _set_availability(self, user_id: str, availability: Availability) -> None:
         await pbx_request(

@@ -74,6 +74,7 @@ class Update:
     shown: frozenset[str] = field(default_factory=frozenset)  # whose shown state changed
     status: ConnectionStatus | None = None  # the connection, when it changed
     wrapups: tuple[WrapUpSession, ...] = ()  # wrap-ups that became pending
+    wrapups_done: tuple[str, ...] = ()  # call ids whose wrap-up was completed (anywhere)
     queues: bool = False  # the queues (waiting calls, agents logged in) changed
     # Transferred calls that rang unanswered for the recall time: the operator may take them back
     # (`pick_up`); nothing was picked up by itself.

@@ -146,6 +146,8 @@ class Mirror:
         mine = tuple(w for w in update.wrapups if w.user_id == self.operator_id)
         for wrapup in mine:
             self.wrapups[wrapup.call_id] = wrapup
+        for call_id in update.wrapups_done:  # completed here, on another desktop, or by itself
+            self.wrapups.pop(call_id, None)
         return model.flush(), shown, mine
 
     def _take_shown(self, colleagues: list[ColleagueState], *, everyone: bool) -> frozenset[str]:

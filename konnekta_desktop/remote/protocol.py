@@ -237,6 +237,7 @@ class UpdateMessage(_Message, frozen=True, kw_only=True, tag="update", omit_defa
     ended_calls: list[Call] = []
     status: LinkStatus | None = None
     wrapups: list[WrapUpSession] = []  # wrap-ups that became pending
+    wrapups_done: list[str] = []  # call ids whose wrap-up was completed (on any desktop)
     queues: list[QueueStatus] | None = None  # since 1.1: every queue, when any changed
     recall: list[str] = []  # since 1.1: call ids of transferred calls rung unanswered too long
 

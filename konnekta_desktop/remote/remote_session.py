@@ -233,7 +233,13 @@ class RemoteSession(RemoteCommands):
             self._connector_status = _status(update.status)
             status = self.status
         self._publish(
-            update.seq, change, shown, status=status, wrapups=wrapups, recall=tuple(update.recall)
+            update.seq,
+            change,
+            shown,
+            status=status,
+            wrapups=wrapups,
+            recall=tuple(update.recall),
+            wrapups_done=tuple(update.wrapups_done),
         )
 
     def on_down(self, said: Why) -> None:
@@ -266,6 +272,7 @@ class RemoteSession(RemoteCommands):
         status: ConnectionStatus | None = None,
         wrapups: tuple[WrapUpSession, ...] = (),
         recall: tuple[str, ...] = (),
+        wrapups_done: tuple[str, ...] = (),
     ) -> None:
         self._follow_live()
         if status is not None:
@@ -278,6 +285,7 @@ class RemoteSession(RemoteCommands):
             wrapups=wrapups,
             queues=colleagues is not None and colleagues.queues_changed,
             recall=recall,
+            wrapups_done=wrapups_done,
         )
         tell(self._listeners, update)
 

@@ -93,6 +93,7 @@ def update_message(session: Session, update: Update) -> UpdateMessage:
         ended_calls=list(change.ended_calls) if change is not None else [],
         status=link_status(status) if status is not None else None,
         wrapups=list(update.wrapups),
+        wrapups_done=list(update.wrapups_done),
         queues=session.queues() if update.queues else None,
         recall=list(update.recall),
     )

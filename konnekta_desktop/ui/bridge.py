@@ -54,6 +54,7 @@ class Bridge(QObject):
     presence_changed = Signal(object)  # set[str] of user ids whose shown state changed
     wrapup_pending = Signal(object)  # WrapUpSession
     recall_due = Signal(str)  # a transferred call nobody answered in time
+    wrapup_done = Signal(str)  # a wrap-up completed, here or elsewhere (call id)
 
     def __init__(self, session: Switchboard, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,3 +83,5 @@ class Bridge(QObject):
             self.wrapup_pending.emit(wrapup)
         for call_id in update.recall:
             self.recall_due.emit(call_id)
+        for call_id in update.wrapups_done:
+            self.wrapup_done.emit(call_id)

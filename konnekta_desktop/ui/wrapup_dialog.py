@@ -234,6 +234,11 @@ class WrapUpForm(QFrame):
         self.note_edit.deselect()
         self.note_edit.end(False)
 
+    @property
+    def completing(self) -> bool:
+        """Sent to be completed here, and not answered yet."""
+        return self._tasks.busy
+
     def complete(self) -> None:
         if self._tasks.busy:
             return

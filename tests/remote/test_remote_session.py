@@ -467,3 +467,29 @@ async def test_two_operators_desktops_see_one_call_and_a_dial_from_one_reaches_t
     finally:
         await first.session.close()
         await second.session.close()
+
+
+async def test_two_desktops_of_one_operator_both_show_a_wrap_up_and_the_first_completion_ends_it(
+    connector: Running,
+) -> None:
+    """Issue "Company connector", item 4: with two desktops of one operator, both show the
+    wrap-up and the first completion ends it on both."""
+    me = connector.session.operator
+    assert me is not None
+    first = await connected(connector.api.base_url, connector.enrolled(me.user.username))
+    second = await connected(connector.api.base_url, connector.enrolled(me.user.username))
+    try:
+        call_id = await connector.simulator.ring(me.id, EXTERNAL)
+        await connector.simulator.answer(call_id)
+        await connector.simulator.hang_up(call_id)
+        for desktop in (first, second):
+            if not any(w.call_id == call_id for w in desktop.session.pending_wrapups()):
+                await desktop.update(lambda u: any(w.call_id == call_id for w in u.wrapups))
+        [wrapup] = [w for w in first.session.pending_wrapups() if w.call_id == call_id]
+        await first.session.complete_wrapup(wrapup, "done on the first desktop")
+        if not any(call_id in u.wrapups_done for u in second.updates):
+            await second.update(lambda u: call_id in u.wrapups_done)
+        assert all(w.call_id != call_id for w in second.session.pending_wrapups())
+    finally:
+        await first.session.close()
+        await second.session.close()

@@ -137,6 +137,7 @@ class MainWindow(PanelAttributes, QMainWindow):
         bridge.presence_changed.connect(self.on_presence_changed)
         bridge.wrapup_pending.connect(self.open_wrapup)
         bridge.recall_due.connect(self.attendant.recall)
+        bridge.wrapup_done.connect(self.wrapups.done_elsewhere)
         self.queue_panel.take_next_requested.connect(self.attendant.take_from_queue)
         self.status_bar.start()
 

@@ -133,7 +133,17 @@ class WrapUps(QDockWidget):
         while len(self._suggested) > _SUGGESTIONS_KEPT:
             del self._suggested[next(iter(self._suggested))]
 
+    def done_elsewhere(self, call_id: str) -> None:
+        """A wrap-up completed on another desktop of this operator (or by itself): its entry
+        goes, without a word about saving it here. One being completed here says so itself."""
+        entry = self._entries.get(call_id)
+        if entry is not None and not entry.completing:
+            self._remove(call_id, said=False)
+
     def _completed(self, call_id: str) -> None:
+        self._remove(call_id, said=True)
+
+    def _remove(self, call_id: str, *, said: bool) -> None:
         entry = self._entries.pop(call_id, None)
         if entry is None:
             return
@@ -142,9 +152,12 @@ class WrapUps(QDockWidget):
         self._list.removeWidget(entry)
         entry.hide()
         entry.deleteLater()
-        self._show_info(
-            translate("MainWindow", "Wrap-up of the call with {party} saved.").format(party=party)
-        )
+        if said:
+            self._show_info(
+                translate("MainWindow", "Wrap-up of the call with {party} saved.").format(
+                    party=party
+                )
+            )
         if not self._entries:
             self.hide()
         if had_focus:

@@ -158,3 +158,16 @@ def test_two_pending_wrap_ups_show_at_once(
     assert list(window.wrapups.entries.values()) == [first, second]
     qtbot.waitUntil(lambda: first.isVisible() and second.isVisible())
     assert not in_window(window, first).intersects(in_window(window, second))
+
+
+def test_a_wrap_up_completed_elsewhere_leaves_the_panel_without_a_notice(
+    window: MainWindow, simulator: Simulator, run: Runner, qtbot: QtBot
+) -> None:
+    """Issue "Company connector", item 4: another desktop of the operator (or the timeout)
+    completed it; the session says so (`Update.wrapups_done`) and the entry goes."""
+    first = ended_call(window, simulator, run, qtbot)
+    call_id = next(cid for cid, entry in window.wrapups.entries.items() if entry is first)
+    [pending] = [w for w in window.session.pending_wrapups() if w.call_id == call_id]
+    run(window.session.complete_wrapup(pending, "done elsewhere"))
+    qtbot.waitUntil(lambda: call_id not in window.wrapups.entries)
+    assert "saved" not in window.message_bar.text()
