@@ -104,7 +104,10 @@ class Session(CallCommands):
             call_later=call_later,
         )
         self.updates = UpdateStream()
-        self._wrapup_user: str | None = None  # whose wrap-up this session runs
+        self._wrapup_users: set[str] = set()  # whose wrap-ups this session runs
+        # The switchboard clients here, by whose they are (None: the configured operator's, as
+        # the desktop's own window), counted: two desktops of one operator are two.
+        self._attached: dict[str | None, int] = {}
         self._also_close: list[Callable[[], Awaitable[None]]] = []
         self.presence = PresenceService(
             store,
@@ -309,7 +312,7 @@ class Session(CallCommands):
         self.transfers.recall_seconds = config.recall_seconds
         if not config.sync_on_startup:
             self.presence.drop_unsent("synchronisation on reconnect was turned off")
-        self._run_wrapup_for_operator()
+        self._run_wrapups()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -330,17 +333,27 @@ class Session(CallCommands):
     async def wait_connected(self) -> None:
         await self.connector.wait_connected()
 
-    def attach_client(self) -> None:
-        """A switchboard client is here (the desktop's window): the operator's wrap-ups run, and
-        those that waited too long for it completed by themselves first."""
+    def attach_client(self, user_id: str | None = None) -> None:
+        """A switchboard client is here: the desktop's window (the configured operator's), or
+        a desktop of the company connector (`user_id`: its operator's). That operator's
+        wrap-ups run, and those that waited too long for any client completed by themselves
+        first."""
         self.check_clients()
+        self._attached[user_id] = self._attached.get(user_id, 0) + 1
         self.clients.attach()
-        self._run_wrapup_for_operator()
+        self._run_wrapups()
 
-    def detach_client(self) -> None:
-        """The client went away: no new wrap-ups; the pending ones wait for it to come back."""
-        self.clients.detach()
-        self._run_wrapup_for_operator()
+    def detach_client(self, user_id: str | None = None) -> None:
+        """The client went away: no new wrap-ups for its operator unless another of theirs is
+        here; the pending ones wait for one to come back."""
+        count = self._attached.get(user_id, 0) - 1
+        if count > 0:
+            self._attached[user_id] = count
+        else:
+            self._attached.pop(user_id, None)
+        if not self._attached:
+            self.clients.detach()
+        self._run_wrapups()
 
     def check_clients(self) -> None:
         """Keep the time a client was last here, or complete the wrap-ups nobody came back for."""
@@ -391,7 +404,7 @@ class Session(CallCommands):
                 )
         else:
             log.info("Operator: %s (%s)", operator.user.name, operator.user.username)
-        self._run_wrapup_for_operator()
+        self._run_wrapups()
         self.wrapup.reconcile()  # a call whose end was lost while disconnected ends now
         self.check_clients()
         self.presence.connected = True
@@ -423,17 +436,19 @@ class Session(CallCommands):
                 )
         self.wrapup.on_events(batch)
 
-    def _run_wrapup_for_operator(self) -> None:
-        """Wrap-up runs for the operator only (a new operator takes it over from the last), while
-        a client is attached, when Konnekta's flag and the operator's setting are both on."""
-        operator = self.operator
-        user_id = operator.id if operator is not None else None
-        if self._wrapup_user is not None and self._wrapup_user != user_id:
-            self.wrapup.machine.set_enabled(self._wrapup_user, False)
-        self._wrapup_user = user_id
-        if operator is not None:
-            enabled = self.clients.attached and operator.user.wrap_up and self.config.wrap_up
-            self.wrapup.machine.set_enabled(operator.id, enabled)
+    def _run_wrapups(self) -> None:
+        """Wrap-up runs for each operator with a switchboard client here, when Konnekta's flag
+        and the wrap-up setting are both on (a new configured operator takes it over)."""
+        wanted: set[str] = set()
+        for key in self._attached:
+            colleague = self.operator if key is None else self.model.get(key)
+            if colleague is not None and colleague.user.wrap_up and self.config.wrap_up:
+                wanted.add(colleague.id)
+        for user_id in self._wrapup_users - wanted:
+            self.wrapup.machine.set_enabled(user_id, False)
+        for user_id in wanted:
+            self.wrapup.machine.set_enabled(user_id, True)
+        self._wrapup_users = wanted
 
     def _on_change(self, change: ModelChange) -> None:
         if change.ended_calls:

@@ -53,6 +53,7 @@ class ClientConnection:
         self._ws = ws
         self.peer = peer
         self.operator = operator
+        self.attached_as: str | None = None  # the user whose switchboard client it is, once in
         self.client = "?"  # its version, once it said hello
         self._queue: asyncio.Queue[bytes | None] = asyncio.Queue(QUEUE_FRAMES)
         self._commands: set[asyncio.Task[None]] = set()

@@ -260,10 +260,12 @@ class ClientApi:
         else:
             for frame in frames:
                 connection.send(frame)
-        first = not self._connections
         self._connections.add(connection)
-        if first:
-            session.attach_client()  # wrap-ups run while a client is here
+        # The operator's wrap-ups run while a desktop of theirs is here (an operator whose
+        # username Konnekta does not list has none).
+        colleague = session.model.by_username(connection.operator.username)
+        connection.attached_as = colleague.id if colleague is not None else "?"
+        session.attach_client(connection.attached_as)
         log.info(
             "Client %s connected (operator %d, %s; version %s, protocol %s): %s",
             connection.peer,
@@ -278,8 +280,8 @@ class ClientApi:
     def leave(self, connection: ClientConnection) -> None:
         self._connections.discard(connection)
         log.info("Client %s left", connection.peer)
-        if not self._connections and self._session is not None and not self._closing:
-            self._session.detach_client()
+        if self._session is not None and not self._closing:
+            self._session.detach_client(connection.attached_as)
 
     # -- handlers ----------------------------------------------------------------------------
 

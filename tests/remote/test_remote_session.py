@@ -493,3 +493,41 @@ async def test_two_desktops_of_one_operator_both_show_a_wrap_up_and_the_first_co
     finally:
         await first.session.close()
         await second.session.close()
+
+
+async def test_wrap_up_runs_for_the_operators_whose_desktop_is_connected(
+    connector: Running,
+) -> None:
+    """Issue "Company connector", item 4: wrap-up runs for operators whose desktop is connected
+    (the Wrap-Up section of the reference page), not for whoever the connector's settings name."""
+    configured = connector.session.operator
+    assert configured is not None
+    other = next(
+        c for c in connector.session.colleagues if c.user.wrap_up and c.id != configured.id
+    )
+    desktop = await connected(connector.api.base_url, connector.enrolled(other.user.username))
+    try:
+        theirs = await connector.simulator.ring(other.id, EXTERNAL)
+        await connector.simulator.answer(theirs)
+        await connector.simulator.hang_up(theirs)
+        if not any(w.call_id == theirs for w in desktop.session.pending_wrapups()):
+            await desktop.update(lambda u: any(w.call_id == theirs for w in u.wrapups))
+
+        nobodys = await connector.simulator.ring(configured.id, EXTERNAL)
+        await connector.simulator.answer(nobodys)
+        ended = asyncio.ensure_future(
+            connector.published(
+                lambda u: (
+                    u.colleagues is not None
+                    and any(c.call_id == nobodys for c in u.colleagues.ended_calls)
+                )
+            )
+        )
+        await asyncio.sleep(0)  # listening before the call ends
+        await connector.simulator.hang_up(nobodys)
+        await ended
+        pending = {w.call_id for w in connector.session.pending_wrapups()}
+        assert theirs in pending
+        assert nobodys not in pending  # the configured operator has no desktop here
+    finally:
+        await desktop.session.close()
