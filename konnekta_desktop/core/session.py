@@ -26,6 +26,7 @@ from ..domain.interface import (
     Switchboard,
     UpdateListener,
 )
+from ..domain.list_edits import ListEdit, carry_out_edits
 from ..domain.numbers import NumberPlan
 from ..domain.refusals import Command, Reason, Refused, Why, why
 from ..domain.states import ShownState, State, Template
@@ -260,6 +261,12 @@ class Session(CallCommands):
 
     async def activities(self) -> list[Activity]:
         return await pbx_request(Command.LOAD_ACTIVITIES, self.connector.api.activities())
+
+    async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None:
+        try:
+            carry_out_edits(self, edits)
+        finally:  # what was carried out is told, also when one edit is refused
+            self.updates.publish(lists=True)
 
     def save_state(self, state: State, *, renamed_from: str | None = None) -> None:
         self.store.save_state(state, renamed_from=renamed_from)

@@ -84,6 +84,7 @@ class UpdateStream:
         wrapups: tuple[WrapUpSession, ...] = (),
         recall: tuple[str, ...] = (),
         wrapups_done: tuple[str, ...] = (),
+        lists: bool = False,
     ) -> None:
         """One numbered update to every listener, with the shown states gathered in a batch."""
         changed = frozenset(self._shown | (shown or set()))
@@ -98,6 +99,7 @@ class UpdateStream:
             queues=colleagues is not None and colleagues.queues_changed,
             recall=recall,
             wrapups_done=wrapups_done,
+            lists=lists,
         )
         tell(self._listeners, update)
 

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from .appointments import Appointment
 from .colleagues import Colleague, ModelChange
+from .list_edits import ListEdit
 from .numbers import NumberPlan
 from .refusals import Why
 from .states import ShownState, State, Template
@@ -75,6 +76,7 @@ class Update:
     status: ConnectionStatus | None = None  # the connection, when it changed
     wrapups: tuple[WrapUpSession, ...] = ()  # wrap-ups that became pending
     wrapups_done: tuple[str, ...] = ()  # call ids whose wrap-up was completed (anywhere)
+    lists: bool = False  # the states, templates or appointments changed
     queues: bool = False  # the queues (waiting calls, agents logged in) changed
     # Transferred calls that rang unanswered for the recall time: the operator may take them back
     # (`pick_up`); nothing was picked up by itself.
@@ -282,6 +284,10 @@ class Switchboard(Protocol):
 
     async def activities(self) -> list[Activity]:
         """The PBX's presence activities, loaded afresh (for the mapping tables)."""
+
+    async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None:
+        """Carry out the Settings window's edits of the states, templates and appointments, in
+        order (on a company connector: administrators only)."""
 
     def save_state(self, state: State, *, renamed_from: str | None = None) -> None: ...
     def save_template(self, template: Template, *, renamed_from: str | None = None) -> None: ...

@@ -70,6 +70,10 @@ class Command(_Worded):
     LOAD_QUEUES = "load_queues", QT_TRANSLATE_NOOP("Refusal", "Loading the queues")
     QUEUE_LOG_IN = "queue_log_in", QT_TRANSLATE_NOOP("Refusal", "Logging in to the queue")
     QUEUE_LOG_OUT = "queue_log_out", QT_TRANSLATE_NOOP("Refusal", "Logging out of the queue")
+    SAVE_LISTS = (
+        "save_lists",
+        QT_TRANSLATE_NOOP("Refusal", "Saving the states, templates and appointments"),
+    )
     SET_FORWARDING = "set_forwarding", QT_TRANSLATE_NOOP("Refusal", "Setting forwarding")
     CLEAR_FORWARDING = "clear_forwarding", QT_TRANSLATE_NOOP("Refusal", "Clearing forwarding")
     SET_CALLER_ID = "set_caller_id", QT_TRANSLATE_NOOP("Refusal", "Setting the caller ID")

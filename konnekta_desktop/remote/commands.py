@@ -15,6 +15,7 @@ from typing import Any, Final
 import msgspec
 
 from ..domain.interface import Role, Switchboard
+from ..domain.list_edits import ListEdit
 from ..domain.refusals import Command, Reason, Refused, Why, why
 from ..domain.types import Activity, CallerIds, CallingDevice
 from ..domain.wrapups import WrapUpSession
@@ -65,6 +66,10 @@ class SetQueueLoginArguments(msgspec.Struct, frozen=True, kw_only=True):
     user_id: str
     queue: str  # the queue's name
     logged_in: bool
+
+
+class SaveListsArguments(msgspec.Struct, frozen=True, kw_only=True):
+    edits: list[ListEdit]  # carried out in order
 
 
 class SetForwardingArguments(msgspec.Struct, frozen=True, kw_only=True):
@@ -161,6 +166,10 @@ async def _set_queue_login(board: Switchboard, a: SetQueueLoginArguments, rid: s
     await board.set_queue_login(a.user_id, a.queue, a.logged_in, request_id=rid)
 
 
+async def _save_lists(board: Switchboard, a: SaveListsArguments, rid: str) -> None:
+    await board.save_lists(a.edits, request_id=rid)
+
+
 async def _set_forwarding(board: Switchboard, a: SetForwardingArguments, rid: str) -> None:
     await board.set_forwarding(a.user_id, a.number, request_id=rid)
 
@@ -203,6 +212,9 @@ COMMANDS: Final[dict[str, CommandSpec]] = {
     ),
     "set_forwarding": CommandSpec(
         SetForwardingArguments, None, Command.SET_FORWARDING, _set_forwarding
+    ),
+    "save_lists": CommandSpec(
+        SaveListsArguments, None, Command.SAVE_LISTS, _save_lists, administrators=True
     ),
     "set_caller_id": CommandSpec(SetCallerIdArguments, None, Command.SET_CALLER_ID, _set_caller_id),
     "set_template": CommandSpec(SetTemplateArguments, None, Command.SET_STATE, _set_template),

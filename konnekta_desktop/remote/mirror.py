@@ -148,6 +148,12 @@ class Mirror:
             self.wrapups[wrapup.call_id] = wrapup
         for call_id in update.wrapups_done:  # completed here, on another desktop, or by itself
             self.wrapups.pop(call_id, None)
+        if update.states is not None:
+            self.states = list(update.states)
+        if update.templates is not None:
+            self.templates = list(update.templates)
+        if update.appointments is not None:
+            self.appointments = list(update.appointments)
         return model.flush(), shown, mine
 
     def _take_shown(self, colleagues: list[ColleagueState], *, everyone: bool) -> frozenset[str]:

@@ -240,6 +240,10 @@ class UpdateMessage(_Message, frozen=True, kw_only=True, tag="update", omit_defa
     wrapups_done: list[str] = []  # call ids whose wrap-up was completed (on any desktop)
     queues: list[QueueStatus] | None = None  # since 1.1: every queue, when any changed
     recall: list[str] = []  # since 1.1: call ids of transferred calls rung unanswered too long
+    # Since 1.1: the tenant's lists, whole, when an administrator changed them.
+    states: list[State] | None = None
+    templates: list[Template] | None = None
+    appointments: list[Appointment] | None = None
 
 
 class CommandResult(_Message, frozen=True, kw_only=True, tag="result"):

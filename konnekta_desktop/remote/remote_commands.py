@@ -13,6 +13,7 @@ from typing import Any
 
 import msgspec
 
+from ..domain.list_edits import ListEdit
 from ..domain.refusals import Command, Reason, Refused
 from ..domain.types import Activity, CallerIds, CallingDevice
 from ..domain.wrapups import WrapUpSession
@@ -26,6 +27,7 @@ from .commands import (
     DialArguments,
     HangUpArguments,
     PickUpArguments,
+    SaveListsArguments,
     SetCallerIdArguments,
     SetForwardingArguments,
     SetQueueLoginArguments,
@@ -148,6 +150,10 @@ class RemoteCommands:
         command = Command.QUEUE_LOG_IN if logged_in else Command.QUEUE_LOG_OUT
         arguments = SetQueueLoginArguments(user_id=user_id, queue=queue, logged_in=logged_in)
         await self._run(command, "set_queue_login", arguments, request_id)
+
+    async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None:
+        arguments = SaveListsArguments(edits=edits)
+        await self._run(Command.SAVE_LISTS, "save_lists", arguments, request_id)
 
     # -- forwarding, caller ID, states, wrap-ups ---------------------------------------------
 

@@ -240,6 +240,9 @@ class RemoteSession(RemoteCommands):
             wrapups=wrapups,
             recall=tuple(update.recall),
             wrapups_done=tuple(update.wrapups_done),
+            lists=update.states is not None
+            or update.templates is not None
+            or update.appointments is not None,
         )
 
     def on_down(self, said: Why) -> None:
@@ -273,6 +276,7 @@ class RemoteSession(RemoteCommands):
         wrapups: tuple[WrapUpSession, ...] = (),
         recall: tuple[str, ...] = (),
         wrapups_done: tuple[str, ...] = (),
+        lists: bool = False,
     ) -> None:
         self._follow_live()
         if status is not None:
@@ -286,6 +290,7 @@ class RemoteSession(RemoteCommands):
             queues=colleagues is not None and colleagues.queues_changed,
             recall=recall,
             wrapups_done=wrapups_done,
+            lists=lists,
         )
         tell(self._listeners, update)
 

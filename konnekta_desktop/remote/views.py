@@ -96,4 +96,7 @@ def update_message(session: Session, update: Update) -> UpdateMessage:
         wrapups_done=list(update.wrapups_done),
         queues=session.queues() if update.queues else None,
         recall=list(update.recall),
+        states=list(session.states()) if update.lists else None,
+        templates=list(session.templates()) if update.lists else None,
+        appointments=list(session.appointments()) if update.lists else None,
     )

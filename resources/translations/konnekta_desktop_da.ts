@@ -2027,6 +2027,10 @@
         <translation>Log ud af køen</translation>
     </message>
     <message>
+        <source>Saving the states, templates and appointments</source>
+        <translation>Gemning af tilstande, skabeloner og aftaler</translation>
+    </message>
+    <message>
         <source>Setting forwarding</source>
         <translation>Viderestilling</translation>
     </message>

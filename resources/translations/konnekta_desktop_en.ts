@@ -1871,6 +1871,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving the states, templates and appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setting forwarding</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,8 +15,9 @@ import pytest
 
 from konnekta_desktop.core.session import Session
 from konnekta_desktop.domain.interface import Role, Update
+from konnekta_desktop.domain.list_edits import DeleteTemplate, SaveTemplate
 from konnekta_desktop.domain.refusals import Reason, Refused, WentWrong, why
-from konnekta_desktop.domain.states import State, StateClass
+from konnekta_desktop.domain.states import State, StateClass, Template
 from konnekta_desktop.domain.status import Connection
 from konnekta_desktop.domain.types import Availability, CallingDevice, CallState
 from konnekta_desktop.remote.client import client_url
@@ -531,3 +532,32 @@ async def test_wrap_up_runs_for_the_operators_whose_desktop_is_connected(
         assert nobodys not in pending  # the configured operator has no desktop here
     finally:
         await desktop.session.close()
+
+
+async def test_an_administrator_changes_the_tenants_lists_for_every_desktop_and_an_operator_cannot(
+    connector: Running,
+) -> None:
+    """Issue "Company connector", item 3: only administrators change templates (and states and
+    appointments), through the desktop's Settings window, which edits the connector's; every
+    desktop then shows the new lists."""
+    colleagues = [c for c in connector.session.colleagues if c.user.username]
+    admin = await connected(connector.api.base_url, connector.token)
+    operator = await connected(
+        connector.api.base_url, connector.enrolled(colleagues[3].user.username)
+    )
+    try:
+        state = connector.session.states()[0].name
+        new = Template(name="Front desk cover", state=state, duration_minutes=30)
+        await admin.session.save_lists([SaveTemplate(template=new)])
+        assert new in connector.session.store.templates()
+        if new not in operator.session.templates():
+            await operator.update(lambda u: u.lists)
+        assert new in operator.session.templates()
+
+        with pytest.raises(Refused) as refused:
+            await operator.session.save_lists([DeleteTemplate(name=new.name)])
+        assert reason_of(refused) is Reason.ADMINISTRATORS_ONLY
+        assert new in connector.session.store.templates()
+    finally:
+        await admin.session.close()
+        await operator.session.close()

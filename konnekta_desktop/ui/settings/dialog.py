@@ -311,7 +311,7 @@ class SettingsDialog(QDialog):
             self._say(words(error.why), problem=True)
             return False
         try:
-            self.lists.apply()
+            await self.lists.apply()
         except (WentWrong, Refused) as error:  # the connector keeps them, or a name taken
             self._say(words(error.why), problem=True)
             return False

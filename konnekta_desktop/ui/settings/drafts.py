@@ -9,17 +9,25 @@ state known), so a wrong one is refused at once, beside the field, not only at O
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from ...domain.appointments import Appointment
 from ...domain.interface import Colleagues
+from ...domain.list_edits import (
+    DeleteAppointment,
+    DeleteTemplate,
+    ListEdit,
+    SaveAppointment,
+    SaveState,
+    SaveTemplate,
+)
 from ...domain.numbers import NumberPlan
 from ...domain.refusals import Reason, WentWrong, why
 from ...domain.states import State, Template
 from ...domain.types import Activity
 
-__all__ = ["Lists", "ListsDraft"]
+__all__ = ["Lists", "ListsDraft", "ListsSession"]
 
 
 class Lists(Protocol):
@@ -41,7 +49,10 @@ class Lists(Protocol):
     def delete_appointment(self, appointment_id: str) -> None: ...
 
 
-type Edit = Callable[[Lists], None]
+class ListsSession(Lists, Protocol):
+    """A session: it also carries out a draft's edits."""
+
+    async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None: ...
 
 
 def _refused(reason: Reason, **params: str) -> WentWrong:
@@ -51,9 +62,9 @@ def _refused(reason: Reason, **params: str) -> WentWrong:
 class ListsDraft:
     """The session's lists with the edits not yet applied."""
 
-    def __init__(self, session: Lists) -> None:
+    def __init__(self, session: ListsSession) -> None:
         self._session = session
-        self._edits: list[Edit] = []
+        self._edits: list[ListEdit] = []
         self._load()
 
     def _load(self) -> None:
@@ -65,13 +76,16 @@ class ListsDraft:
     def pending(self) -> bool:
         return bool(self._edits)
 
-    def apply(self) -> None:
-        """Give the edits to the session, oldest first; then show the session's lists again.
-        An edit the session refuses stops there (raises) and stays pending with those after."""
-        while self._edits:
-            self._edits[0](self._session)
-            self._edits.pop(0)
-        self._load()
+    async def apply(self) -> None:
+        """Give the edits to the session (on a company connector: to the connector), oldest
+        first, then show the session's lists again; when the session refuses one, the window
+        shows the session's lists as they then are."""
+        edits, self._edits = self._edits, []
+        try:
+            if edits:
+                await self._session.save_lists(edits)
+        finally:
+            self._load()
 
     def discard(self) -> None:
         self._edits.clear()
@@ -119,7 +133,7 @@ class ListsDraft:
             ]
         else:
             self._states.append(state)
-        self._edits.append(lambda lists: lists.save_state(state, renamed_from=renamed_from))
+        self._edits.append(SaveState(state=state, renamed_from=renamed_from))
 
     def save_template(self, template: Template, *, renamed_from: str | None = None) -> None:
         if not template.name.strip():
@@ -138,17 +152,17 @@ class ListsDraft:
             ]
         else:
             self._templates.append(template)
-        self._edits.append(lambda lists: lists.save_template(template, renamed_from=renamed_from))
+        self._edits.append(SaveTemplate(template=template, renamed_from=renamed_from))
 
     def delete_template(self, name: str) -> None:
         self._templates = [t for t in self._templates if t.name != name]
-        self._edits.append(lambda lists: lists.delete_template(name))
+        self._edits.append(DeleteTemplate(name=name))
 
     def save_appointment(self, appointment: Appointment) -> None:
         self._appointments = [a for a in self._appointments if a.id != appointment.id]
         self._appointments.append(appointment)
-        self._edits.append(lambda lists: lists.save_appointment(appointment))
+        self._edits.append(SaveAppointment(appointment=appointment))
 
     def delete_appointment(self, appointment_id: str) -> None:
         self._appointments = [a for a in self._appointments if a.id != appointment_id]
-        self._edits.append(lambda lists: lists.delete_appointment(appointment_id))
+        self._edits.append(DeleteAppointment(appointment_id=appointment_id))

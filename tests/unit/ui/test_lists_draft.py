@@ -9,6 +9,7 @@ import pytest
 
 from konnekta_desktop.core.store import Store
 from konnekta_desktop.domain.appointments import Appointment
+from konnekta_desktop.domain.list_edits import ListEdit, carry_out_edits
 from konnekta_desktop.domain.refusals import Reason, WentWrong
 from konnekta_desktop.domain.states import State, StateClass, Template
 from konnekta_desktop.ui.settings.drafts import ListsDraft
@@ -53,13 +54,18 @@ class StoreLists:
     def delete_appointment(self, appointment_id: str) -> None:
         self.store.delete_appointment(appointment_id)
 
+    async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None:
+        carry_out_edits(self, edits)
+
 
 @pytest.fixture
 def lists(tmp_path: Path) -> StoreLists:
     return StoreLists(Store(tmp_path / "store.sqlite3"))
 
 
-def test_edits_are_shown_at_once_and_reach_the_store_only_when_applied(lists: StoreLists) -> None:
+async def test_edits_are_shown_at_once_and_reach_the_store_only_when_applied(
+    lists: StoreLists,
+) -> None:
     draft = ListsDraft(lists)  # type: ignore[arg-type]
     before = lists.store.templates()
     draft.save_state(State("Front desk", StateClass.BUSY))
@@ -68,7 +74,7 @@ def test_edits_are_shown_at_once_and_reach_the_store_only_when_applied(lists: St
     assert "Reception" in [t.name for t in draft.templates()]
     assert before[0].name not in [t.name for t in draft.templates()]
     assert lists.store.templates() == before
-    draft.apply()
+    await draft.apply()
     names = [t.name for t in lists.store.templates()]
     assert "Reception" in names
     assert before[0].name not in names
@@ -103,7 +109,7 @@ def test_a_wrong_edit_is_refused_at_once_as_the_store_would(lists: StoreLists) -
     assert not draft.pending
 
 
-def test_renaming_a_template_carries_its_appointments_in_the_draft_and_the_store(
+async def test_renaming_a_template_carries_its_appointments_in_the_draft_and_the_store(
     lists: StoreLists,
 ) -> None:
     template = lists.store.templates()[0]
@@ -112,5 +118,5 @@ def test_renaming_a_template_carries_its_appointments_in_the_draft_and_the_store
     renamed = Template(name="Renamed", state=template.state)
     draft.save_template(renamed, renamed_from=template.name)
     assert [a.template_name for a in draft.appointments()] == ["Renamed"]
-    draft.apply()
+    await draft.apply()
     assert [a.template_name for a in lists.store.appointments()] == ["Renamed"]
