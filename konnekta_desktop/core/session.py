@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..domain.appointments import Appointment
@@ -38,6 +38,7 @@ from ..konnekta.transport import HttpClient
 from ..listener.line_budget import CallLater
 from ..settings import AppPaths, SecretStore, Settings
 from ..settings.door import SettingsDoor
+from ..settings.schema import needs_reconnect
 from .appointment_service import AppointmentService
 from .call_commands import CallCommands
 from .clients import Clients
@@ -51,6 +52,7 @@ from .requests import RequestLog
 from .states import PresenceService
 from .store import Store
 from .sync import SyncReport, synchronise
+from .tenant_settings import changed_settings, write_settings
 from .transfers import Transfers
 from .updates import UpdateStream
 from .wrapup import WrapUp
@@ -261,6 +263,20 @@ class Session(CallCommands):
 
     async def activities(self) -> list[Activity]:
         return await pbx_request(Command.LOAD_ACTIVITIES, self.connector.api.activities())
+
+    async def save_tenant_settings(
+        self, values: Mapping[str, object], *, request_id: str | None = None
+    ) -> None:
+        current = self.settings
+        if current is None or self.paths is None:
+            raise Refused(Reason.TENANT_SETTINGS_AT_CONNECTOR)
+        new = changed_settings(current, values)
+        write_settings(self.paths, new, current)
+        if needs_reconnect(current, new):
+            await self.reconnect(new)
+        else:
+            self.apply_settings(new)
+        self.updates.publish(tenant_settings=True)
 
     async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None:
         try:

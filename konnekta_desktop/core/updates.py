@@ -85,6 +85,7 @@ class UpdateStream:
         recall: tuple[str, ...] = (),
         wrapups_done: tuple[str, ...] = (),
         lists: bool = False,
+        tenant_settings: bool = False,
     ) -> None:
         """One numbered update to every listener, with the shown states gathered in a batch."""
         changed = frozenset(self._shown | (shown or set()))
@@ -100,6 +101,7 @@ class UpdateStream:
             recall=recall,
             wrapups_done=wrapups_done,
             lists=lists,
+            tenant_settings=tenant_settings,
         )
         tell(self._listeners, update)
 

@@ -77,6 +77,7 @@ class Update:
     wrapups: tuple[WrapUpSession, ...] = ()  # wrap-ups that became pending
     wrapups_done: tuple[str, ...] = ()  # call ids whose wrap-up was completed (anywhere)
     lists: bool = False  # the states, templates or appointments changed
+    tenant_settings: bool = False  # the company's settings changed (numbers, mappings)
     queues: bool = False  # the queues (waiting calls, agents logged in) changed
     # Transferred calls that rang unanswered for the recall time: the operator may take them back
     # (`pick_up`); nothing was picked up by itself.
@@ -288,6 +289,13 @@ class Switchboard(Protocol):
     async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None:
         """Carry out the Settings window's edits of the states, templates and appointments, in
         order (on a company connector: administrators only)."""
+
+    async def save_tenant_settings(
+        self, values: Mapping[str, object], *, request_id: str | None = None
+    ) -> None:
+        """Change company settings (option name -> value, as settings.toml writes it): numbers,
+        sync and the mapping tables, not the connection; refused with the setting's reason
+        when a value is wrong (on a company connector: administrators only)."""
 
     def save_state(self, state: State, *, renamed_from: str | None = None) -> None: ...
     def save_template(self, template: Template, *, renamed_from: str | None = None) -> None: ...

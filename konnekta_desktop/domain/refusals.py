@@ -74,6 +74,10 @@ class Command(_Worded):
         "save_lists",
         QT_TRANSLATE_NOOP("Refusal", "Saving the states, templates and appointments"),
     )
+    SAVE_TENANT_SETTINGS = (
+        "save_tenant_settings",
+        QT_TRANSLATE_NOOP("Refusal", "Saving the company's settings"),
+    )
     SET_FORWARDING = "set_forwarding", QT_TRANSLATE_NOOP("Refusal", "Setting forwarding")
     CLEAR_FORWARDING = "clear_forwarding", QT_TRANSLATE_NOOP("Refusal", "Clearing forwarding")
     SET_CALLER_ID = "set_caller_id", QT_TRANSLATE_NOOP("Refusal", "Setting the caller ID")

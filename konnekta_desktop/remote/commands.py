@@ -68,6 +68,10 @@ class SetQueueLoginArguments(msgspec.Struct, frozen=True, kw_only=True):
     logged_in: bool
 
 
+class SaveTenantSettingsArguments(msgspec.Struct, frozen=True, kw_only=True):
+    values: dict[str, Any]  # option name -> value, as settings.toml writes it
+
+
 class SaveListsArguments(msgspec.Struct, frozen=True, kw_only=True):
     edits: list[ListEdit]  # carried out in order
 
@@ -166,6 +170,12 @@ async def _set_queue_login(board: Switchboard, a: SetQueueLoginArguments, rid: s
     await board.set_queue_login(a.user_id, a.queue, a.logged_in, request_id=rid)
 
 
+async def _save_tenant_settings(
+    board: Switchboard, a: SaveTenantSettingsArguments, rid: str
+) -> None:
+    await board.save_tenant_settings(a.values, request_id=rid)
+
+
 async def _save_lists(board: Switchboard, a: SaveListsArguments, rid: str) -> None:
     await board.save_lists(a.edits, request_id=rid)
 
@@ -215,6 +225,13 @@ COMMANDS: Final[dict[str, CommandSpec]] = {
     ),
     "save_lists": CommandSpec(
         SaveListsArguments, None, Command.SAVE_LISTS, _save_lists, administrators=True
+    ),
+    "save_tenant_settings": CommandSpec(
+        SaveTenantSettingsArguments,
+        None,
+        Command.SAVE_TENANT_SETTINGS,
+        _save_tenant_settings,
+        administrators=True,
     ),
     "set_caller_id": CommandSpec(SetCallerIdArguments, None, Command.SET_CALLER_ID, _set_caller_id),
     "set_template": CommandSpec(SetTemplateArguments, None, Command.SET_STATE, _set_template),

@@ -154,6 +154,10 @@ class Mirror:
             self.templates = list(update.templates)
         if update.appointments is not None:
             self.appointments = list(update.appointments)
+        if update.mappings is not None:
+            self.mappings = update.mappings
+        if update.plan is not None:
+            self.plan = update.plan
         return model.flush(), shown, mine
 
     def _take_shown(self, colleagues: list[ColleagueState], *, everyone: bool) -> frozenset[str]:

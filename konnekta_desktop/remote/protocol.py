@@ -244,6 +244,9 @@ class UpdateMessage(_Message, frozen=True, kw_only=True, tag="update", omit_defa
     states: list[State] | None = None
     templates: list[Template] | None = None
     appointments: list[Appointment] | None = None
+    # Since 1.1: the company's numbers and mapping tables, when an administrator changed them.
+    mappings: Mappings | None = None
+    plan: NumberPlan | None = None
 
 
 class CommandResult(_Message, frozen=True, kw_only=True, tag="result"):

@@ -9,6 +9,7 @@ the connector cannot be reached (`client.py`).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -28,6 +29,7 @@ from .commands import (
     HangUpArguments,
     PickUpArguments,
     SaveListsArguments,
+    SaveTenantSettingsArguments,
     SetCallerIdArguments,
     SetForwardingArguments,
     SetQueueLoginArguments,
@@ -150,6 +152,12 @@ class RemoteCommands:
         command = Command.QUEUE_LOG_IN if logged_in else Command.QUEUE_LOG_OUT
         arguments = SetQueueLoginArguments(user_id=user_id, queue=queue, logged_in=logged_in)
         await self._run(command, "set_queue_login", arguments, request_id)
+
+    async def save_tenant_settings(
+        self, values: Mapping[str, object], *, request_id: str | None = None
+    ) -> None:
+        arguments = SaveTenantSettingsArguments(values=dict(values))
+        await self._run(Command.SAVE_TENANT_SETTINGS, "save_tenant_settings", arguments, request_id)
 
     async def save_lists(self, edits: list[ListEdit], *, request_id: str | None = None) -> None:
         arguments = SaveListsArguments(edits=edits)

@@ -243,6 +243,7 @@ class RemoteSession(RemoteCommands):
             lists=update.states is not None
             or update.templates is not None
             or update.appointments is not None,
+            tenant_settings=update.mappings is not None or update.plan is not None,
         )
 
     def on_down(self, said: Why) -> None:
@@ -277,6 +278,7 @@ class RemoteSession(RemoteCommands):
         recall: tuple[str, ...] = (),
         wrapups_done: tuple[str, ...] = (),
         lists: bool = False,
+        tenant_settings: bool = False,
     ) -> None:
         self._follow_live()
         if status is not None:
@@ -291,6 +293,7 @@ class RemoteSession(RemoteCommands):
             recall=recall,
             wrapups_done=wrapups_done,
             lists=lists,
+            tenant_settings=tenant_settings,
         )
         tell(self._listeners, update)
 

@@ -42,7 +42,6 @@ def snapshot(session: Session, seq: int, stream: str, operator_user: str, role: 
     """Everything the switchboard of the operator `operator_user` (a PBX username) shows now,
     as of update `seq`."""
     operator = session.model.by_username(operator_user) if operator_user else None
-    config = session.config
     return Snapshot(
         seq=seq,
         stream=stream,
@@ -54,9 +53,7 @@ def snapshot(session: Session, seq: int, stream: str, operator_user: str, role: 
         states=list(session.states()),
         templates=list(session.templates()),
         appointments=list(session.appointments()),
-        mappings=Mappings(
-            activities=dict(config.activity_mappings), states=dict(config.state_mappings)
-        ),
+        mappings=_mappings(session),
         plan=session.plan,
         operator_user=operator_user,
         operator_id=operator.id if operator is not None else None,
@@ -99,4 +96,11 @@ def update_message(session: Session, update: Update) -> UpdateMessage:
         states=list(session.states()) if update.lists else None,
         templates=list(session.templates()) if update.lists else None,
         appointments=list(session.appointments()) if update.lists else None,
+        mappings=_mappings(session) if update.tenant_settings else None,
+        plan=session.plan if update.tenant_settings else None,
     )
+
+
+def _mappings(session: Session) -> Mappings:
+    config = session.config
+    return Mappings(activities=dict(config.activity_mappings), states=dict(config.state_mappings))

@@ -2031,6 +2031,10 @@
         <translation>Gemning af tilstande, skabeloner og aftaler</translation>
     </message>
     <message>
+        <source>Saving the company&apos;s settings</source>
+        <translation>Gemning af virksomhedens indstillinger</translation>
+    </message>
+    <message>
         <source>Setting forwarding</source>
         <translation>Viderestilling</translation>
     </message>

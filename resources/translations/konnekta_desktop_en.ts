@@ -1875,6 +1875,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving the company&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setting forwarding</source>
         <translation type="unfinished"></translation>
     </message>

@@ -561,3 +561,39 @@ async def test_an_administrator_changes_the_tenants_lists_for_every_desktop_and_
     finally:
         await admin.session.close()
         await operator.session.close()
+
+
+async def test_an_administrator_changes_the_company_settings_on_the_connector(
+    connector: Running, tmp_path: Path
+) -> None:
+    """Issue "Company connector", item 3: mappings and the other company settings are changed
+    through an administrator's desktop, which edits the connector's configuration; never the
+    connection, and never by an operator."""
+    admin = await connected(connector.api.base_url, connector.token)
+    colleagues = [c for c in connector.session.colleagues if c.user.username]
+    operator = await connected(
+        connector.api.base_url, connector.enrolled(colleagues[3].user.username)
+    )
+    try:
+        activity = next(iter(connector.session.colleagues.activities))
+        mappings = {activity: connector.session.templates()[0].name}
+        await admin.session.save_tenant_settings({"activity_mappings": mappings})
+        assert dict(connector.session.config.activity_mappings) == mappings
+        assert connector.session.paths is not None
+        assert activity in connector.session.paths.settings_file.read_text()
+        if not any(u.tenant_settings for u in operator.updates):
+            await operator.update(lambda u: u.tenant_settings)
+
+        with pytest.raises(Refused) as wrong:
+            await admin.session.save_tenant_settings({"international_code": "999999"})
+        assert wrong.value.why.params.get("setting") == "International Code"
+        with pytest.raises(Refused) as connection:
+            await admin.session.save_tenant_settings({"smg_address": "https://evil.example"})
+        assert reason_of(connection) is Reason.MESSAGE_FIELDS_WRONG
+        with pytest.raises(Refused) as not_admin:
+            await operator.session.save_tenant_settings({"activity_mappings": {}})
+        assert reason_of(not_admin) is Reason.ADMINISTRATORS_ONLY
+        assert dict(connector.session.config.activity_mappings) == mappings
+    finally:
+        await admin.session.close()
+        await operator.session.close()

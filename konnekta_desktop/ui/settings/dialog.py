@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...autostart import AutostartError, apply_start_at_login
+from ...core.tenant_settings import CHANGEABLE
 from ...domain.interface import Role
 from ...domain.refusals import Refused, WentWrong
 from ...domain.status import Connection
@@ -311,6 +313,7 @@ class SettingsDialog(QDialog):
             self._say(words(error.why), problem=True)
             return False
         try:
+            await self._company_settings(old, new)
             await self.lists.apply()
         except (WentWrong, Refused) as error:  # the connector keeps them, or a name taken
             self._say(words(error.why), problem=True)
@@ -368,6 +371,19 @@ class SettingsDialog(QDialog):
             self._session.apply_settings(new)
         self.settings_applied.emit(new)
         return True
+
+    async def _company_settings(self, old: Settings, new: Settings) -> None:
+        """On a company connector, an administrator's changes of the company's settings
+        (numbers, sync, mappings) go to the connector, which keeps them for every desktop."""
+        if self._session.through_connector is None or self._own_only:
+            return
+        changes = {
+            name: msgspec.to_builtins(getattr(new, name))
+            for name in sorted(CHANGEABLE)
+            if getattr(new, name) != getattr(old, name)
+        }
+        if changes:
+            await self._session.save_tenant_settings(changes)
 
     def _must_reconnect(self, old: Settings, new: Settings) -> bool:
         """A connection option changed, or the connection is stopped until the settings are
