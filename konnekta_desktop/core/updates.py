@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from ..domain.colleagues import ModelChange
 from ..domain.interface import Update, UpdateListener
-from ..domain.status import ConnectionStatus
 from ..domain.wrapups import WrapUpSession
 
-__all__ = ["UpdateStream", "tell"]
+__all__ = ["UpdateStream", "tell", "update_of"]
 
 log = logging.getLogger(__name__)
 
@@ -80,30 +80,23 @@ class UpdateStream:
         *,
         colleagues: ModelChange | None = None,
         shown: set[str] | None = None,
-        status: ConnectionStatus | None = None,
-        wrapups: tuple[WrapUpSession, ...] = (),
-        recall: tuple[str, ...] = (),
-        wrapups_done: tuple[str, ...] = (),
-        lists: bool = False,
-        tenant_settings: bool = False,
+        **told: Any,
     ) -> None:
-        """One numbered update to every listener, with the shown states gathered in a batch."""
+        """One numbered update to every listener, with the shown states gathered in a batch;
+        `told`: the rest of `Update`'s fields (status, wrap-ups, recall...)."""
         changed = frozenset(self._shown | (shown or set()))
         self._shown = set()
         self._seq += 1
-        update = Update(
-            seq=self._seq,
-            colleagues=colleagues,
-            shown=changed,
-            status=status,
-            wrapups=wrapups,
-            queues=colleagues is not None and colleagues.queues_changed,
-            recall=recall,
-            wrapups_done=wrapups_done,
-            lists=lists,
-            tenant_settings=tenant_settings,
-        )
-        tell(self._listeners, update)
+        tell(self._listeners, update_of(self._seq, colleagues, changed, **told))
+
+
+def update_of(
+    seq: int, colleagues: ModelChange | None, shown: frozenset[str], **told: Any
+) -> Update:
+    """The update numbered `seq`: what changed in the model (the queues with it), and the rest
+    of `Update`'s fields as given."""
+    queues = colleagues is not None and colleagues.queues_changed
+    return Update(seq=seq, colleagues=colleagues, shown=shown, queues=queues, **told)
 
 
 def tell(listeners: list[UpdateListener], update: Update) -> None:

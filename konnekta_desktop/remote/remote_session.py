@@ -27,10 +27,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Any, Final
 
 from ..core.clock import Clock, SystemClock
-from ..core.updates import tell
+from ..core.updates import tell, update_of
 from ..domain.appointments import Appointment
 from ..domain.colleagues import Colleague, ModelChange
 from ..domain.interface import (
@@ -40,7 +40,6 @@ from ..domain.interface import (
     Lifecycle,
     Role,
     Switchboard,
-    Update,
     UpdateListener,
 )
 from ..domain.numbers import NumberPlan
@@ -274,28 +273,12 @@ class RemoteSession(RemoteCommands):
         shown: frozenset[str] = frozenset(),
         *,
         status: ConnectionStatus | None = None,
-        wrapups: tuple[WrapUpSession, ...] = (),
-        recall: tuple[str, ...] = (),
-        wrapups_done: tuple[str, ...] = (),
-        lists: bool = False,
-        tenant_settings: bool = False,
+        **told: Any,
     ) -> None:
         self._follow_live()
         if status is not None:
             self._published_status = status
-        update = Update(
-            seq=seq,
-            colleagues=colleagues,
-            shown=shown,
-            status=status,
-            wrapups=wrapups,
-            queues=colleagues is not None and colleagues.queues_changed,
-            recall=recall,
-            wrapups_done=wrapups_done,
-            lists=lists,
-            tenant_settings=tenant_settings,
-        )
-        tell(self._listeners, update)
+        tell(self._listeners, update_of(seq, colleagues, shown, status=status, **told))
 
     # -- the tenant's lists: the connector's -------------------------------------------------
 
