@@ -22,7 +22,9 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+from _loadgen import CALL_PREFIX
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -332,3 +334,30 @@ def start_gui_timer(recorder: TickRecorder) -> Any:
     timer.timeout.connect(recorder.tick)
     timer.start()
     return timer
+
+
+class ModelMeasure(Protocol):
+    samples: list[tuple[float, float]]  # (send stamp, seconds until in the model)
+    events: int
+    batches: int
+
+
+def watch_model(model: Any, measure: ModelMeasure) -> None:
+    """Note when each stamped call (`CALL_PREFIX`) first shows in the model (after the app's
+    own consumers), and count the model's events and batches."""
+    seen: set[str] = set()
+
+    def on_change(change: Any) -> None:
+        now = time.time()
+        measure.events += change.events
+        measure.batches += 1
+        for user_id in change.changed:
+            colleague = model.get(user_id)
+            if colleague is None:
+                continue
+            for call in colleague.calls.values():
+                if call.call_id.startswith(CALL_PREFIX) and call.call_id not in seen:
+                    seen.add(call.call_id)
+                    measure.samples.append((call.started_at, now - call.started_at))
+
+    model.subscribe(on_change)

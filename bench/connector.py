@@ -64,9 +64,9 @@ from _common import (
     simulator,
     stdin_commands_on,
     table,
+    watch_model,
 )
 from _load import SECRET_VARIABLE
-from _loadgen import CALL_PREFIX
 
 BENCH = Path(__file__).resolve().parent
 LOADGEN = BENCH / "_loadgen.py"
@@ -117,26 +117,11 @@ class ServerMeasure:
 
 def watch(session: Any, measure: ServerMeasure) -> None:
     """Note when each stamped call first shows in the model, and count the session's updates."""
-    model = session.model
-    seen: set[str] = set()
-
-    def on_change(change: Any) -> None:
-        now = time.time()
-        measure.events += change.events
-        measure.batches += 1
-        for user_id in change.changed:
-            colleague = model.get(user_id)
-            if colleague is None:
-                continue
-            for call in colleague.calls.values():
-                if call.call_id.startswith(CALL_PREFIX) and call.call_id not in seen:
-                    seen.add(call.call_id)
-                    measure.samples.append((call.started_at, now - call.started_at))
+    watch_model(session.model, measure)
 
     def on_update(_update: Any) -> None:
         measure.updates += 1
 
-    model.subscribe(on_change)
     session.subscribe(on_update)
 
 

@@ -45,9 +45,9 @@ from _common import (
     start_gui_timer,
     stdin_commands_on,
     table,
+    watch_model,
 )
 from _load import SECRET_VARIABLE
-from _loadgen import CALL_PREFIX
 from aiohttp import web
 
 LOADGEN = Path(__file__).with_name("_loadgen.py")
@@ -121,26 +121,6 @@ class Measure:
                     "rss_mb": peak_rss_mb(),
                 }
             )
-
-
-def watch_model(model: Any, measure: Measure) -> None:
-    """Note when each stamped call first shows in the model (after the app's own consumers)."""
-    seen: set[str] = set()
-
-    def on_change(change: Any) -> None:
-        now = time.time()
-        measure.events += change.events
-        measure.batches += 1
-        for user_id in change.changed:
-            colleague = model.get(user_id)
-            if colleague is None:
-                continue
-            for call in colleague.calls.values():
-                if call.call_id.startswith(CALL_PREFIX) and call.call_id not in seen:
-                    seen.add(call.call_id)
-                    measure.samples.append((call.started_at, now - call.started_at))
-
-    model.subscribe(on_change)
 
 
 async def serve_commands(measure: Measure, port: int, close: Callable[[], Any]) -> None:
