@@ -18,7 +18,13 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-__all__ = ["ProtocolFactory", "address_option", "listening_socket", "serve", "stop_serving"]
+__all__ = [
+    "ProtocolFactory",
+    "address_option",
+    "listening_socket",
+    "serve",
+    "stop_serving",
+]
 
 ProtocolFactory = Callable[[], asyncio.Protocol]
 

@@ -10,6 +10,7 @@ import httpx
 import msgspec
 
 from ..konnekta.transport import HttpClient
+from ..settings.checks import url_host
 
 __all__ = ["another_switchboard_listens"]
 
@@ -22,7 +23,7 @@ async def another_switchboard_listens(http: HttpClient, host: str, port: int) ->
         host = "127.0.0.1"
     elif host == "::":
         host = "::1"
-    shown = f"[{host}]" if ":" in host else host
+    shown = url_host(host)
     try:
         async with asyncio.timeout(_ASK_FOR):
             reply = await http.request("GET", f"http://{shown}:{port}/health")

@@ -30,6 +30,7 @@ from ..domain.interface import Update
 from ..domain.refusals import Reason, english, why
 from ..domain.status import Connection, ConnectionStatus
 from ..serving import serve, stop_serving
+from ..settings.checks import url_host
 from .connection import QUEUE_FRAMES, ClientConnection
 from .enrolment import Enrolment, refusal_response
 from .operators import Operator, Operators
@@ -100,17 +101,13 @@ class ClientApi:
 
     @property
     def base_url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{'https' if self.tls is not None else 'http'}://{host}:{self.port}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://{url_host(self.host)}:{self.port}"
 
     @property
     def client_url(self) -> str:
         scheme, rest = self.base_url.split("://", 1)
         return f"{'wss' if scheme == 'https' else 'ws'}://{rest}/client"
-
-    @property
-    def enrol_url(self) -> str:
-        return f"{self.base_url}/enrol"
 
     @property
     def health_url(self) -> str:

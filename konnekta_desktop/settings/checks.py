@@ -32,6 +32,11 @@ _DOMAIN = re.compile(rf"(?=.{{1,253}}$)(?:{_HOST_LABEL}\.)+[a-z][a-z0-9-]{{1,62}
 _HOSTNAME = re.compile(rf"(?=.{{1,253}}$){_HOST_LABEL}(?:\.{_HOST_LABEL})*", re.IGNORECASE)
 
 
+def url_host(host: str) -> str:
+    """`host` as it goes in a URL: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host else host
+
+
 def is_loopback_host(host: str) -> bool:
     """True for the addresses that never leave this computer (where plain http is acceptable)."""
     host = host.strip().strip("[]").lower()
@@ -204,8 +209,7 @@ def connector_url(address: str) -> str | Found:
     if scheme == "ws" and not is_loopback_host(parts.hostname):
         return Reason.CONNECTOR_NEEDS_TLS, {"address": address}
     path = parts.path if parts.path not in ("", "/") else "/client"
-    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-    return urlunsplit((scheme, f"{host}:{port}", path, "", ""))
+    return urlunsplit((scheme, f"{url_host(parts.hostname)}:{port}", path, "", ""))
 
 
 def connector_address(value: str) -> Found | None:

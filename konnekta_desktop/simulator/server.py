@@ -34,6 +34,7 @@ from konnekta_desktop.konnekta.models import (
 )
 
 from ..serving import serve, stop_serving
+from ..settings.checks import url_host
 from .control import Faults, control_errors, control_routes
 from .engine import CallEngine
 from .keycloak import TokenIssuer, keycloak_routes
@@ -141,8 +142,7 @@ class Simulator:
 
     @property
     def base_url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        return f"http://{url_host(self.host)}:{self.port}"
 
     @property
     def issuer_uri(self) -> str:
