@@ -17,8 +17,10 @@ __all__ = [
     "PanelCall",
     "answered_by_colleague",
     "command_target",
+    "my_answered_calls",
     "my_call",
     "my_consultation",
+    "my_held_call",
     "my_ringing_call",
     "my_talking_call",
     "other_party",
@@ -110,6 +112,25 @@ def my_ringing_call(calls: Sequence[PanelCall], operator_id: str | None) -> Pane
     for panel in calls:
         leg = _my_leg(panel, operator_id)
         if leg is not None and leg.state is CallState.RINGING:
+            return panel
+    return None
+
+
+def my_answered_calls(calls: Sequence[PanelCall], operator_id: str | None) -> list[PanelCall]:
+    """The calls I talk in or hold, not counting a consultation (what Hold and Ask first take)."""
+    found = []
+    for panel in calls:
+        leg = _my_leg(panel, operator_id)
+        if leg is not None and leg.state is CallState.ANSWERED and leg.consultation_for is None:
+            found.append(panel)
+    return found
+
+
+def my_held_call(calls: Sequence[PanelCall], operator_id: str | None) -> PanelCall | None:
+    """The call I hold (as after a consultation nobody answered), if any."""
+    for panel in my_answered_calls(calls, operator_id):
+        leg = _my_leg(panel, operator_id)
+        if leg is not None and leg.held:
             return panel
     return None
 

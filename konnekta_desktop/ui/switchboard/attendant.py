@@ -18,7 +18,14 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from ...domain.types import Call, CallState
 from ..bridge import AppSession
-from ..call_choice import PanelCall, my_consultation, my_ringing_call, pick_up_target
+from ..call_choice import (
+    PanelCall,
+    my_answered_calls,
+    my_consultation,
+    my_held_call,
+    my_ringing_call,
+    pick_up_target,
+)
 from ..shortcuts import key_label
 from ..tasks import TaskRunner
 from .call_panel import CallPanel
@@ -101,16 +108,7 @@ class AttendantCommands(QObject):
     def _my_answered(self, me: str) -> PanelCall | None:
         """My answered call that is not a consultation: the selected one if it is mine."""
         selected = self._call_panel.selected_call_id
-        mine = [
-            panel
-            for panel in self._calls()
-            if any(
-                leg.user_id == me
-                and leg.state is CallState.ANSWERED
-                and leg.consultation_for is None
-                for leg in panel.legs
-            )
-        ]
+        mine = my_answered_calls(self._calls(), me)
         chosen = [panel for panel in mine if panel.call_id == selected]
         return next(iter(chosen or mine), None)
 
@@ -313,10 +311,8 @@ class AttendantCommands(QObject):
     def _held_by_me(self) -> tuple[str, str] | None:
         """(my id, the call I hold), as after a consultation nobody answered."""
         me = self._me.id
-        for panel in self._calls():
-            if any(leg.user_id == me and leg.held for leg in panel.legs) and me is not None:
-                return me, panel.call_id
-        return None
+        held = my_held_call(self._calls(), me) if me is not None else None
+        return (me, held.call_id) if me is not None and held is not None else None
 
     def complete(self) -> bool:
         """Connect the held caller with the colleague consulted; False when I consult nobody."""

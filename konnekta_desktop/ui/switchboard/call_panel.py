@@ -22,8 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.types import CallState
-from ..call_choice import PanelCall, command_target, my_call, my_consultation, my_ringing_call
+from ..call_choice import (
+    PanelCall,
+    command_target,
+    my_answered_calls,
+    my_call,
+    my_consultation,
+    my_held_call,
+    my_ringing_call,
+)
 from ..calls import CALL_ID_ROLE, CallColumn, CallTableModel
 from ..shortcuts import key_label
 
@@ -214,14 +221,8 @@ class CallPanel(QGroupBox):
         calls = self.model.calls()
         ringing = my_ringing_call(calls, me)
         consulting = my_consultation(calls, me)
-        my_legs = [
-            leg
-            for panel in calls
-            for leg in panel.legs
-            if leg.user_id == me and leg.state is CallState.ANSWERED
-        ]
-        talking = [leg for leg in my_legs if leg.consultation_for is None]
-        held = any(leg.held for leg in talking)
+        talking = my_answered_calls(calls, me)
+        held = my_held_call(calls, me) is not None
         self.answer_button.setEnabled(ringing is not None)
         self.answer_button.setToolTip(
             self.tr("Answer the call ringing at me, on my local phone ({keys})").format(
