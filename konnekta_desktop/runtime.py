@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import logs
 from .core.config import ConnectorConfig
 from .core.session import Session
-from .core.store import Store
+from .core.store import DEFAULT_FILE_NAME, Store
 from .domain.refusals import Why
 from .domain.states import DEFAULT_STATES, DEFAULT_TEMPLATES, SyncDirection
 from .domain.types import Activity, CallingDevice
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STORE_FILE = "konnekta-desktop.sqlite3"
+STORE_FILE = DEFAULT_FILE_NAME  # the store's file in the data folder
 
 
 @dataclass(frozen=True, slots=True)

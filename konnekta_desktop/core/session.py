@@ -36,7 +36,7 @@ from ..domain.wrapups import WrapUpSession
 from ..konnekta.errors import ConfigurationError, KonnektaError
 from ..konnekta.transport import HttpClient
 from ..listener.line_budget import CallLater
-from ..settings import AppPaths, SecretStore, Settings
+from ..settings import AppPaths, SecretStore, Settings, save_settings
 from ..settings.door import SettingsDoor
 from ..settings.schema import needs_reconnect
 from .appointment_service import AppointmentService
@@ -52,7 +52,7 @@ from .requests import RequestLog
 from .states import PresenceService
 from .store import Store
 from .sync import SyncReport, synchronise
-from .tenant_settings import changed_settings, write_settings
+from .tenant_settings import changed_settings
 from .transfers import Transfers
 from .updates import UpdateStream
 from .wrapup import WrapUp
@@ -271,7 +271,7 @@ class Session(CallCommands):
         if current is None or self.paths is None:
             raise Refused(Reason.TENANT_SETTINGS_AT_CONNECTOR)
         new = changed_settings(current, values)
-        write_settings(self.paths, new, current)
+        save_settings(self.paths, new, None, previous=current)  # the secrets stay where they are
         if needs_reconnect(current, new):
             await self.reconnect(new)
         else:

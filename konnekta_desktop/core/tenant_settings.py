@@ -2,21 +2,19 @@
 numbers, state sync and the mapping tables. Each value is checked as the Settings window checks
 it; the connection and the secrets are not changed this way (they are the connector's own), nor
 the operator's own settings. The settings file is written without the secrets, which stay where
-they came from."""
+they came from (`save_settings` without a secret store)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-import keyring.backends.null
-
 from ..domain.refusals import Reason, Refused
-from ..settings import SecretStore, Settings, save_settings
+from ..settings import Settings
 from ..settings.schema import OPTIONS, Owner, Section
 from ..settings.validation import convert_value, value_problem
 
-__all__ = ["CHANGEABLE", "changed_settings", "write_settings"]
+__all__ = ["CHANGEABLE", "changed_settings"]
 
 _CHANGEABLE = {
     option.name: option
@@ -45,9 +43,3 @@ def changed_settings(current: Settings, values: Mapping[str, object]) -> Setting
             raise Refused(problem.reason, problem.cause, **dict(problem.params))
         converted[name], _ = convert_value(option, value)
     return current.replace(**converted)
-
-
-def write_settings(paths: Any, settings: Settings, previous: Settings) -> None:
-    """settings.toml without the secrets: the null keyring keeps nothing, and no file holds them."""
-    secrets = SecretStore(keyring.backends.null.Keyring())  # type: ignore[no-untyped-call]
-    save_settings(paths, settings, secrets, previous=previous)

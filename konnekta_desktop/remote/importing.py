@@ -19,11 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import keyring.backends.null
-
 from .. import private_files
 from ..core.store import DEFAULT_FILE_NAME, Store
-from ..settings import AppPaths, SecretStore, Settings, load_settings, save_settings
+from ..settings import AppPaths, Settings, load_settings, save_settings
 from ..settings.schema import OPTIONS, Owner
 
 __all__ = ["Imported", "import_desktop"]
@@ -75,8 +73,7 @@ def import_desktop(desktop: AppPaths, connector: AppPaths) -> Imported:
     connector_settings, _ = load_settings(connector)
     merged, taken = _tenant_settings(desktop_settings, connector_settings)
     if taken:
-        # Nothing secret is in `merged`, and the null keyring keeps nothing anyway.
-        save_settings(connector, merged, SecretStore(keyring.backends.null.Keyring()))  # type: ignore[no-untyped-call]
+        save_settings(connector, merged, None)  # nothing secret is taken over
     return Imported(rows, taken)
 
 

@@ -222,11 +222,13 @@ def backup_file(file: Path) -> Path:
 def save_settings(
     paths: AppPaths,
     settings: Settings,
-    secrets: SecretStore,
+    secrets: SecretStore | None,
     *,
     previous: Settings | None = None,
 ) -> None:
-    """Write settings.toml atomically and put the secrets in `secrets` (never in the file).
+    """Write settings.toml atomically and put the secrets in `secrets` (never in the file);
+    with None, the secrets go nowhere (the company connector's come from its own secrets file,
+    environment or keyring).
 
     `previous`, when given, lets keyring entries that no longer apply (another issuer or user) be
     removed. Raises `SettingsSaveError` when the file cannot be written.
@@ -249,4 +251,5 @@ def save_settings(
         raise SettingsSaveError(
             why(Reason.FILE_NOT_SAVED, file=str(file), detail=detail)
         ) from error
-    secrets.save(settings, previous)
+    if secrets is not None:
+        secrets.save(settings, previous)
