@@ -83,6 +83,7 @@ class ConnectionPage(SettingsPage):
         self._current = current
         self._secrets = secrets
         self._tasks = BackgroundTasks(self._test_failed)
+        self._enrolling = BackgroundTasks(self._enrol_failed)
         form = QFormLayout()
         for name in _connection_fields():
             option = get_option(name)
@@ -195,7 +196,7 @@ class ConnectionPage(SettingsPage):
         address_field = self.fields["connector_address"]
         problem = address_field.check()
         code = self.enrol_code.text().strip()
-        if problem is not None or not address_field.value() or not code or self._tasks.busy:
+        if problem is not None or not address_field.value() or not code or self._enrolling.busy:
             if not code:
                 self._show_enrolment(
                     translate("SettingsPage", "Type the enrolment code first."), ok=False
@@ -203,7 +204,7 @@ class ConnectionPage(SettingsPage):
             return
         self.enrol_button.setEnabled(False)
         self._show_enrolment(translate("SettingsPage", "Enrolling…"), ok=True)
-        self._tasks.start(self._enrol(address_field.value(), code), "enrol")
+        self._enrolling.start(self._enrol(address_field.value(), code), "enrol")
 
     async def _enrol(self, address: str, code: str) -> None:
         location = client_url(address)
@@ -262,17 +263,17 @@ class ConnectionPage(SettingsPage):
             ).format(users=result.users, activities=result.activities)
         )
 
+    def _enrol_failed(self, error: BaseException) -> None:
+        self.enrol_button.setEnabled(True)
+        reason = error.why if isinstance(error, WentWrong | Refused) else None
+        self._show_enrolment(
+            translate("SettingsPage", "Not enrolled: {reason}").format(
+                reason=words(reason) if reason is not None else type(error).__name__
+            ),
+            ok=False,
+        )
+
     def _test_failed(self, error: BaseException) -> None:
-        if not self.enrol_button.isEnabled():  # it was the enrolment that failed
-            self.enrol_button.setEnabled(True)
-            reason = error.why if isinstance(error, WentWrong | Refused) else None
-            self._show_enrolment(
-                translate("SettingsPage", "Not enrolled: {reason}").format(
-                    reason=words(reason) if reason is not None else type(error).__name__
-                ),
-                ok=False,
-            )
-            return
         self.test_button.setEnabled(True)
         text_style(self.test_result, "problem")
         self.test_result.setText(
