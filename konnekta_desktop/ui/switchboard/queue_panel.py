@@ -161,28 +161,30 @@ class QueuePanel(QGroupBox):
 
     # -- my login ----------------------------------------------------------------------------
 
-    def selected_queue(self) -> str | None:
+    def _selected(self) -> QueueStatus | None:
+        """The selected row's queue (rows are the queues in `_queues`' order)."""
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows or rows[0].row() >= len(self._queues):
             return None
-        return self._queues[rows[0].row()].name
+        return self._queues[rows[0].row()]
+
+    def selected_queue(self) -> str | None:
+        queue = self._selected()
+        return queue.name if queue is not None else None
 
     def _my_agent_state(self) -> bool | None:
         """Whether I am logged in to the selected queue; None when I am not its agent."""
-        name, me = self.selected_queue(), self._operator_id()
-        queue = next((q for q in self._queues if q.name == name), None)
+        queue, me = self._selected(), self._operator_id()
         agent = next((a for a in queue.agents if a.user_id == me), None) if queue else None
         return agent.logged_in if agent is not None else None
 
     def _take_next(self) -> None:
-        name = self.selected_queue()
-        queue = next((q for q in self._queues if q.name == name), None)
+        queue = self._selected()
         if queue is not None and queue.waiting:
             self.take_next_requested.emit(queue.name, queue.waiting[0].call_id)
 
     def _update_button(self) -> None:
-        name = self.selected_queue()
-        queue = next((q for q in self._queues if q.name == name), None)
+        queue = self._selected()
         self.take_button.setEnabled(queue is not None and bool(queue.waiting))
         state = self._my_agent_state()
         self.login_button.setEnabled(state is not None)
