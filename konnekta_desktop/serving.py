@@ -2,10 +2,11 @@
 
 A connection accepted in the loop turn before `Server.close()` is set up one turn later, finds the
 server closed, and is dropped half made with its socket open (CPython gh-109564): a client posting
-just as the server stops would leak a socket. `web.TCPSite` hides the server object, so both the
-webhook listener and the simulator make their own with `serve`, and `stop_serving` stops watching
-the listening sockets first and lets one loop turn attach what was already accepted; the runner's
-clean-up then closes those connections with the rest.
+just as the server stops would leak a socket. `web.TCPSite` hides the server object, so the webhook
+listener, the simulator and the client API make their own with `serve` (the latter two through
+`AppServing`), and `stop_serving` stops watching the listening sockets first and lets one loop
+turn attach what was already accepted; the runner's clean-up then closes those connections with
+the rest.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from aiohttp import web
 
 __all__ = [
+    "AppServing",
     "ProtocolFactory",
     "address_option",
     "listening_socket",
@@ -96,3 +98,36 @@ async def stop_serving(server: asyncio.Server) -> None:
     else:
         await asyncio.sleep(0)
     server.close()
+
+
+class AppServing:
+    """An aiohttp application served on host:port until `close`: the runner set up, the socket
+    server started (the runner cleaned up again when the port cannot be used), and on close the
+    sockets stopped before the runner's connections are closed."""
+
+    def __init__(self, runner: web.AppRunner, server: asyncio.Server, port: int) -> None:
+        self._runner: web.AppRunner | None = runner
+        self._server: asyncio.Server | None = server
+        self.port = port
+
+    @classmethod
+    async def start(
+        cls, app: web.Application, host: str, port: int, *, tls: ssl.SSLContext | None = None
+    ) -> AppServing:
+        """Raises OSError when the port cannot be used; port 0 takes a free one."""
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        try:
+            server, addresses = await serve(runner, host, port, tls=tls)
+        except BaseException:
+            await runner.cleanup()
+            raise
+        return cls(runner, server, addresses[0][1])
+
+    async def close(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            await stop_serving(server)
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()

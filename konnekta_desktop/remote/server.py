@@ -29,7 +29,7 @@ from ..core.session import Session
 from ..domain.interface import Update
 from ..domain.refusals import Reason, english, why
 from ..domain.status import Connection, ConnectionStatus
-from ..serving import serve, stop_serving
+from ..serving import AppServing
 from ..settings.checks import url_host
 from .connection import QUEUE_FRAMES, ClientConnection
 from .enrolment import Enrolment, refusal_response
@@ -93,8 +93,7 @@ class ClientApi:
         self._unsubscribe: Callable[[], None] | None = None
         self._attached = asyncio.Event()
         self._connections: set[ClientConnection] = set()
-        self._runner: web.AppRunner | None = None
-        self._server: asyncio.Server | None = None
+        self._serving: AppServing | None = None
         self._closing = False
 
     # -- addresses ---------------------------------------------------------------------------
@@ -129,16 +128,9 @@ class ClientApi:
                 web.post("/enrol", self._enrol),
             ]
         )
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        try:
-            tls = self.tls.context if self.tls is not None else None
-            self._server, addresses = await serve(self._runner, self.host, self.port, tls=tls)
-        except BaseException:
-            await self._runner.cleanup()
-            self._runner = None
-            raise
-        self.port = addresses[0][1]
+        tls = self.tls.context if self.tls is not None else None
+        self._serving = await AppServing.start(app, self.host, self.port, tls=tls)
+        self.port = self._serving.port
 
     def attach(self, session: Session, operators: Operators) -> None:
         """Serve `session` to the `operators` enrolled, from its first update on (call it before
@@ -175,12 +167,9 @@ class ClientApi:
             self._unsubscribe = None
         for connection in list(self._connections):
             connection.drop(None, WSCloseCode.GOING_AWAY)
-        if self._server is not None:
-            await stop_serving(self._server)
-            self._server = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        if self._serving is not None:
+            await self._serving.close()
+            self._serving = None
 
     # -- watching ----------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from konnekta_desktop.konnekta.models import (
     User,
 )
 
-from ..serving import serve, stop_serving
+from ..serving import AppServing
 from ..settings.checks import url_host
 from .control import Faults, control_errors, control_routes
 from .engine import CallEngine
@@ -117,8 +117,7 @@ class Simulator:
         self._traffic_interval = traffic_interval
         self._traffic_task: asyncio.Task[None] | None = None
         self._want_traffic = auto_traffic
-        self._runner: web.AppRunner | None = None
-        self._server: asyncio.Server | None = None
+        self._serving: AppServing | None = None
         self.host = "127.0.0.1"
         self.port = 0
 
@@ -166,11 +165,9 @@ class Simulator:
             + self._smg.routes()
             + control_routes(self)
         )
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        self._server, addresses = await serve(self._runner, host, port)
+        self._serving = await AppServing.start(app, host, port)
         self.host = host
-        self.port = addresses[0][1]
+        self.port = self._serving.port
         if self._want_traffic:
             self.set_auto_traffic(True)
         log.info("Konnekta simulator serving %s (realm %s)", self.base_url, self.realm)
@@ -178,12 +175,9 @@ class Simulator:
     async def close(self) -> None:
         self.set_auto_traffic(False)
         await self.webhooks.close()
-        if self._server is not None:
-            await stop_serving(self._server)
-            self._server = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        if self._serving is not None:
+            await self._serving.close()
+            self._serving = None
 
     async def __aenter__(self) -> Simulator:
         await self.start()
